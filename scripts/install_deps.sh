@@ -8,7 +8,7 @@ PACKAGES=(
   libgdal-dev libproj-dev libgeos-dev gdal-bin
   libglfw3-dev libimgui-dev libgl-dev libgl1-mesa-dri
   catch2 libbenchmark-dev
-  nlohmann-json3-dev libsimdjson-dev libutf8proc-dev libxml2-dev
+  nlohmann-json3-dev libsimdjson-dev libutf8proc-dev libxml2-dev libxxhash-dev
   xvfb xauth
 )
 
