@@ -5,6 +5,15 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 bash "$EVENTMAP_ROOT/scripts/setup.sh" --no-run
+# Node tools the tests use (GeoJSON validation), from the npm registry.
+if [ -f "$EVENTMAP_ROOT/tests/tools/package.json" ] && command -v npm >/dev/null 2>&1; then
+  say "Installing the test tools (tests/tools)"
+  (cd "$EVENTMAP_ROOT/tests/tools" && npm install --no-audit --no-fund --silent >/dev/null)
+fi
+if [ -f "$EVENTMAP_ROOT/scripts/check_data.py" ]; then
+  say "Checking data/*.tsv"
+  python3 "$EVENTMAP_ROOT/scripts/check_data.py"
+fi
 say "Running the test suite (build/)"
 (cd "$EVENTMAP_ROOT/build" && ctest --output-on-failure -j "$JOBS")
 
