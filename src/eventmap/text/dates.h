@@ -29,6 +29,12 @@ struct DateMention {
 /// after when the sentence speaks of the future: "will", "next", "is due to", ...).
 std::vector<DateMention> find_dates(std::string_view sentence, events::Date reference);
 
+/// True when the sentence speaks of the future ("will", "is due to", "tomorrow", "plans to", ...).
+bool speaks_of_future(std::string_view sentence);
+
+/// Day of the week, 0 = Monday .. 6 = Sunday.
+int weekday(events::Date date);
+
 /// Month number for an English month name or abbreviation ("Sept", "feb"), 0 when none.
 int month_from_name(std::string_view word);
 

@@ -15,7 +15,7 @@ enum TokenFlag : std::uint8_t {
     capitalised = 1,        ///< first letter upper case ("Kyiv", "US")
     all_caps = 2,           ///< every letter upper case, at least two letters ("BEIJING", "UN")
     sentence_initial = 4,   ///< first word token of the range (or after . ! ? : or an opening quote at the start)
-    has_hyphen = 8,         ///< word contains a hyphen or apostrophe joining letters ("Ivano-Frankivsk", "Xi's")
+    no_space_before = 8,    ///< touches the previous token ("Ivano" "-" "Frankivsk", "Xi" "'s")
 };
 
 struct Token {
@@ -25,8 +25,9 @@ struct Token {
     bool is(TokenFlag f) const { return (flags & f) != 0; }
 };
 
-/// Tokens of text[range]: words (letters, digits, inner hyphens/apostrophes/periods of
-/// abbreviations such as "U.S."), numbers ("1.5", "1,000"), and single punctuation marks.
+/// Tokens of text[range]: words (letters and digits, inner apostrophes "O'Brien", dotted abbreviations
+/// "U.S." with the final dot), the possessive "'s" as its own word, numbers ("1.5", "1,000"), and
+/// single punctuation marks (hyphens too: "Ivano-Frankivsk" is three tokens, the later two no_space_before).
 /// Non-ASCII letters (UTF-8) are word characters; upper case is detected for Latin, Greek, Cyrillic.
 std::vector<Token> tokenize(std::string_view text, Span range);
 

@@ -1,0 +1,152 @@
+#include "eventmap/text/tokens.h"
+
+#include "eventmap/text/detail/chars.h"
+
+namespace eventmap::text {
+namespace {
+
+enum class Cls : std::uint8_t { space, letter, digit, punct, apostrophe, newline };
+
+struct Table {
+    Cls cls[128];
+    constexpr Table() : cls{} {
+        for (int c = 0; c < 128; ++c) {
+            Cls k = Cls::punct;
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') k = Cls::space;
+            else if (c == '\n') k = Cls::newline;
+            else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = Cls::letter;
+            else if (c >= '0' && c <= '9') k = Cls::digit;
+            else if (c == '\'') k = Cls::apostrophe;
+            else if (c < 32 || c == 127) k = Cls::space;
+            cls[c] = k;
+        }
+    }
+};
+constexpr Table table;
+
+// Class of the code point at text[i]; len = its bytes; upper/lower set for letters.
+inline Cls classify(std::string_view text, std::size_t i, std::size_t& len, bool& upper, bool& lower) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+        len = 1;
+        upper = c >= 'A' && c <= 'Z';
+        lower = c >= 'a' && c <= 'z';
+        return table.cls[c];
+    }
+    const std::int32_t cp = detail::decode(text, i, len);
+    upper = lower = false;
+    if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) return Cls::apostrophe;
+    if (detail::is_space_cp(cp)) return Cls::space;
+    // General punctuation, Latin-1 symbols, CJK punctuation: quotes, dashes, bullets, ellipses.
+    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0xA1 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA) ||
+        (cp >= 0x3000 && cp <= 0x303F) || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD)
+        return Cls::punct;
+    if (cp >= 0x2070 && cp <= 0x2BFF) return Cls::punct;  // super/subscripts, currency, arrows, math, boxes
+    upper = detail::is_upper_cp(cp);
+    lower = !upper && detail::is_lower_cp(cp);
+    return Cls::letter;
+}
+
+inline bool is_ascii_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text, Span range) {
+    std::vector<Token> out;
+    tokenize(text, range, out);
+    return out;
+}
+
+void tokenize(std::string_view text, Span range, std::vector<Token>& out) {
+    out.clear();
+    out.reserve(range.size() / 5 + 4);
+    const std::size_t hi = range.end;
+    std::size_t i = range.begin;
+    bool expect_initial = true;
+    bool space_before = true;
+    while (i < hi) {
+        std::size_t len = 1;
+        bool upper = false, lower = false;
+        const Cls k = classify(text, i, len, upper, lower);
+        if (k == Cls::space || k == Cls::newline) {
+            i += len;
+            space_before = true;
+            continue;
+        }
+        Token t;
+        t.span.begin = i;
+        if (k == Cls::letter || k == Cls::digit) {
+            bool any_letter = false, any_lower = false, any_upper = false;
+            bool first_upper = upper;
+            std::size_t j = i;
+            // Dotted abbreviations "U.S." / "U.N." stay one token, final dot included.
+            if (upper && j + 3 < hi && text[j + 1] == '.' && is_ascii_letter(text[j + 2]) && text[j + 3] == '.') {
+                std::size_t e = j;
+                while (e + 1 < hi && is_ascii_letter(text[e]) && text[e + 1] == '.') e += 2;
+                t.span.end = e;
+                t.kind = TokenKind::word;
+                t.flags = capitalised | all_caps;
+                if (expect_initial) t.flags |= sentence_initial;
+                if (!space_before) t.flags |= TokenFlag::no_space_before;
+                expect_initial = false;
+                space_before = false;
+                out.push_back(t);
+                i = e;
+                continue;
+            }
+            while (j < hi) {
+                std::size_t l2 = 1;
+                bool u2 = false, lo2 = false;
+                const Cls k2 = classify(text, j, l2, u2, lo2);
+                if (k2 == Cls::letter) {
+                    any_letter = true;
+                    any_lower |= lo2;
+                    any_upper |= u2;
+                    j += l2;
+                    continue;
+                }
+                if (k2 == Cls::digit) { j += l2; continue; }
+                // Inside numbers: "1.5", "1,000".
+                if ((text[j] == '.' || text[j] == ',') && !any_letter && j > i && is_ascii_digit(text[j - 1]) &&
+                    j + 1 < hi && is_ascii_digit(text[j + 1])) {
+                    j += 1;
+                    continue;
+                }
+                // Apostrophes joining letters ("O'Brien"), but the possessive "'s" is its own token.
+                if (k2 == Cls::apostrophe && any_letter && j + l2 < hi) {
+                    const std::size_t after = j + l2;
+                    const char a = text[after];
+                    const bool possessive = (a == 's' || a == 'S') &&
+                                            (after + 1 >= hi || !is_ascii_letter(text[after + 1]));
+                    if (!possessive && is_ascii_letter(a)) { j = after; continue; }
+                }
+                break;
+            }
+            t.span.end = j;
+            t.kind = any_letter ? TokenKind::word : TokenKind::number;
+            if (any_letter && first_upper) t.flags |= capitalised;
+            if (any_letter && any_upper && !any_lower && j - i >= 2) t.flags |= all_caps;
+            if (expect_initial) t.flags |= sentence_initial;
+            expect_initial = false;
+            i = j;
+        } else if (k == Cls::apostrophe && i + len < hi && (text[i + len] == 's' || text[i + len] == 'S') &&
+                   !out.empty() && out.back().span.end == i && out.back().kind == TokenKind::word &&
+                   (i + len + 1 >= hi || !is_ascii_letter(text[i + len + 1]))) {
+            t.span.end = i + len + 1;  // possessive "'s" / "’s"
+            t.kind = TokenKind::word;
+            i = t.span.end;
+        } else {
+            t.span.end = i + len;
+            t.kind = TokenKind::punct;
+            const char c = text[i];
+            if (c == '.' || c == '!' || c == '?') expect_initial = true;
+            i += len;
+        }
+        if (!space_before) t.flags |= TokenFlag::no_space_before;
+        space_before = false;
+        out.push_back(t);
+    }
+}
+
+}  // namespace eventmap::text
