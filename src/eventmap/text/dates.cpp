@@ -133,7 +133,10 @@ private:
         if (!cap(t)) return 0;
         month = month_from_name(w(t));
         if (month == 0) return 0;
-        return (is(t + 1, ".") && glued(t + 1)) ? 2 : 1;
+        // The dot of an abbreviation belongs to the date only before its day ("Feb. 24", not "in May.").
+        const bool dot = is(t + 1, ".") && glued(t + 1) && t + 2 < m_toks.size() &&
+                         m_toks[t + 2].kind == TokenKind::number;
+        return dot ? 2 : 1;
     }
 
     void add(std::size_t first, std::size_t last_incl, Date start, std::optional<Date> end, int precision,
