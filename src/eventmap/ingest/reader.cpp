@@ -156,7 +156,11 @@ struct Input {
     Kind kind;
 };
 
-std::string json_error(simdjson::error_code e) { return std::string("invalid JSON: ") + simdjson::error_message(e); }
+std::string json_error(simdjson::error_code e) {
+    std::string_view what = simdjson::error_message(e);
+    while (!what.empty() && what.front() == ' ') what.remove_prefix(1);
+    return "invalid JSON: " + std::string(what);
+}
 
 }  // namespace
 
