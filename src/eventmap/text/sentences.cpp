@@ -4,6 +4,10 @@
 
 #include "eventmap/text/detail/chars.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace eventmap::text {
 namespace {
 
@@ -26,19 +30,26 @@ Span trim(std::string_view text, std::size_t b, std::size_t e) {
 }
 
 // Abbreviations after which a full stop never ends a sentence (titles, "vs.", "e.g.").
+using namespace std::string_view_literals;
+
 constexpr std::array never_break{
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "sgt", "capt", "cpl", "pvt", "adm",
-    "cmdr", "cmdt", "brig", "rep", "sen", "gov", "rev", "st", "mt", "ft", "messrs", "vs", "e.g", "i.e",
-    "cf", "approx", "gov't", "hon", "pres", "supt", "insp", "det", "cdr", "lieut", "sgt.-maj"};
+    "mr"sv, "mrs"sv, "ms"sv, "dr"sv, "prof"sv, "gen"sv, "lt"sv, "col"sv, "maj"sv, "sgt"sv, "capt"sv, "cpl"sv, "pvt"sv, "adm"sv,
+    "cmdr"sv, "cmdt"sv, "brig"sv, "rep"sv, "sen"sv, "gov"sv, "rev"sv, "st"sv, "mt"sv, "ft"sv, "messrs"sv, "vs"sv, "e.g"sv, "i.e"sv,
+    "cf"sv, "approx"sv, "gov't"sv, "hon"sv, "pres"sv, "supt"sv, "insp"sv, "det"sv, "cdr"sv, "lieut"sv};
 // Abbreviations that do not end a sentence when a number follows ("Feb. 24", "No. 5").
 constexpr std::array before_number{
-    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "art", "vol", "p", "pp", "fig", "para", "ch", "km", "approx"};
+    "no"sv, "nos"sv, "jan"sv, "feb"sv, "mar"sv, "apr"sv, "jun"sv, "jul"sv, "aug"sv, "sep"sv, "sept"sv, "oct"sv, "nov"sv, "dec"sv,
+    "art"sv, "vol"sv, "p"sv, "pp"sv, "fig"sv, "para"sv, "ch"sv, "km"sv, "approx"sv};
 
+// `lower` is the word lower-cased (ASCII), at most 8 bytes.
 template <std::size_t N>
-bool in_list(std::string_view w, const std::array<const char*, N>& list) {
-    for (const char* a : list)
-        if (iequals(w, a)) return true;
+bool in_list(std::string_view lower, const std::array<std::string_view, N>& list) {
+    for (std::string_view a : list) {
+        if (a.size() != lower.size() || a[0] != lower[0]) continue;
+        std::size_t k = 1;
+        while (k < a.size() && a[k] == lower[k]) ++k;
+        if (k == a.size()) return true;
+    }
     return false;
 }
 
@@ -61,10 +72,26 @@ bool stop_ends_sentence(std::string_view text, std::size_t lo, std::size_t dot, 
     while (b > lo && (is_ascii_alpha(text[b - 1]) || text[b - 1] == '.' || text[b - 1] == '\'')) --b;
     const std::string_view w = text.substr(b, dot - b);
     if (w.empty()) return true;
-    if (in_list(w, never_break) || is_initials(w)) return false;
-    if (next_cp >= '0' && next_cp <= '9' && in_list(w, before_number)) return false;
+    if (is_initials(w)) return false;
+    if (w.size() > 8) return true;  // longer than every abbreviation we know
+    char buf[8];
+    for (std::size_t k = 0; k < w.size(); ++k) buf[k] = static_cast<char>(w[k] | (is_ascii_upper(w[k]) ? 0x20 : 0));
+    const std::string_view lower(buf, w.size());
+    if (in_list(lower, never_break)) return false;
+    if (next_cp >= '0' && next_cp <= '9' && in_list(lower, before_number)) return false;
     return true;
 }
+
+// Bytes that may end a sentence: . ! ? newline, and the lead byte of "…".
+struct SpecialBytes {
+    bool is[256];
+    constexpr SpecialBytes() : is{} {
+        is[static_cast<unsigned char>('.')] = is[static_cast<unsigned char>('!')] = true;
+        is[static_cast<unsigned char>('?')] = is[static_cast<unsigned char>('\n')] = true;
+        is[0xE2] = true;
+    }
+};
+constexpr SpecialBytes special_byte;
 
 }  // namespace
 
@@ -121,10 +148,28 @@ std::vector<Span> split_sentences(std::string_view text, Span range) {
     };
 
     std::size_t i = lo;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     while (i < hi) {
+        // Plain bytes are by far the most common: skip them with a table lookup each.
+#if defined(__SSE2__)
+        // 16 bytes at a time while none of them can end a sentence.
+        while (i + 16 <= hi) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+            const __m128i hit = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
+                             _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))));
+            const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+            if (mask) {
+                i += static_cast<std::size_t>(__builtin_ctz(mask));
+                break;
+            }
+            i += 16;
+        }
+#endif
+        while (i < hi && !special_byte.is[bytes[i]]) ++i;
+        if (i >= hi) break;
         const char c = text[i];
-        // Plain bytes are by far the most common: skip them fast.
-        if (c != '.' && c != '!' && c != '?' && c != '\n' && c != '\xE2') { ++i; continue; }
         if (c == '\n') {
             std::size_t at = 0;
             bool blank = false;
@@ -145,7 +190,11 @@ std::vector<Span> split_sentences(std::string_view text, Span range) {
         // Runs of terminators: "?!", "...", "…".
         while (j < hi) {
             if (text[j] == '.' || text[j] == '!' || text[j] == '?') { ++j; is_terminal = true; continue; }
-            if (text.compare(j, 3, "\xE2\x80\xA6") == 0) { j += 3; is_terminal = true; continue; }
+            if (text[j] == '\xE2' && j + 2 < hi && text[j + 1] == '\x80' && text[j + 2] == '\xA6') {
+                j += 3;
+                is_terminal = true;
+                continue;
+            }
             break;
         }
         if (!is_terminal) { ++i; continue; }

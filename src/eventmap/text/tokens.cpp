@@ -2,6 +2,10 @@
 
 #include "eventmap/text/detail/chars.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace eventmap::text {
 namespace {
 
@@ -23,6 +27,14 @@ struct Table {
     }
 };
 constexpr Table table;
+
+struct SpaceBytes {
+    bool is[256];
+    constexpr SpaceBytes() : is{} {
+        for (int c = 0; c < 128; ++c) is[c] = Table().cls[c] == Cls::space || Table().cls[c] == Cls::newline;
+    }
+};
+constexpr SpaceBytes space_byte;
 
 // Class of the code point at text[i]; len = its bytes; upper/lower set for letters.
 inline Cls classify(std::string_view text, std::size_t i, std::size_t& len, bool& upper, bool& lower) {
@@ -47,6 +59,28 @@ inline Cls classify(std::string_view text, std::size_t i, std::size_t& len, bool
     return Cls::letter;
 }
 
+// Masks of ASCII letters, upper-case and lower-case letters and digits in 16 bytes at p.
+struct Masks {
+    unsigned letter = 0, upper = 0, lower = 0, digit = 0;
+};
+
+#if defined(__SSE2__)
+inline Masks masks16(const unsigned char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed compares: bytes >= 0x80 are negative and so never in an ASCII range.
+    auto in_range = [](__m128i x, char lo, char hi) {
+        return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                             _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+    };
+    Masks m;
+    m.upper = static_cast<unsigned>(_mm_movemask_epi8(in_range(v, 'A', 'Z')));
+    m.lower = static_cast<unsigned>(_mm_movemask_epi8(in_range(v, 'a', 'z')));
+    m.digit = static_cast<unsigned>(_mm_movemask_epi8(in_range(v, '0', '9')));
+    m.letter = m.upper | m.lower;
+    return m;
+}
+#endif
+
 inline bool is_ascii_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -61,14 +95,22 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
 void tokenize(std::string_view text, Span range, std::vector<Token>& out) {
     out.clear();
     out.reserve(range.size() / 5 + 4);
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t hi = range.end;
     std::size_t i = range.begin;
     bool expect_initial = true;
     bool space_before = true;
     while (i < hi) {
+        // ASCII white space: the commonest byte after letters.
+        if (space_byte.is[p[i]]) {
+            ++i;
+            space_before = true;
+            continue;
+        }
         std::size_t len = 1;
         bool upper = false, lower = false;
-        const Cls k = classify(text, i, len, upper, lower);
+        const Cls k = p[i] < 0x80 ? table.cls[p[i]] : classify(text, i, len, upper, lower);
+        if (p[i] < 0x80) upper = p[i] >= 'A' && p[i] <= 'Z';
         if (k == Cls::space || k == Cls::newline) {
             i += len;
             space_before = true;
@@ -77,13 +119,10 @@ void tokenize(std::string_view text, Span range, std::vector<Token>& out) {
         Token t;
         t.span.begin = i;
         if (k == Cls::letter || k == Cls::digit) {
-            bool any_letter = false, any_lower = false, any_upper = false;
-            bool first_upper = upper;
-            std::size_t j = i;
             // Dotted abbreviations "U.S." / "U.N." stay one token, final dot included.
-            if (upper && j + 3 < hi && text[j + 1] == '.' && is_ascii_letter(text[j + 2]) && text[j + 3] == '.') {
-                std::size_t e = j;
-                while (e + 1 < hi && is_ascii_letter(text[e]) && text[e + 1] == '.') e += 2;
+            if (upper && i + 3 < hi && p[i + 1] == '.' && is_ascii_letter(text[i + 2]) && p[i + 3] == '.') {
+                std::size_t e = i;
+                while (e + 1 < hi && is_ascii_letter(text[e]) && p[e + 1] == '.') e += 2;
                 t.span.end = e;
                 t.kind = TokenKind::word;
                 t.flags = capitalised | all_caps;
@@ -95,22 +134,55 @@ void tokenize(std::string_view text, Span range, std::vector<Token>& out) {
                 i = e;
                 continue;
             }
+            bool any_letter = false, any_lower = false, any_upper = false;
+            const bool first_upper = upper;
+            std::size_t j = i;
             while (j < hi) {
+#if defined(__SSE2__)
+                // Runs of ASCII letters and digits, 16 bytes at a time (words end inside one block
+                // mostly, so this replaces a branch per byte with one per word).
+                if (j + 16 <= text.size()) {
+                    const Masks m = masks16(p + j);
+                    unsigned alnum = m.letter | m.digit;
+                    if (j + 16 > hi) alnum &= (1u << (hi - j)) - 1u;
+                    const unsigned stop = ~alnum & 0xFFFFu;
+                    const unsigned n = stop ? static_cast<unsigned>(__builtin_ctz(stop)) : 16u;
+                    const unsigned run = n == 16 ? 0xFFFFu : (1u << n) - 1u;
+                    any_letter |= (m.letter & run) != 0;
+                    any_lower |= (m.lower & run) != 0;
+                    any_upper |= (m.upper & run) != 0;
+                    j += n;
+                    if (n == 16) continue;
+                    if (j >= hi || p[j] == ' ') break;  // the usual end of a word
+                }
+#endif
+                const unsigned char c = p[j];
+                if (c < 0x80) {
+                    const Cls kc = table.cls[c];
+                    if (kc == Cls::letter) {
+                        any_letter = true;
+                        any_lower |= c >= 'a';
+                        any_upper |= c < 'a';
+                        ++j;
+                        continue;
+                    }
+                    if (kc == Cls::digit) { ++j; continue; }
+                    // Inside numbers: "1.5", "1,000".
+                    if ((c == '.' || c == ',') && !any_letter && j > i && is_ascii_digit(text[j - 1]) && j + 1 < hi &&
+                        is_ascii_digit(text[j + 1])) {
+                        ++j;
+                        continue;
+                    }
+                    if (kc != Cls::apostrophe) break;
+                }
                 std::size_t l2 = 1;
                 bool u2 = false, lo2 = false;
-                const Cls k2 = classify(text, j, l2, u2, lo2);
+                const Cls k2 = c < 0x80 ? Cls::apostrophe : classify(text, j, l2, u2, lo2);
                 if (k2 == Cls::letter) {
                     any_letter = true;
                     any_lower |= lo2;
                     any_upper |= u2;
                     j += l2;
-                    continue;
-                }
-                if (k2 == Cls::digit) { j += l2; continue; }
-                // Inside numbers: "1.5", "1,000".
-                if ((text[j] == '.' || text[j] == ',') && !any_letter && j > i && is_ascii_digit(text[j - 1]) &&
-                    j + 1 < hi && is_ascii_digit(text[j + 1])) {
-                    j += 1;
                     continue;
                 }
                 // Apostrophes joining letters ("O'Brien"), but the possessive "'s" is its own token.
@@ -125,9 +197,11 @@ void tokenize(std::string_view text, Span range, std::vector<Token>& out) {
             }
             t.span.end = j;
             t.kind = any_letter ? TokenKind::word : TokenKind::number;
-            if (any_letter && first_upper) t.flags |= capitalised;
-            if (any_letter && any_upper && !any_lower && j - i >= 2) t.flags |= all_caps;
-            if (expect_initial) t.flags |= sentence_initial;
+            std::uint8_t flags = 0;
+            if (any_letter && first_upper) flags |= capitalised;
+            if (any_letter && any_upper && !any_lower && j - i >= 2) flags |= all_caps;
+            if (expect_initial) flags |= sentence_initial;
+            t.flags = flags;
             expect_initial = false;
             i = j;
         } else if (k == Cls::apostrophe && i + len < hi && (text[i + len] == 's' || text[i + len] == 'S') &&
