@@ -12,7 +12,7 @@ namespace {
 using detail::iequals;
 using events::Date;
 
-constexpr std::array<const char*, 7> weekday_names{"monday", "tuesday", "wednesday", "thursday",
+constexpr std::array<std::string_view, 7> weekday_names{"monday", "tuesday", "wednesday", "thursday",
                                                    "friday", "saturday", "sunday"};
 
 int weekday_from_name(std::string_view w) {
@@ -66,7 +66,7 @@ std::optional<int> parse_year(std::string_view s) {
 }
 
 std::optional<int> count_word(std::string_view w) {
-    static constexpr std::array<const char*, 13> words{"zero", "one", "two", "three", "four", "five", "six",
+    static constexpr std::array<std::string_view, 13> words{"zero", "one", "two", "three", "four", "five", "six",
                                                        "seven", "eight", "nine", "ten", "eleven", "twelve"};
     for (std::size_t i = 1; i < words.size(); ++i)
         if (iequals(w, words[i])) return static_cast<int>(i);
@@ -77,8 +77,10 @@ std::optional<int> count_word(std::string_view w) {
 
 // Words before a bare month name that make it a date ("in March"), not a verb or a name.
 bool month_cue(std::string_view w) {
-    for (const char* c : {"in", "during", "since", "until", "till", "through", "throughout", "by", "from",
-                          "before", "after", "last", "this", "next", "early", "late", "mid", "between", "to"})
+    static constexpr std::array<std::string_view, 19> cues{
+        "in", "during", "since", "until", "till", "through", "throughout", "by", "from", "before",
+        "after", "last", "this", "next", "early", "late", "mid", "between", "to"};
+    for (std::string_view c : cues)
         if (iequals(w, c)) return true;
     return false;
 }
@@ -108,24 +110,51 @@ int resolve_month_year(int m, Date ref, bool future, int shift) {
 
 class Matcher {
 public:
-    Matcher(std::string_view s, Date ref) : m_s(s), m_ref(ref), m_future(speaks_of_future(s)) {
+    Matcher(std::string_view s, Date ref) : m_s(s), m_ref(ref), m_ref_valid(ref.is_valid()) {
         tokenize(s, Span{0, s.size()}, m_toks);
     }
 
     std::vector<DateMention> run() {
         std::size_t t = 0;
         while (t < m_toks.size()) {
-            const std::size_t used = match_at(t);
+            const std::size_t used = may_start(t) ? match_at(t) : 0;
             t += used > 0 ? used : 1;
         }
         return std::move(m_out);
     }
 
 private:
+    // Cheap test before the patterns: dates start with a number, a month or weekday name, or one
+    // of a few words ("mid", "last", "yesterday", "three" ...). Most tokens fail it at once.
+    bool may_start(std::size_t t) const {
+        const Token& k = m_toks[t];
+        if (k.kind == TokenKind::number) return true;
+        if (k.kind != TokenKind::word || k.span.size() > 9) return false;
+        static constexpr std::array<std::string_view, 36> starters{
+            "mid", "early", "late", "end", "beginning", "start", "the", "today", "tonight", "yesterday",
+            "tomorrow", "last", "this", "next", "past", "coming", "earlier", "later", "over", "at", "on",
+            "overnight", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve"};
+        const std::string_view w = k.span.of(m_s);
+        if (w[0] >= '0' && w[0] <= '9') return true;  // "9th"
+        if (k.is(capitalised) && (month_from_name(w) > 0 || weekday_from_name(w) >= 0)) return true;
+        for (std::string_view st : starters)
+            if (iequals(w, st)) return true;
+        return false;
+    }
+
+    bool future() {
+        if (!m_future) m_future = speaks_of_future(m_s);
+        return *m_future;
+    }
+
     std::string_view w(std::size_t t) const {
         return t < m_toks.size() ? m_toks[t].span.of(m_s) : std::string_view{};
     }
-    bool is(std::size_t t, const char* lower) const { return t < m_toks.size() && iequals(w(t), lower); }
+    template <std::size_t N>
+    bool is(std::size_t t, const char (&lower)[N]) const {
+        return t < m_toks.size() && iequals(w(t), std::string_view(lower, N - 1));
+    }
     bool cap(std::size_t t) const { return t < m_toks.size() && m_toks[t].is(capitalised); }
     bool glued(std::size_t t) const { return t < m_toks.size() && m_toks[t].is(no_space_before); }
     // Capitalised month name at t (its optional abbreviation dot consumed); tokens used, 0 when none.
@@ -156,7 +185,7 @@ private:
         if (std::size_t n = match_part_of_month(t)) return n;
         if (std::size_t n = match_month_first(t)) return n;
         if (std::size_t n = match_day_first(t)) return n;
-        if (!m_ref.is_valid()) return 0;
+        if (!m_ref_valid) return 0;
         if (std::size_t n = match_weekday(t)) return n;
         if (std::size_t n = match_relative(t)) return n;
         return 0;
@@ -197,10 +226,10 @@ private:
         const std::size_t mn = month_at(m_t, month);
         if (mn == 0) return 0;
         std::size_t last = m_t + mn - 1;
-        int year = resolve_month_year(month, m_ref.is_valid() ? m_ref : Date::from_ymd(2000, 1, 1), m_future, 0);
+        int year = resolve_month_year(month, m_ref_valid ? m_ref : Date::from_ymd(2000, 1, 1), future(), 0);
         bool has_year = false;
         if (auto y = parse_year(w(last + 1))) { year = *y; ++last; has_year = true; }
-        if (!has_year && !m_ref.is_valid()) return 0;
+        if (!has_year && !m_ref_valid) return 0;
         Date start, end;
         if (part == 0) { start = Date::from_ymd(year, month, 1); end = Date::from_ymd(year, month, 10); }
         else if (part == 1) { start = Date::from_ymd(year, month, 15); end = Date::from_ymd(year, month, 20); }
@@ -222,7 +251,7 @@ private:
             if (auto y = parse_year(w(y_t))) { year = y; last = y_t; }
             std::optional<Date> date;
             if (year) date = make_date(*year, month, *d);
-            else if (m_ref.is_valid()) date = resolve_month_day(month, *d, m_ref, m_future);
+            else if (m_ref_valid) date = resolve_month_day(month, *d, m_ref, future());
             if (!date) return 0;
             add(t, last, *date, std::nullopt, precision_day, false, year.has_value());
             return last - t + 1;
@@ -231,9 +260,9 @@ private:
             add(t, k, Date::from_ymd(*y, month, 1), month_end(*y, month), precision_month, false, true);
             return k - t + 1;
         }
-        if (!m_ref.is_valid() || t == 0 || !month_cue(w(t - 1))) return 0;
+        if (!m_ref_valid || t == 0 || !month_cue(w(t - 1))) return 0;
         int shift = is(t - 1, "last") ? -1 : is(t - 1, "next") ? 1 : 0;
-        const int year = resolve_month_year(month, m_ref, m_future, shift);
+        const int year = resolve_month_year(month, m_ref, future(), shift);
         add(shift != 0 ? t - 1 : t, t + mn - 1, Date::from_ymd(year, month, 1), month_end(year, month),
             precision_month, false);
         return mn;
@@ -254,8 +283,8 @@ private:
             date = make_date(*y, month, *d);
             ++last;
             has_year = true;
-        } else if (m_ref.is_valid()) {
-            date = resolve_month_day(month, *d, m_ref, m_future);
+        } else if (m_ref_valid) {
+            date = resolve_month_day(month, *d, m_ref, future());
         }
         if (!date) return 0;
         add(t, last, *date, std::nullopt, precision_day, false, has_year);
@@ -281,7 +310,7 @@ private:
         const int ref_wd = weekday(m_ref);
         Date date;
         if (shift < 0) date = m_ref.plus_days(-(((ref_wd - wd) + 6) % 7 + 1));
-        else if (shift > 0 || (m_future && !is(t, "last"))) {
+        else if (shift > 0 || (!is(t, "last") && future())) {
             const int ahead = ((wd - ref_wd) + 7) % 7;
             date = m_ref.plus_days(shift > 0 && ahead == 0 ? 7 : ahead);
         } else {
@@ -294,10 +323,11 @@ private:
     std::size_t match_relative(std::size_t t) {
         const Date r = m_ref;
         // Single words and "earlier today" / "yesterday morning".
-        auto day_word = [&](const char* word, std::int64_t offset) -> std::size_t {
+        auto is_sv = [&](std::size_t k, std::string_view lower) { return k < m_toks.size() && iequals(w(k), lower); };
+        auto day_word = [&](std::string_view word, std::int64_t offset) -> std::size_t {
             std::size_t first = t;
-            if ((is(t, "earlier") || is(t, "later")) && is(t + 1, word)) ++t;  // note: t restored by caller
-            if (!is(t, word)) { t = first; return 0; }
+            if ((is(t, "earlier") || is(t, "later")) && is_sv(t + 1, word)) ++t;
+            if (!is_sv(t, word)) { t = first; return 0; }
             std::size_t last = t;
             if (is(t + 1, "morning") || is(t + 1, "afternoon") || is(t + 1, "evening") || is(t + 1, "night")) ++last;
             add(first, last, r.plus_days(offset), std::nullopt, precision_day, true);
@@ -359,7 +389,7 @@ private:
             const std::size_t last = is(t + 1, "weekend") ? t + 1 : t + 2;
             const int wd = weekday(r);
             Date sat;
-            if (shift > 0 || (shift == 0 && m_future)) sat = r.plus_days(wd == 6 ? 6 : 5 - wd);
+            if (shift > 0 || (shift == 0 && future())) sat = r.plus_days(wd == 6 ? 6 : 5 - wd);
             else if (wd >= 5) sat = r.plus_days(5 - wd - (shift < 0 ? 7 : 0));
             else sat = r.plus_days(-(wd + 2));
             add(first, last, sat, sat.plus_days(1), precision_week, true);
@@ -394,7 +424,8 @@ private:
 
     std::string_view m_s;
     Date m_ref;
-    bool m_future;
+    bool m_ref_valid;
+    std::optional<bool> m_future;  // computed when a pattern needs the tense
     std::vector<Token> m_toks;
     std::vector<DateMention> m_out;
 };
@@ -408,10 +439,10 @@ int weekday(events::Date date) {
 }
 
 int month_from_name(std::string_view word) {
-    static constexpr std::array<const char*, 12> full{"january", "february", "march", "april", "may", "june",
+    static constexpr std::array<std::string_view, 12> full{"january", "february", "march", "april", "may", "june",
                                                       "july", "august", "september", "october", "november",
                                                       "december"};
-    static constexpr std::array<const char*, 12> abbr{"jan", "feb", "mar", "apr", "may", "jun",
+    static constexpr std::array<std::string_view, 12> abbr{"jan", "feb", "mar", "apr", "may", "jun",
                                                       "jul", "aug", "sep", "oct", "nov", "dec"};
     for (std::size_t i = 0; i < 12; ++i)
         if (iequals(word, full[i]) || iequals(word, abbr[i])) return static_cast<int>(i + 1);

@@ -56,14 +56,4 @@ bool is_opener_cp(std::int32_t cp) {
 
 bool is_dash_cp(std::int32_t cp) { return cp == '-' || (cp >= 0x2012 && cp <= 0x2015); }
 
-bool iequals(std::string_view word, std::string_view lower) {
-    if (word.size() != lower.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        char c = word[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-        if (c != lower[i]) return false;
-    }
-    return true;
-}
-
 }  // namespace eventmap::text::detail

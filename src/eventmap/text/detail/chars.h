@@ -24,6 +24,14 @@ bool is_opener_cp(std::int32_t cp);
 bool is_dash_cp(std::int32_t cp);
 
 /// ASCII lower-casing equality: `word` (any case) equals `lower` (lower case ASCII).
-bool iequals(std::string_view word, std::string_view lower);
+inline bool iequals(std::string_view word, std::string_view lower) {
+    if (word.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        char c = word[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        if (c != lower[i]) return false;
+    }
+    return true;
+}
 
 }  // namespace eventmap::text::detail
