@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the bundled samples: every JSON line parses, every expected id names an article,
 every article has an expected line, types are known slugs, dates are ISO and ordered,
-and every event place is one of the article's toponyms."""
+and every event place (or its anchor, for a relative location) is one of the article's toponyms."""
 import json, os, sys, datetime
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -59,7 +59,7 @@ def main():
             b = datetime.date.fromisoformat(e["date_to"])
             if a > b:
                 errors.append(f"{where}: date_from after date_to")
-            if e["place"] not in names:
+            if e["place"] not in names and e.get("anchor") not in names:
                 errors.append(f"{where}: event place {e['place']} is not among the toponyms")
             if not (-90 <= e["lat"] <= 90 and -180 <= e["lon"] <= 180):
                 errors.append(f"{where}: bad coordinates")
