@@ -192,9 +192,11 @@ def check_supplement(path, iso2, admin1, grid, report):
             report(path, line_no, f"population '{pop}' is not a non-negative integer")
         # A point in the wrong place (swapped or sign-flipped coordinates) lands far from the
         # country's own towns; land features of a country must have one of its towns nearby.
-        if grid and cc and lat is not None and fclass != "H" and cc not in ("AQ",):
-            if cc not in grid.countries_near(lat, lon, 400):
-                report(path, line_no, f"no {cc} place within 400 km of {lat_s},{lon_s}: wrong point or country?")
+        # The centre of a large sea or bay may be far from any town, hence the wider radius.
+        if grid and cc and lat is not None and cc != "AQ":
+            radius_km = 800 if fcode in ("SEA", "GULF", "BAY", "OCN") else 400
+            if cc not in grid.countries_near(lat, lon, radius_km):
+                report(path, line_no, f"no {cc} place within {radius_km} km of {lat_s},{lon_s}: wrong point or country?")
     if not header_seen:
         report(path, 1, "no header")
     return rows
