@@ -80,3 +80,60 @@ TEST_CASE("tokenizing a range keeps spans in the whole text", "[tokens]") {
     CHECK(toks[0].is(sentence_initial));
     CHECK(toks[0].is(capitalised));
 }
+
+#include <random>
+
+#include "eventmap/text/detail/tokens_bytewise.h"
+#include "support/support.h"
+
+namespace {
+
+bool same(const std::vector<Token>& a, const std::vector<Token>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (!(a[i].span == b[i].span) || a[i].kind != b[i].kind || a[i].flags != b[i].flags) return false;
+    return true;
+}
+
+void check_same(const std::string& t, Span range) {
+    std::vector<Token> fast, reference;
+    tokenize(t, range, fast);
+    eventmap::text::detail::tokenize_bytewise(t, range, reference);
+    INFO(t << " [" << range.begin << ", " << range.end << ")");
+    REQUIRE(same(fast, reference));
+}
+
+// The whole text, and ranges ending inside it (sentences: the block path may read past their end).
+void check_same(const std::string& t) {
+    check_same(t, Span{0, t.size()});
+    for (std::size_t b = 0; b < t.size(); b += 1 + t.size() / 7)
+        for (std::size_t e = b; e <= t.size(); e += 1 + t.size() / 5) check_same(t, Span{b, e});
+}
+
+}  // namespace
+
+TEST_CASE("the 64-byte block path gives exactly the byte-by-byte tokens", "[tokens]") {
+    // Random text from pieces that exercise every rule, at every alignment.
+    const std::vector<std::string> pieces{"Sofia", "port", "NATO", "2023", "1.5", "1,000", "U.S.", "J.", "O'Brien",
+                                          "China\u2019s", "Київ", "-", ",", ".", "!", "?", "(", ")", "\"", " ",
+                                          " ", " ", "  ", "\n", "\n\n", "\t", "9th", "x", "A", "e.g.", "\u2014",
+                                          "Ivano-Frankivsk", "it's", "3D", "km", "\x7f"};
+    std::mt19937 rng(12345);
+    for (int n = 0; n < 3000; ++n) {
+        std::string t;
+        const int len = static_cast<int>(rng() % 80);
+        for (int k = 0; k < len; ++k) t += pieces[rng() % pieces.size()];
+        check_same(t);
+    }
+    // Plain ASCII prose with long words and runs of punctuation.
+    std::string prose;
+    for (int k = 0; k < 200; ++k) prose += "Officials in Varna said the internationalisation of trade (again) mattered; ";
+    check_same(prose);
+    // The eval corpora when present: real news text.
+    if (auto shared = eventmap::test::shared_dir()) {
+        for (const char* f : {"eval/geoparse/gwn.dev.jsonl", "eval/geoparse/lgl.dev.jsonl"}) {
+            const std::string all = eventmap::test::read_file(*shared / f);
+            check_same(all.substr(0, 100000));
+        }
+    }
+}

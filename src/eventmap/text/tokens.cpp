@@ -1,6 +1,7 @@
 #include "eventmap/text/tokens.h"
 
 #include "eventmap/text/detail/chars.h"
+#include "eventmap/text/detail/tokens_bytewise.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -92,7 +93,94 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
     return out;
 }
 
-void tokenize(std::string_view text, Span range, std::vector<Token>& out) {
+namespace {
+
+#if defined(__SSE2__)
+// Tokenizes a plain-ASCII stretch of the 64 bytes at p + i in one go, from bit masks: up to and
+// including the last white space of the block, so no token is cut. Returns the bytes consumed,
+// 0 when the block needs the byte-by-byte path (non-ASCII, apostrophes, "1.5", "U.S.", no space).
+std::size_t tokenize_block(const unsigned char* p, std::size_t i, std::size_t hi, std::vector<Token>& out,
+                           bool& expect_initial, bool& space_before, std::size_t& bad_at) {
+    std::uint64_t upper = 0, lower = 0, digit = 0, space = 0, special = 0, dot = 0;
+    for (int k = 0; k < 4; ++k) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16 * k));
+        auto in_range = [&](char lo, char hi) {
+            return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                              _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1)))))));
+        };
+        auto eq = [&](char c) {
+            return static_cast<std::uint64_t>(
+                static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)))));
+        };
+        const auto high = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v)));
+        const int shift = 16 * k;
+        upper |= in_range('A', 'Z') << shift;
+        lower |= in_range('a', 'z') << shift;
+        digit |= in_range('0', '9') << shift;
+        // Signed: bytes >= 0x80 are negative, so the range test needs the high bit removed.
+        space |= ((static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(
+                      _mm_cmplt_epi8(v, _mm_set1_epi8(0x21))))) & ~high) | eq(0x7F)) << shift;
+        special |= (high | eq('\'')) << shift;
+        dot |= (eq('.') | eq(',')) << shift;
+    }
+    // Only the bytes of the range count (the block may read past its end, never past the text's).
+    const std::size_t n = std::min<std::size_t>(64, hi - i);
+    const std::uint64_t valid = n == 64 ? ~0ull : (1ull << n) - 1;
+    upper &= valid;
+    lower &= valid;
+    digit &= valid;
+    space &= valid;
+    const std::uint64_t alnum_all = upper | lower | digit;
+    // Non-ASCII, apostrophes, "1.5", "1,000", "U.S." need the byte path: stop before them.
+    const std::uint64_t bad = (special | (dot & (alnum_all >> 1))) & valid;
+    std::size_t len = n;
+    if (bad != 0 || n == 64) {
+        const int first_bad = bad ? __builtin_ctzll(bad) : 64;
+        bad_at = i + static_cast<std::size_t>(bad ? first_bad : 63);
+        const std::uint64_t usable = space & (first_bad == 64 ? ~0ull : (1ull << first_bad) - 1);
+        if (usable == 0) return 0;
+        len = static_cast<std::size_t>(63 - __builtin_clzll(usable)) + 1;  // up to the last white space
+    }
+    const std::uint64_t region = len == 64 ? ~0ull : (1ull << len) - 1;
+    const std::uint64_t alnum = alnum_all & region;
+    const std::uint64_t punct = ~(alnum | space) & region;
+    const std::uint64_t letter = upper | lower;
+    std::uint64_t starts = (alnum & ~(alnum << 1)) | punct;
+    const std::uint64_t ends = alnum & ~(alnum >> 1);
+    while (starts) {
+        const int pos = __builtin_ctzll(starts);
+        starts &= starts - 1;
+        Token t;
+        t.span.begin = i + static_cast<std::size_t>(pos);
+        const bool touching = pos == 0 ? !space_before : ((space >> (pos - 1)) & 1) == 0;
+        std::uint8_t flags = touching ? TokenFlag::no_space_before : 0;
+        if ((punct >> pos) & 1) {
+            t.span.end = t.span.begin + 1;
+            t.kind = TokenKind::punct;
+            const unsigned char c = p[t.span.begin];
+            if (c == '.' || c == '!' || c == '?') expect_initial = true;
+        } else {
+            const int e = __builtin_ctzll(ends >> pos) + pos + 1;
+            const std::uint64_t run = (e == 64 ? ~0ull : (1ull << e) - 1) & ~((1ull << pos) - 1);
+            const bool any_letter = (letter & run) != 0;
+            t.span.end = i + static_cast<std::size_t>(e);
+            t.kind = any_letter ? TokenKind::word : TokenKind::number;
+            if (any_letter && ((upper >> pos) & 1)) flags |= capitalised;
+            if (any_letter && (upper & run) && !(lower & run) && e - pos >= 2) flags |= all_caps;
+            if (expect_initial) flags |= sentence_initial;
+            expect_initial = false;
+        }
+        t.flags = flags;
+        out.push_back(t);
+    }
+    space_before = len < n || ((space >> (len - 1)) & 1) != 0;
+    return len;
+}
+#endif
+
+template <bool Blocks>
+void tokenize_impl(std::string_view text, Span range, std::vector<Token>& out) {
     out.clear();
     out.reserve(range.size() / 5 + 4);
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -100,7 +188,21 @@ void tokenize(std::string_view text, Span range, std::vector<Token>& out) {
     std::size_t i = range.begin;
     bool expect_initial = true;
     bool space_before = true;
+    [[maybe_unused]] std::size_t next_block_try = i;
     while (i < hi) {
+#if defined(__SSE2__)
+        if constexpr (Blocks) {
+            if (i >= next_block_try && i + 64 <= text.size()) {
+                std::size_t bad_at = hi;
+                if (const std::size_t used = tokenize_block(p, i, hi, out, expect_initial, space_before, bad_at)) {
+                    i += used;
+                    continue;
+                }
+                // Byte by byte past the token that needs it, then blocks again.
+                next_block_try = bad_at + 1;
+            }
+        }
+#endif
         // ASCII white space: the commonest byte after letters.
         if (space_byte.is[p[i]]) {
             ++i;
@@ -120,7 +222,7 @@ void tokenize(std::string_view text, Span range, std::vector<Token>& out) {
         t.span.begin = i;
         if (k == Cls::letter || k == Cls::digit) {
             // Dotted abbreviations "U.S." / "U.N." stay one token, final dot included.
-            if (upper && i + 3 < hi && p[i + 1] == '.' && is_ascii_letter(text[i + 2]) && p[i + 3] == '.') {
+            if (i + 3 < hi && p[i + 1] == '.' && upper && is_ascii_letter(text[i + 2]) && p[i + 3] == '.') {
                 std::size_t e = i;
                 while (e + 1 < hi && is_ascii_letter(text[e]) && p[e + 1] == '.') e += 2;
                 t.span.end = e;
@@ -204,6 +306,12 @@ void tokenize(std::string_view text, Span range, std::vector<Token>& out) {
             t.flags = flags;
             expect_initial = false;
             i = j;
+            // Most words are followed by one space: take it here, where that is predictable.
+            if (!space_before) t.flags |= TokenFlag::no_space_before;
+            out.push_back(t);
+            space_before = i < hi && p[i] == ' ';
+            i += space_before ? 1 : 0;
+            continue;
         } else if (k == Cls::apostrophe && i + len < hi && (text[i + len] == 's' || text[i + len] == 'S') &&
                    !out.empty() && out.back().span.end == i && out.back().kind == TokenKind::word &&
                    (i + len + 1 >= hi || !is_ascii_letter(text[i + len + 1]))) {
@@ -222,5 +330,15 @@ void tokenize(std::string_view text, Span range, std::vector<Token>& out) {
         out.push_back(t);
     }
 }
+
+}  // namespace
+
+void tokenize(std::string_view text, Span range, std::vector<Token>& out) { tokenize_impl<true>(text, range, out); }
+
+namespace detail {
+void tokenize_bytewise(std::string_view text, Span range, std::vector<Token>& out) {
+    tokenize_impl<false>(text, range, out);
+}
+}  // namespace detail
 
 }  // namespace eventmap::text
