@@ -126,11 +126,9 @@ int run_lookup(const std::vector<std::string>& argv) {
     const gz::Gazetteer g = open_index(args);
     const bool json = args.flag("--json");
     nlohmann::json out = nlohmann::json::array();
-    bool any_unknown = false;
     for (const auto& name : args.positional()) {
         const std::string key = gz::normalize_name(name);
         const auto cands = g.candidates(key);
-        if (cands.empty()) any_unknown = true;
         if (json) {
             nlohmann::json list = nlohmann::json::array();
             for (std::size_t i = 0; i < cands.size() && i < limit; ++i) {
@@ -163,7 +161,7 @@ int run_lookup(const std::vector<std::string>& argv) {
         if (cands.size() > limit) std::cout << "  ... " << (cands.size() - limit) << " more (--limit)\n";
     }
     if (json) std::cout << out.dump(2) << "\n";
-    return any_unknown ? 3 : 0;
+    return 0;  // an unknown name is an answer (0 candidates), not a failure
 }
 
 int run_info(const std::vector<std::string>& argv) {

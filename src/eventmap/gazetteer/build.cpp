@@ -431,12 +431,20 @@ void Builder::load_country_meta() {
                 auto it = m_countries.find(iso2);
                 if (it == m_countries.end()) continue;
                 auto take = [&](const nlohmann::json& s) {
-                    if (!s.is_string()) return;
-                    it->second.names.push_back(s.get<std::string>());
-                    if (english && it->second.name.empty()) it->second.name = s.get<std::string>();
+                    if (s.is_string()) it->second.names.push_back(s.get<std::string>());
                 };
                 if (v.is_array()) for (const auto& s : v) take(s);
                 else take(v);
+                // The short form news uses: "Russia" over "Russian Federation", "Palestine"
+                // over "State of Palestine"; otherwise the first English name.
+                if (english && v.is_array() && !v.empty() && v[0].is_string()) {
+                    const std::string first = v[0].get<std::string>();
+                    const bool formal = first.find("Federation") != std::string::npos ||
+                                        first.find(" of ") != std::string::npos || first.find(',') != std::string::npos;
+                    it->second.name = formal && v.size() > 1 && v[1].is_string() ? v[1].get<std::string>() : first;
+                } else if (english && v.is_string()) {
+                    it->second.name = v.get<std::string>();
+                }
             }
         }
         m_sources.emplace_back((npm / "codes.json").string(), j.is_array() ? j.size() : 0);
@@ -459,7 +467,7 @@ void Builder::load_country_meta() {
             // world-atlas ids are zero-padded ("004"), countryInfo's are not.
             const std::size_t pad = fields[2].size() < 3 ? 3 - fields[2].size() : 0;
             c.numeric.assign(pad, '0').append(fields[2]);
-            if (c.name.empty()) c.name = fields[4];
+            c.name = fields[4];  // GeoNames' own short English name wins
             c.names.emplace_back(fields[4]);
             parse_number(fields[7], c.population);
             if (n > 16) parse_number(fields[16], c.geonameid);
