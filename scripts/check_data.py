@@ -25,9 +25,9 @@ FEATURE_CODES = {
           "SD", "LGN", "INLT", "DLTA", "MRSH", "WTRC"},
     "L": {"RGN", "AREA", "CONT", "PEN", "LCTY", "PRK", "RGNE", "BSND", "ZN", "OILF", "MILB", "CST"},
     "S": {"NPP", "PS", "MFG", "DAM", "AIRP", "AIRB", "PRT", "BDG", "MLTY", "INSM", "CMP", "PRN", "CTRR",
-          "MSQE", "CH", "HSP", "RUIN", "ANS", "BLDG", "OILR", "PP"},
+          "MSQE", "CH", "HSP", "RUIN", "ANS", "BLDG", "OILR", "PP", "PSTB"},
     "T": {"MTS", "MT", "PLAT", "DSRT", "ISL", "ISLS", "PEN", "PASS", "VAL", "HLLS", "HLL", "PLN", "SPIT",
-          "CAPE", "UPLD", "RDGE", "DPR", "PT"},
+          "CAPE", "UPLD", "RDGE", "DPR", "PT", "GLCR"},
     "V": {"FRST"},
     "P": {"PPL", "PPLX"},
 }
@@ -94,11 +94,13 @@ class PlaceGrid:
     def __init__(self, path):
         self.cells = {}
         self.ids = set()
+        self.countries = set()
         with open(path, encoding="utf-8") as f:
             for line in f:
                 c = line.split("\t", 9)
                 lat, lon = float(c[4]), float(c[5])
                 self.ids.add(int(c[0]))
+                self.countries.add(c[8])
                 self.cells.setdefault((math.floor(lat), math.floor(lon)), []).append((lat, lon, c[8]))
 
     def countries_near(self, lat, lon, radius_km):
@@ -192,9 +194,10 @@ def check_supplement(path, iso2, admin1, grid, report):
             report(path, line_no, f"population '{pop}' is not a non-negative integer")
         # A point in the wrong place (swapped or sign-flipped coordinates) lands far from the
         # country's own towns; land features of a country must have one of its towns nearby.
-        # The centre of a large sea or bay may be far from any town, hence the wider radius.
-        if grid and cc and lat is not None and cc != "AQ":
-            radius_km = 800 if fcode in ("SEA", "GULF", "BAY", "OCN") else 400
+        # The centre of a large sea, bay or desert may be far from any town, hence the wider
+        # radius; a territory without towns in the dump (Antarctica, Diego Garcia) cannot be checked.
+        if grid and cc and lat is not None and cc in grid.countries:
+            radius_km = 800 if fcode in ("SEA", "GULF", "BAY", "OCN", "DSRT", "CONT") else 400
             if cc not in grid.countries_near(lat, lon, radius_km):
                 report(path, line_no, f"no {cc} place within {radius_km} km of {lat_s},{lon_s}: wrong point or country?")
     if not header_seen:
