@@ -252,3 +252,30 @@ TEST_CASE("published dates: ISO dates and date-times", "[ingest]") {
     CHECK_FALSE(parse_published("17/03/2023"));
     CHECK_FALSE(parse_published("2023-03-17junk"));
 }
+
+TEST_CASE("a page in a declared legacy charset is decoded, not reported as broken UTF-8", "[ingest]") {
+    const fs::path d = temp_dir("ingest_charset");
+    // "Київ" in windows-1251, "Plövdiv" in the same page's Latin letters.
+    write(d / "cp.html", "<html><head><meta charset=\"windows-1251\"><title>News</title></head>"
+                         "<body><p>\xca\xe8\xbf\xe2 and Ruse</p></body></html>");
+    write(d / "utf8.html", "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\">"
+                           "</head><body><p>\xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2 and Ruse</p></body></html>");
+    const Run r = read_all({(d / "cp.html").string(), (d / "utf8.html").string()});
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[0].text == "Київ and Ruse");
+    CHECK(r.articles[1].text == "Київ and Ruse");
+    CHECK(r.problems.empty());
+}
+
+TEST_CASE("a byte-order mark is dropped, not read as text or broken JSON", "[ingest]") {
+    const fs::path d = temp_dir("ingest_bom");
+    write(d / "a.jsonl", "\xEF\xBB\xBF{\"text\": \"first\"}\r\n{\"text\": \"second\"}\r\n");
+    write(d / "b.txt", "\xEF\xBB\xBFHeadline\n\nBody.");
+    const Run r = read_all({(d / "a.jsonl").string(), (d / "b.txt").string()});
+    REQUIRE(r.articles.size() == 3);
+    CHECK(r.problems.empty());
+    CHECK(r.articles[0].text == "first");
+    CHECK(r.articles[1].text == "second");
+    CHECK(r.articles[2].title == "Headline");
+    CHECK(r.articles[2].text == "Headline\n\nBody.");
+}

@@ -36,6 +36,9 @@ TEST_CASE("dotted acronyms, initials, e.g. and a.m. stay inside the sentence", "
     CHECK(sentences("J. R. Smith arrived at 10 a.m. on Tuesday. He left at noon.") ==
           std::vector<std::string>{"J. R. Smith arrived at 10 a.m. on Tuesday.", "He left at noon."});
     CHECK(sentences("Ports, e.g. Varna, stayed open. Others shut.").size() == 2);
+    CHECK(sentences("Police arrived around 7:35 p.m. Sunday at the dock.").size() == 1);
+    CHECK(sentences("The ferry left at 9 a.m. GMT on the dot.").size() == 1);
+    CHECK(sentences("The ferry left at 9 a.m. Crews cheered.").size() == 2);
     CHECK(sentences("Acme Corp. said exports rose vs. last year.").size() == 1);
 }
 

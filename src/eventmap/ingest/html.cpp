@@ -144,17 +144,21 @@ void scan(const xmlNode* n, Meta& m) {
 
 }  // namespace
 
+bool html_declares_legacy_charset(std::string_view html) {
+    std::string head(html.substr(0, 4096));
+    for (char& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::size_t at = head.find("charset=");
+    if (at == std::string::npos) return false;
+    std::size_t b = at + 8;
+    while (b < head.size() && (head[b] == '"' || head[b] == '\'' || head[b] == ' ')) ++b;
+    const std::string cs = head.substr(b, 6);
+    return !cs.starts_with("utf-8") && !cs.starts_with("utf8") && !cs.empty();
+}
+
 Article article_from_html(std::string_view html) {
     // libxml2 guesses a legacy charset for pages that do not declare one; valid UTF-8 is the norm.
-    const std::string clean = text::sanitize_utf8(html, nullptr);
-    const bool declares_other = [&] {
-        const std::size_t at = html.substr(0, 4096).find("charset=");
-        if (at == std::string_view::npos) return false;
-        std::string cs(html.substr(at + 8, 8));
-        for (char& ch : cs) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return cs.find("utf-8") == std::string::npos && cs.find("utf8") == std::string::npos &&
-               cs.find("\"utf-8") == std::string::npos;
-    }();
+    const bool declares_other = html_declares_legacy_charset(html);
+    const std::string clean = declares_other ? std::string() : text::sanitize_utf8(html, nullptr);
     const std::string_view input = declares_other ? html : std::string_view(clean);
     DocPtr doc(htmlReadMemory(input.data(), static_cast<int>(input.size()), nullptr,
                               declares_other ? nullptr : "UTF-8",

@@ -46,7 +46,7 @@ std::optional<Kind> kind_of(const fs::path& p, bool from_directory) {
 }
 
 // NUL bytes, or many control bytes or broken UTF-8 in the first few KiB: not text.
-bool looks_binary(std::string_view sample) {
+bool looks_binary(std::string_view sample, bool expect_utf8 = true) {
     if (sample.find('\0') != std::string_view::npos) return true;
     std::size_t control = 0;
     for (char ch : sample) {
@@ -54,6 +54,7 @@ bool looks_binary(std::string_view sample) {
         if (c < 32 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
     }
     if (control * 20 > sample.size()) return true;
+    if (!expect_utf8) return false;
     std::vector<std::int64_t> bad;
     // A cut multi-byte sequence at the end of the sample is not evidence.
     const std::string_view head = sample.size() > 4 ? sample.substr(0, sample.size() - 4) : sample;
@@ -267,18 +268,22 @@ struct ArticleReader::Impl {
     }
 
     bool make_whole(const Input& in, std::string data, Article& out) {
+        // A byte-order mark is not text: offsets count from after it.
+        if (std::string_view(data).starts_with("\xEF\xBB\xBF")) data.erase(0, 3);
         if (all_space(data)) {
             problem(in.display, 0, -1, "file is empty");
             return false;
         }
-        if (looks_binary(std::string_view(data).substr(0, sniff_bytes))) {
+        // A page that declares a legacy charset is decoded by libxml2: its bytes are not UTF-8.
+        const bool legacy_html = in.kind == Kind::html && html_declares_legacy_charset(data);
+        if (looks_binary(std::string_view(data).substr(0, sniff_bytes), !legacy_html)) {
             problem(in.display, 0, -1, "looks binary, skipped");
             return false;
         }
         Article a;
         if (in.kind == Kind::html) {
             std::vector<std::int64_t> bad;
-            (void)text::sanitize_utf8(data, &bad);
+            if (!legacy_html) (void)text::sanitize_utf8(data, &bad);
             a = article_from_html(data);
             if (!bad.empty())
                 problem(in.display, 0, bad.front(), "invalid UTF-8 (" + std::to_string(bad.size()) +
@@ -403,6 +408,7 @@ struct ArticleReader::Impl {
                     continue;
                 }
             }
+            if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a byte-order mark
             if (!text::is_valid_utf8(line)) line = repaired(line, current.display, line_no, 0);
             const std::size_t len = line.size();
             Article a;

@@ -63,6 +63,9 @@ private:
 /// Parses a publication date: "YYYY-MM-DD" optionally followed by "T..." / " ..." time; nullopt otherwise.
 std::optional<events::Date> parse_published(std::string_view s);
 
+/// True when an HTML page declares a charset other than UTF-8 in its first 4 KiB (`charset=...`).
+bool html_declares_legacy_charset(std::string_view html);
+
 /// Extracts an article from an HTML page (libxml2's HTML parser): text without scripts, styles
 /// and navigation, paragraphs separated by blank lines; title, url and published from metadata.
 /// `id` and `source_path` are left to the caller.

@@ -66,8 +66,23 @@ bool is_initials(std::string_view w) {
     return w.size() % 2 == 1;
 }
 
+// Words after "a.m." / "p.m." that continue the sentence ("at 7 p.m. Sunday", "10 a.m. GMT").
+bool continues_time(std::string_view text, std::size_t at) {
+    static constexpr std::array<std::string_view, 16> words{
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "gmt", "utc", "est",
+        "edt", "cst", "pst", "et", "pt", "local"};
+    std::size_t e = at;
+    while (e < text.size() && e - at < 10 && is_ascii_alpha(text[e])) ++e;
+    char buf[10];
+    const std::size_t n = e - at;
+    if (n == 0 || n > sizeof buf) return false;
+    for (std::size_t k = 0; k < n; ++k) buf[k] = static_cast<char>(text[at + k] | 0x20);
+    return in_list(std::string_view(buf, n), words);
+}
+
 // Does the full stop at text[dot] end a sentence, given the first character after the white space?
-bool stop_ends_sentence(std::string_view text, std::size_t lo, std::size_t dot, std::int32_t next_cp) {
+bool stop_ends_sentence(std::string_view text, std::size_t lo, std::size_t dot, std::int32_t next_cp,
+                        std::size_t next_at) {
     std::size_t b = dot;
     while (b > lo && (is_ascii_alpha(text[b - 1]) || text[b - 1] == '.' || text[b - 1] == '\'')) --b;
     const std::string_view w = text.substr(b, dot - b);
@@ -79,6 +94,7 @@ bool stop_ends_sentence(std::string_view text, std::size_t lo, std::size_t dot, 
     const std::string_view lower(buf, w.size());
     if (in_list(lower, never_break)) return false;
     if (next_cp >= '0' && next_cp <= '9' && in_list(lower, before_number)) return false;
+    if ((lower == "a.m" || lower == "p.m") && continues_time(text, next_at)) return false;
     return true;
 }
 
@@ -212,7 +228,7 @@ std::vector<Span> split_sentences(std::string_view text, Span range) {
         bool blank = false;
         const std::int32_t next = next_visible(j, at, blank);
         if (next >= 0 && detail::is_lower_cp(next)) { i = j; continue; }
-        if (c == '.' && j == i + 1 && next >= 0 && !stop_ends_sentence(text, lo, i, next)) { i = j; continue; }
+        if (c == '.' && j == i + 1 && next >= 0 && !stop_ends_sentence(text, lo, i, next, at)) { i = j; continue; }
         emit(j);
         start = at;
         i = at;
