@@ -117,6 +117,11 @@ class PlaceGrid:
         return out
 
 
+def fold_name(name):
+    """Case- and punctuation-insensitive form of a name, close to how the gazetteer keys names."""
+    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
+
+
 def haversine_km(lat1, lon1, lat2, lon2):
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -145,11 +150,15 @@ def check_supplement(path, iso2, admin1, grid, report):
             report(path, line_no, f"duplicate id {sid} (first on line {ids[sid]})")
         else:
             ids[sid] = line_no
+        # One spelling must not name two rows in the same country (or two borderless rows):
+        # the gazetteer could not tell them apart.
+        def claim(n):
+            key = (fold_name(n), cc)
+            if key in names and names[key][0] != line_no:
+                report(path, line_no, f"'{n}' also names line {names[key][0]} ('{names[key][1]}') in '{cc}'")
+            names.setdefault(key, (line_no, n))
         if check_text(path, line_no, "name", name, report):
-            key = (name.casefold(), cc)
-            if key in names:
-                report(path, line_no, f"duplicate name '{name}' in '{cc}' (first on line {names[key]})")
-            names.setdefault(key, line_no)
+            claim(name)
         if alts:
             seen = set()
             for a in alts.split(","):
@@ -159,6 +168,8 @@ def check_supplement(path, iso2, admin1, grid, report):
                     report(path, line_no, f"alternate name '{a}' repeats the name")
                 elif a in seen:
                     report(path, line_no, f"alternate name '{a}' listed twice")
+                else:
+                    claim(a)
                 seen.add(a)
         if fclass not in FEATURE_CODES:
             report(path, line_no, f"unknown feature class '{fclass}'")
