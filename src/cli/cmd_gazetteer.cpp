@@ -151,8 +151,8 @@ int run_lookup(const std::vector<std::string>& argv) {
             const auto p = g.place(cands[i].place);
             std::string name_col(p.name);
             if (p.kind == gz::PlaceKind::demonym) name_col += " -> " + std::string(g.place(p.demonym_of).name);
-            std::cout << "  " << std::left << std::setw(4) << (i + 1) << std::setw(13) << p.geonameid << pad(name_col, 25)
-                      << std::setw(4) << p.country << pad(p.admin1_name, 23) << std::setw(7)
+            std::cout << "  " << std::left << std::setw(4) << (i + 1) << std::setw(13) << p.geonameid << pad(name_col, 26)
+                      << std::setw(4) << p.country << pad(p.admin1_name, 24) << std::setw(7)
                       << p.feature_code << std::right << std::setw(10) << fixed(p.point.lat_deg, 5) << std::setw(11)
                       << fixed(p.point.lon_deg, 5) << std::setw(13) << with_commas(static_cast<std::uint64_t>(p.population))
                       << "  " << std::left << std::setw(9) << gz::to_string(p.kind) << gz::to_string(cands[i].match)

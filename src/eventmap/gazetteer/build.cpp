@@ -689,14 +689,14 @@ void Builder::make_countries() {
         for (std::size_t i = 0; i < m_shapes.size(); ++i) shape_by_numeric.emplace(m_shapes[i].numeric, i);
         m_sources.emplace_back(polygons.string(), m_shapes.size());
     }
-    // Fallback point: the capital, else the population-weighted mean of the country's places.
+    // Fallback point for a country without a polygon: its capital, else its most populous place.
     std::unordered_map<std::string, std::pair<std::uint32_t, double>> capital;
     for (std::uint32_t i = 0; i < m_places.size(); ++i) {
         const auto& r = m_places[i];
-        if (r.kind == static_cast<std::uint8_t>(PlaceKind::city) && std::string_view(r.feature_code, 4) == "PPLC") {
-            auto& cap = capital[std::string(r.country, 2)];
-            if (r.population + 1.0 > cap.second) cap = {i, r.population + 1.0};
-        }
+        if (r.kind != static_cast<std::uint8_t>(PlaceKind::city) || r.country[0] == 0) continue;
+        const double rank = (std::string_view(r.feature_code, 4) == "PPLC" ? 1e12 : 0.0) + r.population + 1.0;
+        auto& cap = capital[std::string(r.country, 2)];
+        if (rank > cap.second) cap = {i, rank};
     }
     for (auto& [iso2, meta] : m_countries) {
         if (iso2.size() != 2) continue;
