@@ -24,7 +24,7 @@ FEATURE_CODES = {
     "H": {"SEA", "GULF", "STRT", "BAY", "BAYS", "CHN", "CNL", "OCN", "STM", "STMS", "LK", "LKS", "RSV",
           "SD", "LGN", "INLT", "DLTA", "MRSH", "WTRC"},
     "L": {"RGN", "AREA", "CONT", "PEN", "LCTY", "PRK", "RGNE", "BSND", "ZN", "OILF", "MILB", "CST"},
-    "S": {"NPP", "PS", "MFG", "DAM", "AIRP", "AIRB", "PRT", "BDG", "MLTY", "INSM", "CMP", "PRN", "CTRR",
+    "S": {"NPP", "PS", "MFG", "DAM", "AIRP", "AIRB", "PRT", "BDG", "MLTY", "INSM", "CMP", "PRN", "CTRR", "CMPRF",
           "MSQE", "CH", "HSP", "RUIN", "ANS", "BLDG", "OILR", "PP", "PSTB"},
     "T": {"MTS", "MT", "PLAT", "DSRT", "ISL", "ISLS", "PEN", "PASS", "VAL", "HLLS", "HLL", "PLN", "SPIT",
           "CAPE", "UPLD", "RDGE", "DPR", "PT", "GLCR"},
