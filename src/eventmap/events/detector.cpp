@@ -1,0 +1,579 @@
+#include "eventmap/events/detector.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "eventmap/core/error.h"
+#include "eventmap/core/paths.h"
+
+namespace eventmap::events {
+namespace {
+
+enum class Cue : std::uint8_t {
+    none, negation, possibility, conditional, planned, background, anaphora, near, no_casualties,
+    protest, violent, lethal, civilian_victim, armed_party, count_
+};
+
+Cue cue_of(std::string_view type) {
+    if (type.substr(0, 4) != "cue:") return Cue::none;
+    const std::string_view n = type.substr(4);
+    static constexpr std::array<std::pair<std::string_view, Cue>, 13> k{{
+        {"negation", Cue::negation},       {"possibility", Cue::possibility}, {"conditional", Cue::conditional},
+        {"planned", Cue::planned},         {"background", Cue::background},   {"anaphora", Cue::anaphora},
+        {"near", Cue::near},               {"no_casualties", Cue::no_casualties}, {"protest", Cue::protest},
+        {"violent", Cue::violent},         {"lethal", Cue::lethal},           {"civilian_victim", Cue::civilian_victim},
+        {"armed_party", Cue::armed_party},
+    }};
+    for (const auto& [name, cue] : k)
+        if (name == n) return cue;
+    return Cue::none;
+}
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+    for (std::string_view x : list)
+        if (w == x) return true;
+    return false;
+}
+
+bool is_protest_type(std::string_view t) {
+    return t == "peaceful_protest" || t == "protest_with_intervention" || t == "excessive_force_against_protesters";
+}
+
+struct CueHit {
+    Cue cue;
+    std::uint32_t first, last;
+};
+
+// Words that start a new clause after a comma (or on their own for the strongest ones).
+bool starts_clause(const Word& w) {
+    if (w.boundary == ';') return true;
+    if (one_of(w.lower, {"but", "while", "whereas", "although", "though", "meanwhile"})) return true;
+    if (w.boundary == ',' &&
+        one_of(w.lower, {"as", "after", "when", "which", "where", "and", "despite", "before", "saying", "adding"}))
+        return true;
+    return false;
+}
+
+bool person_word(std::string_view w) {
+    return one_of(w, {"people", "person", "persons", "civilians", "civilian", "soldiers", "soldier", "troops",
+                      "men", "women", "children", "militants", "fighters", "residents", "villagers", "protesters",
+                      "others", "policemen", "officers", "members", "killed", "dead", "injured", "wounded",
+                      "km", "kilometres", "kilometers", "miles", "years", "year", "days", "hours", "times",
+                      "am", "pm", "percent", "per", "houses", "homes", "buildings", "metres", "meters"});
+}
+
+std::string title_case_country_kind(const std::string& kind, const std::string& country) {
+    return kind + " (" + country + ")";
+}
+
+bool region_level(const geoparse::Toponym& t) {
+    const std::string& f = t.feature_code;
+    return f.rfind("PCL", 0) == 0 || f == "ADM1" || f == "ADM2" || f == "RGN" || f == "TERR" || f == "ADMD" ||
+           f == "ADM1H" || f == "ADM2H" || f == "CONT" || f == "SEA" || f == "BAY" || f == "GULF" || f == "OCN" ||
+           f == "STRT" || f == "ZN" || f == "PRSH";
+}
+
+bool country_level(const geoparse::Toponym& t) { return t.feature_code.rfind("PCL", 0) == 0 || t.feature_code == "TERR"; }
+
+bool usable(const geoparse::Toponym& t) {
+    return t.kind == geoparse::ToponymKind::literal && t.point.lat_deg >= -90.0 && t.point.lat_deg <= 90.0 &&
+           t.point.lon_deg >= -180.0 && t.point.lon_deg <= 180.0 && (t.place != UINT32_MAX || t.point.lat_deg != 0.0 ||
+                                                                      t.point.lon_deg != 0.0);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------------
+// Actors
+
+ActorTable ActorTable::load(const std::filesystem::path& demonyms, const std::filesystem::path& actors,
+                            const std::filesystem::path& country_names_json) {
+    ActorTable table;
+    auto read_lines = [](const std::filesystem::path& path, auto&& each) {
+        std::ifstream in(path);
+        if (!in) return;
+        std::string line;
+        std::uint64_t n = 0;
+        while (std::getline(in, line)) {
+            ++n;
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (line.empty() || line[0] == '#') continue;
+            std::vector<std::string> cols;
+            std::size_t start = 0;
+            for (;;) {
+                const std::size_t tab = line.find('\t', start);
+                cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+                if (tab == std::string::npos) break;
+                start = tab + 1;
+            }
+            each(cols, n);
+        }
+    };
+    auto lower = [](std::string s) {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        return s;
+    };
+    read_lines(demonyms, [&](const std::vector<std::string>& cols, std::uint64_t) {
+        if (cols.size() < 2 || cols[0] == "country") return;
+        const std::string w = lower(cols[1]);
+        // The file lists the more common country first for shared words: keep the first.
+        if (!table.m_demonyms.count(w)) table.m_demonyms.emplace(w, cols[0]);
+    });
+    read_lines(actors, [&](const std::vector<std::string>& cols, std::uint64_t) {
+        if (cols.size() < 2 || cols[0] == "pattern") return;
+        Named named;
+        std::istringstream in(lower(cols[0]));
+        std::string w;
+        while (in >> w) named.words.push_back(w);
+        if (named.words.empty()) return;
+        named.actor = cols[1];
+        named.kind = cols.size() > 2 ? cols[2] : "";
+        named.country = cols.size() > 3 ? cols[3] : "";
+        table.m_named.push_back(std::move(named));
+    });
+    std::ifstream in(country_names_json);
+    if (in) {
+        try {
+            const nlohmann::json j = nlohmann::json::parse(in);
+            for (const auto& [code, value] : j.at("countries").items()) {
+                if (value.is_string()) table.m_names[code] = value.get<std::string>();
+                else if (value.is_array() && !value.empty()) table.m_names[code] = value[0].get<std::string>();
+            }
+        } catch (const nlohmann::json::exception& e) {
+            throw FormatError(country_names_json.string(), 0, -1, e.what());
+        }
+    }
+    // Short forms news and ACLED use, where the ISO name is long.
+    for (const auto& [code, name] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"RU", "Russia"}, {"US", "United States"}, {"GB", "United Kingdom"}, {"IR", "Iran"},
+             {"SY", "Syria"}, {"KR", "South Korea"}, {"KP", "North Korea"}, {"CD", "Democratic Republic of Congo"},
+             {"TZ", "Tanzania"}, {"VE", "Venezuela"}, {"BO", "Bolivia"}, {"MD", "Moldova"}, {"PS", "Palestine"}})
+        table.m_names[code] = name;
+    return table;
+}
+
+ActorTable ActorTable::load_default() {
+    const auto d = data_dir();
+    return load(d / "demonyms.tsv", d / "actors.tsv", npm_data_dir() / "i18n-iso-countries/package/langs/en.json");
+}
+
+std::string_view ActorTable::country_of_demonym(std::string_view w) const {
+    auto it = m_demonyms.find(std::string(w));
+    return it == m_demonyms.end() ? std::string_view{} : std::string_view(it->second);
+}
+
+std::string ActorTable::country_name(std::string_view iso2) const {
+    auto it = m_names.find(std::string(iso2));
+    return it == m_names.end() ? std::string(iso2) : it->second;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Detector
+
+Detector::Detector(TriggerSet triggers, ActorTable actors) : m_triggers(std::move(triggers)), m_actors(std::move(actors)) {}
+
+Detector Detector::load_default() { return Detector(TriggerSet::load_default(), ActorTable::load_default()); }
+
+std::vector<text::DateMention> Detector::dates_of(std::string_view sentence, Date reference) {
+    return text::find_dates(sentence, reference);
+}
+
+namespace {
+
+struct ActorFound {
+    std::string name;
+    std::uint32_t word = 0;
+    bool state = false;        // state forces (military, police)
+    std::string country;       // ISO2 when known
+};
+
+const std::array<std::string_view, 14> k_force_words{"forces", "force", "troops", "military", "army", "soldiers",
+                                                     "army's", "servicemen", "units", "jets", "warplanes",
+                                                     "artillery", "navy", "defence"};
+
+// Actors named in words[from, to): demonym + force word, police, protesters, named groups.
+std::vector<ActorFound> find_actors(const WordList& words, std::size_t from, std::size_t to, const ActorTable& table,
+                                    std::string_view place_country) {
+    std::vector<ActorFound> out;
+    for (std::size_t i = from; i < to; ++i) {
+        const std::string_view w = words[i].lower;
+        // Named groups (longest patterns are listed by the data; first match wins).
+        bool named = false;
+        for (const auto& n : table.named()) {
+            if (i + n.words.size() > to) continue;
+            bool ok = true;
+            for (std::size_t k = 0; k < n.words.size() && ok; ++k) ok = words[i + k].lower == n.words[k];
+            if (!ok) continue;
+            out.push_back({n.actor, static_cast<std::uint32_t>(i), n.kind == "state", n.country});
+            i += n.words.size() - 1;
+            named = true;
+            break;
+        }
+        if (named) continue;
+        const std::string_view iso = table.country_of_demonym(w);
+        if (!iso.empty() && words[i].capitalised) {
+            for (std::size_t k = i + 1; k < std::min(to, i + 3); ++k) {
+                const std::string_view f = words[k].lower;
+                if (std::find(k_force_words.begin(), k_force_words.end(), f) != k_force_words.end()) {
+                    out.push_back({"Military Forces of " + table.country_name(iso), static_cast<std::uint32_t>(i), true,
+                                   std::string(iso)});
+                    i = k;
+                    break;
+                }
+                if (one_of(f, {"police", "policemen"})) {
+                    out.push_back({"Police Forces of " + table.country_name(iso), static_cast<std::uint32_t>(i), true,
+                                   std::string(iso)});
+                    i = k;
+                    break;
+                }
+            }
+            continue;
+        }
+        const std::string country = place_country.empty() ? "" : table.country_name(place_country);
+        if (one_of(w, {"police", "policemen", "gendarmes", "gendarmerie"})) {
+            out.push_back({country.empty() ? "Police Forces" : "Police Forces of " + country,
+                           static_cast<std::uint32_t>(i), true, std::string(place_country)});
+        } else if (one_of(w, {"protesters", "protestors", "demonstrators", "marchers"})) {
+            out.push_back({country.empty() ? "Protesters" : title_case_country_kind("Protesters", country),
+                           static_cast<std::uint32_t>(i), false, std::string(place_country)});
+        } else if (one_of(w, {"rioters"})) {
+            out.push_back({country.empty() ? "Rioters" : title_case_country_kind("Rioters", country),
+                           static_cast<std::uint32_t>(i), false, std::string(place_country)});
+        } else if (one_of(w, {"gunmen", "assailants", "attackers", "bandits"})) {
+            out.push_back({"Unidentified Armed Group" + (country.empty() ? std::string() : " (" + country + ")"),
+                           static_cast<std::uint32_t>(i), false, ""});
+        } else if (one_of(w, {"military", "army", "troops", "soldiers"}) && (i == from || words[i - 1].lower == "the")) {
+            out.push_back({country.empty() ? "Military Forces" : "Military Forces of " + country,
+                           static_cast<std::uint32_t>(i), true, std::string(place_country)});
+        }
+    }
+    return out;
+}
+
+// Fatalities stated in the sentence: "killing three", "3 people were killed", "no casualties" -> 0.
+std::optional<int> find_fatalities(const WordList& words, const std::vector<CueHit>& cues) {
+    for (const CueHit& c : cues)
+        if (c.cue == Cue::no_casualties) return 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string_view w = words[i].lower;
+        if (!one_of(w, {"killed", "killing", "kill", "kills", "dead", "died", "deaths", "death", "fatalities", "lives"}))
+            continue;
+        // "killing two civilians", "killing at least 12"
+        if (one_of(w, {"killing", "killed", "kill", "kills"})) {
+            std::size_t j = i + 1;
+            while (j < words.size() && j < i + 4 && one_of(words[j].lower, {"at", "least", "about", "around", "some", "more", "than", "nearly", "almost", "up", "to"}))
+                ++j;
+            if (j < words.size() && words[j].number && words[j].lower != "a" && words[j].lower != "an" &&
+                !words[j].boundary_before) {
+                const long long v = number_value(words[j].lower);
+                if (v >= 0 && v < 100000) return static_cast<int>(v);
+            }
+            if (j < words.size() && one_of(words[j].lower, {"a", "an", "one"}) && !words[j].boundary_before) return 1;
+        }
+        // "3 people were killed", "two civilians died", "five dead"
+        for (std::size_t back = 1; back <= 5 && back <= i; ++back) {
+            const Word& p = words[i - back];
+            if (p.number && p.lower != "a" && p.lower != "an") {
+                const long long v = number_value(p.lower);
+                if (v >= 0 && v < 100000 && !(v >= 1900 && v <= 2100)) return static_cast<int>(v);
+                break;
+            }
+            if (words[i - back + 1].boundary_before && back > 1) break;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) const {
+    const std::string_view s = ctx.sentence.of(ctx.text);
+    {
+        std::string_view t = s;
+        while (!t.empty() && (t.back() == ' ' || t.back() == '"' || t.back() == '\'' || t.back() == ')')) t.remove_suffix(1);
+        if (!t.empty() && t.back() == '?') return;  // questions report nothing
+    }
+    WordList words;
+    words.assign(s);
+    if (words.size() == 0) return;
+    std::vector<TriggerMatch> matches;
+    m_triggers.match(words, matches);
+    if (matches.empty()) return;
+
+    // Clauses.
+    std::vector<std::uint32_t> clause(words.size(), 0);
+    for (std::size_t i = 1; i < words.size(); ++i) clause[i] = clause[i - 1] + (starts_clause(words[i]) ? 1 : 0);
+    const std::uint32_t clauses = clause.back() + 1;
+
+    std::vector<CueHit> cues;
+    std::vector<TriggerMatch> triggers;
+    for (const TriggerMatch& m : matches) {
+        const Cue c = cue_of(m.pattern->type);
+        if (c != Cue::none) {
+            // "May" is a month, not a possibility.
+            if (c == Cue::possibility && words[m.first_word].capitalised && words[m.first_word].lower == "may" &&
+                m.first_word > 0)
+                continue;
+            cues.push_back({c, m.first_word, m.last_word});
+        } else if (m.pattern->type.substr(0, 4) != "cue:") {
+            triggers.push_back(m);
+        }
+    }
+    auto has_cue = [&](Cue c, std::uint32_t cl) {
+        for (const CueHit& h : cues)
+            if (h.cue == c && clause[h.first] == cl) return true;
+        return false;
+    };
+    auto has_cue_anywhere = [&](Cue c) {
+        for (const CueHit& h : cues)
+            if (h.cue == c) return true;
+        return false;
+    };
+    // A cue before the trigger in its clause, within `window` words (0 = anywhere before).
+    auto cue_before = [&](Cue c, const TriggerMatch& m, std::uint32_t window) {
+        for (const CueHit& h : cues) {
+            if (h.cue != c || clause[h.first] != clause[m.first_word]) continue;
+            if (h.last >= m.first_word) continue;
+            if (h.first >= m.first_word) continue;
+            if (window == 0 || m.first_word - h.last <= window) return true;
+        }
+        return false;
+    };
+
+    // Best trigger per clause, after dropping negated, hypothetical and conditional ones.
+    std::vector<const TriggerMatch*> best(clauses, nullptr);
+    std::vector<std::string> why_dropped;
+    for (const TriggerMatch& m : triggers) {
+        if (cue_before(Cue::negation, m, 3)) continue;
+        if (cue_before(Cue::possibility, m, 0)) continue;
+        if (cue_before(Cue::conditional, m, 0)) continue;
+        const std::uint32_t cl = clause[m.first_word];
+        if (!best[cl] || m.pattern->weight > best[cl]->pattern->weight) best[cl] = &m;
+    }
+
+    const bool protest_in_sentence = has_cue_anywhere(Cue::protest);
+    std::string last_type;
+    for (std::uint32_t cl = 0; cl < clauses; ++cl) {
+        const TriggerMatch* m = best[cl];
+        if (!m) continue;
+        Detection d;
+        d.type = m->pattern->type;
+        d.why = "trigger \"" + m->pattern->text + "\" (line " + std::to_string(m->pattern->line) + ")";
+        double confidence = std::min(1.0, 0.35 + m->pattern->weight / 200.0);
+
+        // Protests: the sentence decides between peaceful, intervention and force.
+        if (protest_in_sentence || is_protest_type(d.type)) {
+            bool intervention = false, lethal = false, violent = false;
+            for (const TriggerMatch& t : triggers) {
+                if (t.pattern->type == "protest_with_intervention" || t.pattern->type == "arrests") intervention = true;
+                if (t.pattern->type == "excessive_force_against_protesters") lethal = true;
+                if (t.pattern->type == "violent_demonstration") violent = true;
+            }
+            if (has_cue_anywhere(Cue::lethal) && intervention) lethal = true;
+            const bool protest_family = is_protest_type(d.type) || d.type == "arrests" || d.type == "attack" ||
+                                        d.type == "violent_demonstration" || d.type == "looting_property_destruction" ||
+                                        d.type == "armed_clash";
+            if (protest_family) {
+                if (lethal) d.type = "excessive_force_against_protesters";
+                else if (violent || (has_cue_anywhere(Cue::violent) && d.type != "peaceful_protest" && !intervention))
+                    d.type = "violent_demonstration";
+                else if (intervention) d.type = "protest_with_intervention";
+                else if (is_protest_type(d.type) || d.type == "arrests") d.type = d.type == "arrests" ? "protest_with_intervention" : d.type;
+                if (d.type != m->pattern->type) d.why += "; protest rule -> " + d.type;
+            }
+        }
+        // An attack on armed men, not civilians, is a clash.
+        if (d.type == "attack" && !has_cue(Cue::civilian_victim, cl) && has_cue(Cue::armed_party, cl) &&
+            m->pattern->weight < 70) {
+            d.type = "armed_clash";
+            d.why += "; armed parties, no civilian victim -> armed_clash";
+        }
+        if (d.type == last_type) continue;  // one event per type and sentence
+        last_type = d.type;
+
+        const std::size_t sent_begin = ctx.sentence.begin;
+        d.trigger = text::Span{sent_begin + words[m->first_word].begin, sent_begin + words[m->last_word].end};
+
+        // ---------------- location ----------------
+        const geoparse::Toponym* chosen = nullptr;
+        double best_score = -1e9;
+        bool chosen_near = false;
+        for (std::size_t k = 0; k < ctx.places.size(); ++k) {
+            const geoparse::Toponym& t = ctx.places[k];
+            if (!usable(t)) continue;
+            if (t.start_byte < ctx.sentence.begin || t.end_byte > ctx.sentence.end) continue;
+            const std::size_t rel = t.start_byte - sent_begin;
+            // The word index of the toponym.
+            std::size_t wi = 0;
+            while (wi < words.size() && words[wi].end <= rel) ++wi;
+            double score = 0;
+            if (wi < words.size() && clause[wi] == cl) score += 3;
+            const std::string_view prev = wi > 0 ? words[wi - 1].lower : std::string_view{};
+            const std::string_view prev2 = wi > 1 ? words[wi - 2].lower : std::string_view{};
+            if (one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside",
+                              "of", "targeting", "hit", "struck", "shelled", "attacked", "toward", "towards", "village",
+                              "town", "city", "settlement", "to"}))
+                score += 2;
+            if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
+            if (prev == "to" && (d.type == "diplomatic_visit")) score += 1.5;
+            if (one_of(prev, {"with", "and", "between", "by", "against"})) score -= 1;
+            const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(d.trigger.begin));
+            score -= std::min(3.0, dist / 60.0);
+            if (country_level(t)) score -= 1.5;
+            else if (region_level(t)) score -= 0.5;
+            // "Mykolaivka, Donetsk": the name after the comma qualifies the one before.
+            if (k > 0 && usable(ctx.places[k - 1]) && region_level(t) && t.start_byte >= ctx.places[k - 1].end_byte &&
+                t.start_byte - ctx.places[k - 1].end_byte <= 3)
+                score -= 3;
+            score += t.confidence * 0.5;
+            if (score > best_score) {
+                best_score = score;
+                chosen = &t;
+                bool near = false;
+                for (const CueHit& h : cues)
+                    if (h.cue == Cue::near && h.last < wi && wi - h.last <= 3) near = true;
+                chosen_near = near;
+            }
+        }
+        if (chosen) {
+            d.place = chosen;
+            d.geo_precision = (chosen->derived || chosen_near) ? 2 : 1;
+            if (region_level(*chosen)) d.geo_precision = 3;
+        } else if (ctx.previous_place && (has_cue(Cue::anaphora, cl) || has_cue_anywhere(Cue::anaphora))) {
+            d.place = ctx.previous_place;
+            d.geo_precision = region_level(*ctx.previous_place) ? 3 : 1;
+            d.why += "; place from \"the city/town\" -> " + ctx.previous_place->text;
+        } else if (ctx.previous_place) {
+            d.place = ctx.previous_place;
+            d.geo_precision = region_level(*ctx.previous_place) ? 3 : 2;
+            confidence *= 0.85;
+            d.why += "; place from the paragraph -> " + ctx.previous_place->text;
+        } else if (ctx.dateline_place) {
+            d.place = ctx.dateline_place;
+            d.geo_precision = region_level(*ctx.dateline_place) ? 3 : 2;
+            confidence *= 0.7;
+            d.why += "; place from the dateline";
+        } else {
+            continue;  // an event we cannot put on a map is not reported
+        }
+
+        // ---------------- date ----------------
+        const auto dates = text::find_dates(s, ctx.reference);
+        const text::DateMention* date = nullptr;
+        for (const auto& dm : dates) {
+            std::size_t wi = 0;
+            while (wi < words.size() && words[wi].end <= dm.span.begin) ++wi;
+            const bool same = wi < words.size() && clause[wi] == cl;
+            if (same && (!date || std::abs(static_cast<long>(dm.span.begin) - static_cast<long>(words[m->first_word].begin)) <
+                                     std::abs(static_cast<long>(date->span.begin) - static_cast<long>(words[m->first_word].begin))))
+                date = &dm;
+        }
+        if (!date && !dates.empty()) {
+            // Another clause's date counts unless that clause is background history.
+            for (const auto& dm : dates) {
+                std::size_t wi = 0;
+                while (wi < words.size() && words[wi].end <= dm.span.begin) ++wi;
+                if (wi < words.size() && has_cue(Cue::background, clause[wi])) continue;
+                date = &dm;
+                break;
+            }
+        }
+        if (date) {
+            d.date = date->start;
+            d.date_end = date->end;
+            d.time_precision = date->time_precision;
+        } else if (ctx.paragraph_date) {
+            d.date = ctx.paragraph_date->start;
+            d.date_end = ctx.paragraph_date->end;
+            d.time_precision = ctx.paragraph_date->time_precision;
+            d.why += "; date from the paragraph";
+        } else {
+            d.date = ctx.reference;
+            d.time_precision = ctx.reference_exact ? 1 : 2;
+            // With no date at all, a news report speaks of the day it went out or the day before.
+            if (ctx.reference_exact) d.time_precision = 2, d.date = ctx.reference.plus_days(-1), d.date_end = ctx.reference;
+            d.why += "; date from publication";
+        }
+
+        // ---------------- status ----------------
+        bool planned = false;
+        for (const CueHit& h : cues)
+            if (h.cue == Cue::planned && clause[h.first] == cl && h.first < m->first_word) planned = true;
+        if (!planned && date && date->start > ctx.reference) planned = true;
+        if (planned) {
+            d.status = EventStatus::planned;
+            confidence *= 0.85;
+            if (!date || date->start <= ctx.reference) {
+                // "will visit" without a date: some time after publication.
+                d.date = ctx.reference.plus_days(1);
+                d.date_end = ctx.reference.plus_days(7);
+                d.time_precision = 2;
+            }
+        } else if ((date && date->start.days_since_epoch() < ctx.reference.days_since_epoch() - 45) ||
+                   (has_cue(Cue::background, cl) &&
+                    (!date || date->start.days_since_epoch() < ctx.reference.days_since_epoch() - 7))) {
+            d.status = EventStatus::background;
+            confidence *= 0.6;
+        }
+
+        // ---------------- actors, count, fatalities ----------------
+        const std::string place_country = d.place ? d.place->country : std::string();
+        const auto actors = find_actors(words, 0, words.size(), m_actors, place_country);
+        const ActorFound* a1 = nullptr;
+        const ActorFound* a2 = nullptr;
+        for (const ActorFound& a : actors) {
+            if (a.word < m->first_word && clause[a.word] <= cl) a1 = &a;  // the latest subject before the trigger
+        }
+        for (const ActorFound& a : actors)
+            if (a.word > m->last_word && clause[a.word] == cl && (!a1 || a.name != a1->name)) {
+                a2 = &a;
+                break;
+            }
+        if (!a1)
+            for (const ActorFound& a : actors)
+                if (&a != a2) {
+                    a1 = &a;
+                    break;
+                }
+        if (a1) d.actor1 = a1->name;
+        if (a2) d.actor2 = a2->name;
+        // Taking ground: state forces in their own country regain it; others overtake it.
+        if ((d.type == "non_state_actor_overtakes_territory" || d.type == "government_regains_territory") && a1 &&
+            !a1->country.empty() && !place_country.empty()) {
+            const bool own_state = a1->state && a1->country == place_country;
+            const std::string t = own_state ? "government_regains_territory" : "non_state_actor_overtakes_territory";
+            if (t != d.type) d.why += "; actor " + a1->name + " -> " + t;
+            d.type = t;
+        }
+
+        if (d.type == "air_drone_strike" || d.type == "shelling_artillery_missile_attack" ||
+            d.type == "disrupted_weapons_use" || d.type == "remote_explosive_landmine_ied" || d.type == "grenade") {
+            auto count_at = [&](std::size_t j) -> std::optional<int> {
+                if (j >= words.size() || !words[j].number || words[j].lower == "a" || words[j].lower == "an") return {};
+                if (j + 1 < words.size() && person_word(words[j + 1].lower)) return {};
+                const long long v = number_value(words[j].lower);
+                if (v <= 0 || v > 10000 || (v >= 1900 && v <= 2100)) return {};
+                return static_cast<int>(v);
+            };
+            for (std::size_t back = 1; back <= 3 && back <= m->first_word && !d.count; ++back) {
+                d.count = count_at(m->first_word - back);
+                if (words[m->first_word - back + 1].boundary_before) break;
+            }
+            for (std::size_t j = m->last_word + 1; j <= m->last_word + 3 && j < words.size() && !d.count; ++j) {
+                if (words[j].boundary_before) break;
+                d.count = count_at(j);
+            }
+        }
+        d.fatalities = find_fatalities(words, cues);
+        d.confidence = confidence;
+        out.push_back(std::move(d));
+    }
+}
+
+}  // namespace eventmap::events

@@ -1,0 +1,292 @@
+#include "eventmap/events/triggers.h"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "eventmap/core/error.h"
+#include "eventmap/core/paths.h"
+
+namespace eventmap::events {
+namespace {
+
+bool is_word_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+struct NumberWord {
+    std::string_view word;
+    int value;
+};
+constexpr NumberWord k_number_words[] = {
+    {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+    {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+    {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+    {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"hundred", 100}, {"dozen", 12},
+    {"single", 1},   {"a", 1},          {"an", 1},
+};
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t p = s.find(sep, start);
+        out.push_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+        if (p == std::string_view::npos) break;
+        start = p + 1;
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+bool word_accepts(std::string_view alt, const Word& w) {
+    if (!alt.empty() && alt.back() == '*') {
+        alt.remove_suffix(1);
+        return w.lower.size() >= alt.size() && w.lower.compare(0, alt.size(), alt) == 0;
+    }
+    return w.lower == alt;
+}
+
+// Words consumed when alternative `alt` ("shot_dead" = two words) matches at word i; 0 when not.
+std::size_t alternative_match(std::string_view alt, const WordList& words, std::size_t i) {
+    std::size_t used = 0;
+    for (;;) {
+        const std::size_t us = alt.find('_');
+        const std::string_view part = alt.substr(0, us);
+        if (i + used >= words.size() || !word_accepts(part, words[i + used])) return 0;
+        // A phrase is one unit of a clause: "police, tear gas" is not "police tear gas".
+        if (used > 0 && words[i + used].boundary_before) return 0;
+        ++used;
+        if (us == std::string_view::npos) return used;
+        alt.remove_prefix(us + 1);
+    }
+}
+
+// Backtracking match of steps[s..] starting at word i; returns the last word index or -1.
+long match_from(const std::vector<PatternStep>& steps, std::size_t s, const WordList& words, std::size_t i) {
+    if (s == steps.size()) return static_cast<long>(i) - 1;
+    const PatternStep& step = steps[s];
+    if (step.kind == PatternStep::Kind::gap) {
+        for (int g = 0; g <= step.max_gap; ++g) {
+            const std::size_t j = i + static_cast<std::size_t>(g);
+            if (j > words.size()) break;
+            // A gap never crosses a clause boundary: "shelled ... ; ... town" is not one phrase.
+            if (g > 0 && (words[j - 1].boundary_before || (j < words.size() && words[j].boundary_before))) break;
+            const long r = match_from(steps, s + 1, words, j);
+            if (r >= 0) return r;
+        }
+        return -1;
+    }
+    if (i >= words.size()) return -1;
+    if (s > 0 && words[i].boundary_before && steps[s - 1].kind != PatternStep::Kind::gap) return -1;
+    if (step.kind == PatternStep::Kind::number) {
+        if (!words[i].number || words[i].lower == "a" || words[i].lower == "an") return -1;
+        return match_from(steps, s + 1, words, i + 1);
+    }
+    for (const std::string& alt : step.alternatives) {
+        const std::size_t used = alternative_match(alt, words, i);
+        if (used == 0) continue;
+        const long r = match_from(steps, s + 1, words, i + used);
+        if (r >= 0) return r;
+    }
+    return -1;
+}
+
+}  // namespace
+
+void WordList::assign(std::string_view sentence) {
+    m_words.clear();
+    m_lower.assign(sentence.size(), ' ');
+    bool boundary = false;
+    char boundary_char = 0;
+    std::size_t i = 0;
+    const std::size_t n = sentence.size();
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(sentence[i]);
+        if (!is_word_byte(c)) {
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '[' || c == ']' ||
+                (c == '-' && i + 1 < n && sentence[i + 1] == ' ')) {
+                boundary = true;
+                if (boundary_char != ';') boundary_char = static_cast<char>(c);
+            }
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        bool digits = true;
+        while (i < n) {
+            const auto d = static_cast<unsigned char>(sentence[i]);
+            if (is_word_byte(d)) {
+                // Curly quotes (U+2018/2019/201C/201D) start with E2 80; they separate words.
+                if (d == 0xE2 && i + 2 < n && static_cast<unsigned char>(sentence[i + 1]) == 0x80) {
+                    const auto e = static_cast<unsigned char>(sentence[i + 2]);
+                    if (e >= 0x98 && e <= 0x9D) break;
+                    if (e == 0x93 || e == 0x94) break;  // en and em dashes
+                }
+                if (!(d >= '0' && d <= '9')) digits = false;
+                m_lower[i] = (d >= 'A' && d <= 'Z') ? static_cast<char>(d + 32) : static_cast<char>(d);
+                ++i;
+                continue;
+            }
+            // Inner apostrophe, hyphen, or digit grouping ("O'Brien", "S-300", "1,000", "1.5").
+            if ((d == '\'' || d == '-') && i + 1 < n && is_word_byte(static_cast<unsigned char>(sentence[i + 1])) &&
+                !(d == '\'' && i + 2 <= n && (sentence[i + 1] == 's' || sentence[i + 1] == 'S') &&
+                  (i + 2 == n || !is_word_byte(static_cast<unsigned char>(sentence[i + 2]))))) {
+                m_lower[i] = static_cast<char>(d);
+                ++i;
+                continue;
+            }
+            if ((d == ',' || d == '.') && digits && i + 1 < n && sentence[i + 1] >= '0' && sentence[i + 1] <= '9') {
+                m_lower[i] = static_cast<char>(d);
+                ++i;
+                continue;
+            }
+            break;
+        }
+        Word w;
+        w.begin = static_cast<std::uint32_t>(start);
+        w.end = static_cast<std::uint32_t>(i);
+        w.lower = std::string_view(m_lower).substr(start, i - start);
+        w.boundary_before = boundary;
+        w.boundary = boundary_char;
+        w.capitalised = sentence[start] >= 'A' && sentence[start] <= 'Z';
+        w.number = number_value(w.lower) >= 0;
+        boundary = false;
+        boundary_char = 0;
+        m_words.push_back(w);
+    }
+}
+
+long long number_value(std::string_view w) {
+    if (w.empty()) return -1;
+    if (w[0] >= '0' && w[0] <= '9') {
+        long long v = 0;
+        for (char c : w) {
+            if (c == ',') continue;
+            if (c == '.') break;
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+            if (v > 1'000'000'000) return -1;
+        }
+        return v;
+    }
+    if (w.size() > 9) return -1;
+    for (const NumberWord& nw : k_number_words)
+        if (nw.word == w) return nw.value;
+    return -1;
+}
+
+TriggerSet TriggerSet::parse(std::string_view tsv, const std::string& name) {
+    TriggerSet set;
+    std::uint32_t line_no = 0;
+    std::size_t offset = 0;
+    while (offset < tsv.size()) {
+        std::size_t nl = tsv.find('\n', offset);
+        if (nl == std::string_view::npos) nl = tsv.size();
+        const std::string_view line = tsv.substr(offset, nl - offset);
+        const std::size_t line_offset = offset;
+        offset = nl + 1;
+        ++line_no;
+        const std::string_view t = trim(line);
+        if (t.empty() || t.front() == '#') continue;
+        const auto cols = split(line, '\t');
+        if (cols.size() < 3)
+            throw FormatError(name, line_no, static_cast<std::int64_t>(line_offset),
+                              "expected type<TAB>weight<TAB>pattern");
+        if (cols[0] == "type" && line_no == 1) continue;  // header
+        TriggerPattern p;
+        p.type = std::string(trim(cols[0]));
+        const std::string_view weight = trim(cols[1]);
+        auto [ptr, ec] = std::from_chars(weight.data(), weight.data() + weight.size(), p.weight);
+        if (ec != std::errc() || ptr != weight.data() + weight.size())
+            throw FormatError(name, line_no, static_cast<std::int64_t>(line_offset), "weight is not an integer");
+        p.text = std::string(trim(cols[2]));
+        p.line = line_no;
+        std::istringstream in(p.text);
+        std::string tok;
+        while (in >> tok) {
+            PatternStep step;
+            if (tok == "#n") {
+                step.kind = PatternStep::Kind::number;
+            } else if (tok.size() >= 2 && tok[0] == '~') {
+                step.kind = PatternStep::Kind::gap;
+                step.max_gap = std::atoi(tok.c_str() + 1);
+                if (step.max_gap <= 0 || step.max_gap > 8)
+                    throw FormatError(name, line_no, static_cast<std::int64_t>(line_offset),
+                                      "gap must be ~1 .. ~8: " + tok);
+            } else {
+                std::transform(tok.begin(), tok.end(), tok.begin(),
+                               [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
+                for (std::string_view alt : split(tok, '|'))
+                    if (!alt.empty()) step.alternatives.emplace_back(alt);
+            }
+            p.steps.push_back(std::move(step));
+        }
+        if (p.steps.empty() || p.steps.front().kind == PatternStep::Kind::gap ||
+            p.steps.back().kind == PatternStep::Kind::gap)
+            throw FormatError(name, line_no, static_cast<std::int64_t>(line_offset),
+                              "a pattern needs words and cannot start or end with a gap");
+        set.m_patterns.push_back(std::move(p));
+    }
+    set.build_index();
+    return set;
+}
+
+TriggerSet TriggerSet::load(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(path.string(), "cannot open the event trigger file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parse(ss.str(), path.string());
+}
+
+TriggerSet TriggerSet::load_default() { return load(data_dir() / "event_triggers.tsv"); }
+
+void TriggerSet::build_index() {
+    m_by_first.clear();
+    m_other_first.clear();
+    for (std::uint32_t i = 0; i < m_patterns.size(); ++i) {
+        const PatternStep& first = m_patterns[i].steps.front();
+        bool exact = first.kind == PatternStep::Kind::words;
+        if (exact)
+            for (const std::string& alt : first.alternatives)
+                if (alt.substr(0, alt.find('_')).back() == '*') exact = false;
+        if (!exact) {
+            m_other_first.push_back(i);
+            continue;
+        }
+        for (const std::string& alt : first.alternatives) m_by_first.emplace_back(alt.substr(0, alt.find('_')), i);
+    }
+    std::sort(m_by_first.begin(), m_by_first.end());
+    m_by_first.erase(std::unique(m_by_first.begin(), m_by_first.end()), m_by_first.end());
+}
+
+void TriggerSet::match(const WordList& words, std::vector<TriggerMatch>& out) const {
+    out.clear();
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string_view w = words[i].lower;
+        auto it = std::lower_bound(m_by_first.begin(), m_by_first.end(), w,
+                                   [](const auto& e, std::string_view key) { return std::string_view(e.first) < key; });
+        auto try_pattern = [&](std::uint32_t pi) {
+            const TriggerPattern& p = m_patterns[pi];
+            const long last = match_from(p.steps, 0, words, i);
+            if (last >= 0)
+                out.push_back(TriggerMatch{&p, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(last)});
+        };
+        for (; it != m_by_first.end() && it->first == w; ++it) try_pattern(it->second);
+        for (std::uint32_t pi : m_other_first) try_pattern(pi);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const TriggerMatch& a, const TriggerMatch& b) {
+        if (a.first_word != b.first_word) return a.first_word < b.first_word;
+        return a.last_word > b.last_word;
+    });
+}
+
+}  // namespace eventmap::events
