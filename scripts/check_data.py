@@ -33,6 +33,8 @@ FEATURE_CODES = {
 }
 ACTOR_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "rioters",
                "protesters", "civilians", "external_other"}
+# Single-word patterns that are ordinary words once case is ignored.
+AMBIGUOUS_PATTERNS = {"is", "aa", "as", "us", "it", "an", "on", "in", "at", "or", "no", "so", "azov"}
 # Uninhabited or without settled population: no demonym in use, so no demonyms.tsv row is expected.
 NO_DEMONYM = {"BV", "HM", "UM", "IO", "GS", "TF"}
 
@@ -268,9 +270,22 @@ def check_actors(path, iso2, report):
         pattern, actor, kind, cc = c
         check_text(path, line_no, "pattern", pattern, report)
         check_text(path, line_no, "actor", actor, report)
-        if pattern in seen:
-            report(path, line_no, f"pattern '{pattern}' listed twice (first on line {seen[pattern]})")
-        seen.setdefault(pattern, line_no)
+        # Matchers may ignore case and take the first pattern that matches at a word, so a
+        # case variant of an earlier pattern is dead, and so is a pattern an earlier, shorter
+        # pattern is a word-prefix of ("Wagner" before "Wagner group"): longer patterns go first.
+        words = tuple(pattern.casefold().split())
+        if words in seen:
+            report(path, line_no, f"pattern '{pattern}' repeats line {seen[words][0]} ('{seen[words][1]}') up to case")
+        else:
+            for k in range(1, len(words)):
+                if words[:k] in seen:
+                    first = seen[words[:k]]
+                    report(path, line_no, f"pattern '{pattern}' can never match: the shorter '{first[1]}' on "
+                                          f"line {first[0]} is listed first (list longer patterns first)")
+                    break
+            seen[words] = (line_no, pattern)
+        if len(words) == 1 and words[0] in AMBIGUOUS_PATTERNS:
+            report(path, line_no, f"pattern '{pattern}' is a common English word or abbreviation")
         if kind not in ACTOR_KINDS:
             report(path, line_no, f"unknown kind '{kind}' (one of {', '.join(sorted(ACTOR_KINDS))})")
         if cc and cc not in iso2:
