@@ -232,11 +232,21 @@ TEST_CASE("fixture: country and admin1 tables", "[gazetteer][lookup]") {
     REQUIRE(donetsk);
     CHECK(g.place(*donetsk).geonameid == 709716);  // the ADM1 row of the dump
     CHECK_FALSE(g.place(*donetsk).derived_point);
-    const auto kharkiv = g.admin1("UA", "07");  // no ADM1 row: point derived from its places
-    REQUIRE(kharkiv);
-    CHECK(g.place(*kharkiv).derived_point);
-    CHECK(g.place(*kharkiv).point.lat_deg == Approx(49.98081).margin(1e-4));
+    const auto luhansk = g.admin1("UA", "14");  // no ADM1 row: point derived from its places
+    REQUIRE(luhansk);
+    CHECK(g.place(*luhansk).derived_point);
+    CHECK(g.place(*luhansk).point.lat_deg == Approx(48.44061).margin(1e-4));
+    CHECK(g.place(*luhansk).name == "Luhansk Oblast");
     CHECK_FALSE(g.admin1("UA", "99"));
+    // The supplement's "Kharkiv region" enriches the derived UA.07 instead of duplicating it.
+    const auto kharkiv = g.admin1("UA", "07");
+    REQUIRE(kharkiv);
+    CHECK_FALSE(g.place(*kharkiv).derived_point);
+    CHECK(g.place(*kharkiv).point.lat_deg == Approx(49.9).margin(1e-6));
+    const auto by_name = g.lookup("Slobozhanshchyna");
+    REQUIRE(by_name.size() == 1);
+    CHECK(by_name[0].index == *kharkiv);
+    CHECK(g.lookup("Kharkiv region").at(0).index == *kharkiv);
 }
 
 TEST_CASE("fixture: every key iterates to its candidates", "[gazetteer][lookup]") {

@@ -771,6 +771,33 @@ void Builder::read_supplement(const std::filesystem::path& path) {
         const std::string_view cc = trim(c[5]);
         const std::string_view a1 = trim(c[6]);
         const PlaceKind kind = code == "ADM1" ? PlaceKind::admin1 : PlaceKind::feature;
+        auto add_alternates = [&](std::uint32_t place) {
+            std::string_view alts = c[2];
+            while (!alts.empty()) {
+                std::size_t comma = alts.find(',');
+                std::string_view a = trim(alts.substr(0, comma));
+                alts = comma == std::string_view::npos ? std::string_view{} : alts.substr(comma + 1);
+                if (!a.empty()) add_key(a, place, NameMatch::alternate);
+            }
+        };
+        // A region GeoNames already has (as an ADM1 row or one we derived): enrich it rather than
+        // list it twice; our surveyed point replaces a derived one.
+        if (kind == PlaceKind::admin1 && cc.size() == 2 && !a1.empty()) {
+            auto it = m_admin1_ids.find(std::string(cc) + "." + std::string(a1));
+            if (it != m_admin1_ids.end() && m_admin1_accum[it->second].place != UINT32_MAX) {
+                const std::uint32_t place = m_admin1_accum[it->second].place;
+                PlaceRecord& existing = m_places[place];
+                if (existing.flags & detail::k_flag_derived_point) {
+                    existing.lat_e7 = to_e7(lat);
+                    existing.lon_e7 = to_e7(lon);
+                    existing.flags &= static_cast<std::uint8_t>(~detail::k_flag_derived_point);
+                }
+                if (existing.geonameid < 0 && geonameid > 0) existing.geonameid = static_cast<std::int32_t>(geonameid);
+                add_region_forms(name, place, NameMatch::alternate);
+                add_alternates(place);
+                return;
+            }
+        }
         PlaceRecord r{};
         r.geonameid = geonameid > 0 ? static_cast<std::int32_t>(geonameid) : -static_cast<std::int32_t>(id);
         r.lat_e7 = to_e7(lat);
@@ -792,13 +819,7 @@ void Builder::read_supplement(const std::filesystem::path& path) {
         const std::uint32_t place = add_place(r, base_score(kind, r.feature_class, code, population));
         if (kind == PlaceKind::admin1) add_region_forms(name, place, NameMatch::preferred);
         else add_key(name, place, NameMatch::preferred);
-        std::string_view alts = c[2];
-        while (!alts.empty()) {
-            std::size_t comma = alts.find(',');
-            std::string_view a = trim(alts.substr(0, comma));
-            alts = comma == std::string_view::npos ? std::string_view{} : alts.substr(comma + 1);
-            if (!a.empty()) add_key(a, place, NameMatch::alternate);
-        }
+        add_alternates(place);
     });
     m_sources.emplace_back(f.path(), rows);
 }
