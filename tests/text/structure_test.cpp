@@ -169,3 +169,40 @@ TEST_CASE("publication date: metadata first, then the dateline with an inferred 
     s = analyse_structure(a);
     CHECK(infer_publication_date(a, s) == Date::from_ymd(2021, 5, 2));
 }
+
+TEST_CASE("a link prompt inside a story paragraph hides only its own sentence", "[structure]") {
+    Article a = article(
+        "Port reopens\n\n"
+        "SOFIA (Reuters) - The port of Burgas reopened on Monday after a week of storms.\n\n"
+        "The transport minister will travel to Varna next week to inspect the quays. Read More:\n\n"
+        "Officials said repairs would cost millions.");
+    const auto s = analyse_structure(a);
+    CHECK(kind_of(a, s, "The transport minister") == ZoneKind::body);
+    CHECK(kind_of(a, s, "Read More:") == ZoneKind::boilerplate);
+    CHECK(kind_of(a, s, "Officials said") == ZoneKind::body);
+}
+
+TEST_CASE("a photo credit run into the first paragraph marks only the caption sentence", "[structure]") {
+    Article a = article(
+        "Photo credit: Lantern staff. The mayor of Pleven opened the new bridge on Saturday, officials said.");
+    const auto s = analyse_structure(a);
+    CHECK(kind_of(a, s, "Photo credit") == ZoneKind::caption);
+    CHECK(kind_of(a, s, "The mayor of Pleven") == ZoneKind::body);
+}
+
+TEST_CASE("a byline run into the dateline is split from it", "[structure]") {
+    Article a = article("By Jane Roe. BOSTON (Reuters) - A judge ruled on Tuesday that the port could expand.");
+    const auto s = analyse_structure(a);
+    REQUIRE(s.dateline);
+    CHECK(s.dateline->span.of(a.text) == "BOSTON (Reuters) -");
+    CHECK(places(a.text, *s.dateline) == std::vector<std::string>{"BOSTON"});
+    CHECK(kind_of(a, s, "By Jane Roe") == ZoneKind::byline);
+    CHECK(kind_of(a, s, "A judge ruled") == ZoneKind::body);
+}
+
+TEST_CASE("labels in capitals are not datelines", "[structure]") {
+    CHECK_FALSE(dateline_of("BREAKING NEWS: The bridge in Ruse has closed."));
+    CHECK_FALSE(dateline_of("UPDATE - Ferries to Varna are running again."));
+    CHECK_FALSE(dateline_of("UN: Aid convoys reached the city."));
+    CHECK(dateline_of("SOFIA: Parliament met on Monday."));
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 
 #include "eventmap/text/dates.h"
@@ -78,6 +79,14 @@ bool is_byline(std::string_view u) {
     return u.size() > 3 && detail::is_upper_cp(decode(u, 3, len));
 }
 
+// "Photo: ...", "Photo credit: ..." opening a paragraph.
+bool opens_with_photo_credit(std::string_view u) {
+    for (const char* m : {"Photo:", "PHOTO:", "Photo credit", "Photograph:", "Image:", "Image credit", "FILE PHOTO",
+                          "File photo", "Pictured:", "(Photo"})
+        if (u.starts_with(m)) return true;
+    return false;
+}
+
 bool is_caption(std::string_view u, const std::string& low) {
     static constexpr std::array marks{"REUTERS/", "Reuters/", "EPA-EFE/", "EPA/", "AFP/", "AP Photo", "Getty Images",
                                       "(Photo by", "Photo by ", "Photo:", "PHOTO:", "Photograph:", "Photo credit",
@@ -102,6 +111,15 @@ bool is_strong_boilerplate(const std::string& low) {
         "call for action", "download our app", "get the app", "back to top", "advertisement"};
     for (const char* p : phrases)
         if (contains(low, p)) return true;
+    return false;
+}
+
+// "Read more: ...", "Advertisement ...": a block that starts as boilerplate, however long.
+bool opens_with_boilerplate(const std::string& low) {
+    static constexpr std::array openers{"read more", "related:", "advertisement", "subscribe", "sign up",
+                                        "share this", "follow us", "copyright", "(copyright", "all rights reserved"};
+    for (const char* o : openers)
+        if (low.starts_with(o)) return true;
     return false;
 }
 
@@ -196,6 +214,12 @@ void add_places(std::string_view t, std::size_t b, std::size_t e, std::vector<Sp
     }
 }
 
+Span trim_span(std::string_view text, Span s) {
+    while (s.begin < s.end && (text[s.begin] == ' ' || text[s.begin] == '\n')) ++s.begin;
+    while (s.end > s.begin && (text[s.end - 1] == ' ' || text[s.end - 1] == '\n')) --s.end;
+    return s;
+}
+
 }  // namespace
 
 const char* to_string(ZoneKind kind) {
@@ -222,6 +246,15 @@ ZoneKind ArticleStructure::kind_at(std::size_t offset) const {
 }
 
 std::optional<Dateline> find_dateline(std::string_view text, Span paragraph) {
+    // "By Jane Roe. BOSTON (Reuters) -": a byline run into the dateline.
+    const std::string_view para = paragraph.of(text);
+    if (para.starts_with("By ")) {
+        const std::size_t stop = para.substr(0, 80).find(". ");
+        if (stop == std::string_view::npos) return std::nullopt;
+        std::size_t b = paragraph.begin + stop + 2;
+        while (b < paragraph.end && text[b] == ' ') ++b;
+        return find_dateline(text, Span{b, paragraph.end});
+    }
     const std::size_t end = std::min(paragraph.end, paragraph.begin + 200);
     std::size_t i = paragraph.begin;
     Dateline d;
@@ -280,6 +313,17 @@ std::optional<Dateline> find_dateline(std::string_view text, Span paragraph) {
     if (after == std::string_view::npos && caps && i < end && text[i] == ':' && i + 1 < end && text[i + 1] == ' ')
         after = i + 1;
     if (after == std::string_view::npos) return std::nullopt;
+    // Labels in capitals are not places: "BREAKING NEWS:", "UPDATE -", "UN:".
+    if (!d.place_spans.empty()) {
+        const std::string_view first = d.place_spans.front().of(text);
+        for (const char* label : {"BREAKING", "UPDATE", "UPDATED", "WATCH", "EXCLUSIVE", "ANALYSIS", "OPINION",
+                                  "EDITORIAL", "PHOTOS", "VIDEO", "LIVE", "FACTBOX", "EXPLAINER", "CORRECTED",
+                                  "REFILE", "INSIGHT", "COLUMN", "REVIEW", "UN", "EU", "NATO"})
+            if (first.starts_with(label) &&
+                (first.size() == std::strlen(label) || first[std::strlen(label)] == ' '))
+                return std::nullopt;
+    }
+    if (text[i] == ':' && uppers < 3) return std::nullopt;
     // Title-case places ("Kyiv, Ukraine —") are datelines only with an agency or a long dash.
     if (!caps && d.agency.empty() && !long_dash) return std::nullopt;
     if (d.month && !d.day) return std::nullopt;
@@ -301,14 +345,16 @@ ArticleStructure analyse_structure(const ingest::Article& article) {
         if (is_credit(u, low)) kinds[n] = ZoneKind::credit;
         else if (is_byline(u)) kinds[n] = ZoneKind::byline;
         else if (is_caption(u, low)) kinds[n] = ZoneKind::caption;
-        else if (is_strong_boilerplate(low) || (is_weak_boilerplate(low) && u.size() <= 120))
+        else if ((is_strong_boilerplate(low) && (u.size() <= 300 || opens_with_boilerplate(low))) ||
+                 (is_weak_boilerplate(low) && u.size() <= 120))
             kinds[n] = ZoneKind::boilerplate;
         else if ((n == 0 && u.size() <= 250 && !ends_terminal(u) && !find_dateline(text, units[n])) ||
                  (!article.title.empty() && u == article.title) || (!title_seen.empty() && u == title_seen)) {
             kinds[n] = ZoneKind::title;
             if (title_seen.empty()) title_seen = std::string(u);
         } else {
-            weak[n] = is_short_label(u) || speaks_to_reader(low);
+            // Appeals to the reader are short; a long paragraph with "you" in a quote is story.
+            weak[n] = is_short_label(u) || (u.size() <= 200 && speaks_to_reader(low));
         }
     }
 
@@ -320,9 +366,12 @@ ArticleStructure analyse_structure(const ingest::Article& article) {
         if ((kinds[n] == ZoneKind::credit && body_seen >= 1) || (kinds[n] == ZoneKind::byline && body_seen >= 3))
             story_end = n;
     }
+    std::vector<bool> after_story(units.size(), false);
     if (story_end) {
-        for (std::size_t n = *story_end + 1; n < units.size(); ++n)
+        for (std::size_t n = *story_end + 1; n < units.size(); ++n) {
+            after_story[n] = true;
             if (kinds[n] == ZoneKind::body || kinds[n] == ZoneKind::title) kinds[n] = ZoneKind::boilerplate;
+        }
     }
     // Short labels and reader appeals next to boilerplate belong to it ("Payment options", "Be a member.").
     for (bool changed = true; changed;) {
@@ -343,11 +392,41 @@ ArticleStructure analyse_structure(const ingest::Article& article) {
     for (std::size_t n = 0; n < units.size(); ++n) {
         if (kinds[n] == ZoneKind::body && !body_started && !out.dateline) {
             if (auto d = find_dateline(text, units[n])) {
+                if (d->span.begin > units[n].begin)
+                    out.zones.push_back(Zone{trim_span(text, Span{units[n].begin, d->span.begin}), ZoneKind::byline});
                 out.zones.push_back(Zone{d->span, ZoneKind::dateline});
                 const std::size_t rest = skip_spaces(text, d->span.end, units[n].end);
                 if (rest < units[n].end) out.zones.push_back(Zone{Span{rest, units[n].end}, ZoneKind::body});
                 out.dateline = std::move(d);
                 body_started = true;
+                continue;
+            }
+        }
+        if (kinds[n] == ZoneKind::caption && opens_with_photo_credit(units[n].of(text))) {
+            // "Photo: <caption>. <story...>": pages run the caption into the first paragraph.
+            const auto sentences = split_sentences(text, units[n]);
+            if (sentences.size() >= 2) {
+                out.zones.push_back(Zone{Span{units[n].begin, sentences[0].end}, ZoneKind::caption});
+                out.zones.push_back(Zone{Span{sentences[1].begin, units[n].end}, ZoneKind::body});
+                body_started = true;
+                continue;
+            }
+        }
+        if (kinds[n] == ZoneKind::boilerplate && !after_story[n]) {
+            // Inside the story, a link prompt ("... next week. Read More:") or an appeal may share
+            // a paragraph with story sentences: mark sentence by sentence.
+            const auto sentences = split_sentences(text, units[n]);
+            if (sentences.size() >= 2) {
+                for (const Span& st : sentences) {
+                    const std::string low = lower_ascii(st.of(text));
+                    const bool bp = is_strong_boilerplate(low) || is_weak_boilerplate(low) || speaks_to_reader(low) ||
+                                    st.size() <= 12;
+                    const ZoneKind k = bp ? ZoneKind::boilerplate : ZoneKind::body;
+                    if (!out.zones.empty() && out.zones.back().kind == k && out.zones.back().span.end >= units[n].begin)
+                        out.zones.back().span.end = st.end;
+                    else
+                        out.zones.push_back(Zone{st, k});
+                }
                 continue;
             }
         }
