@@ -68,7 +68,9 @@ void set_string(OGRFeatureH f, int idx, const std::string& value) {
 }
 
 void set_date(OGRFeatureH f, int idx, const std::optional<events::Date>& d) {
-    if (d && d->is_valid()) OGR_F_SetFieldDateTimeEx(f, idx, d->year, d->month, d->day, 0, 0, 0.0f, 0);
+    if (!d || !d->is_valid()) return;
+    if (OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, idx)) == OFTString) OGR_F_SetFieldString(f, idx, d->iso().c_str());
+    else OGR_F_SetFieldDateTimeEx(f, idx, d->year, d->month, d->day, 0, 0, 0.0f, 0);
 }
 
 void set_offset(OGRFeatureH f, int idx, std::int64_t cp) {
@@ -88,7 +90,9 @@ struct EventWriter::Impl {
     geo::GdalDataset ds;
     OGRLayerH layer = nullptr;
     std::size_t count = 0;
-    bool kml_extra = false;  // KML gets name/description columns for its placemarks
+    bool kml_extra = false;  // KML placemarks get a name and a description
+    int name_idx = -1, description_idx = -1;
+    int base = 0;  // index of the first of our own columns
 
     Impl(const std::filesystem::path& out, Format f) : file(out), format(f) {}
 };
@@ -126,6 +130,7 @@ EventWriter::EventWriter(const std::filesystem::path& out, Format format)
             // Coordinates as named columns (latitude, longitude), which every tool recognises.
             geom_type = wkbNone;
             layer_options = CSLSetNameValue(layer_options, "CREATE_CSVT", "NO");
+            layer_options = CSLSetNameValue(layer_options, "STRING_QUOTING", "IF_NEEDED");
             break;
         case Format::kml:
             ds_options = CSLSetNameValue(ds_options, "NameField", "name");
@@ -152,7 +157,10 @@ EventWriter::EventWriter(const std::filesystem::path& out, Format format)
     CSLDestroy(layer_options);
     if (!im.layer) throw IoError(out.string(), "GDAL cannot create the events layer: " + geo::last_gdal_error());
 
+    const bool text_dates = format == Format::csv || format == Format::acled_csv || format == Format::kml;
     auto add_field = [&](std::string_view name, OGRFieldType type, OGRFieldSubType subtype) {
+        // GDAL's CSV and KML writers format Date fields as YYYY/MM/DD; ISO text is what tools expect.
+        if (text_dates && type == OFTDate) type = OFTString;
         geo::OgrFieldDefn fd(OGR_Fld_Create(std::string(name).c_str(), type));
         if (subtype != OFSTNone) OGR_Fld_SetSubType(fd.get(), subtype);
         if (OGR_L_CreateField(im.layer, fd.get(), TRUE) != OGRERR_NONE)
@@ -162,11 +170,14 @@ EventWriter::EventWriter(const std::filesystem::path& out, Format format)
         for (const auto& [name, type] : k_acled_fields) add_field(name, type, OFSTNone);
         return;
     }
-    if (im.kml_extra) {
-        add_field("name", OFTString, OFSTNone);
-        add_field("description", OFTString, OFSTNone);
-    }
     for (const auto& spec : k_event_fields) add_field(spec.name, spec.type, spec.subtype);
+    // The KML driver's layers come with Name and Description fields of their own.
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(im.layer);
+    im.base = OGR_FD_GetFieldIndex(defn, "id");
+    if (im.kml_extra) {
+        im.name_idx = OGR_FD_GetFieldIndex(defn, "Name");
+        im.description_idx = OGR_FD_GetFieldIndex(defn, "Description");
+    }
     if (format == Format::csv) {
         add_field("latitude", OFTReal, OFSTNone);
         add_field("longitude", OFTReal, OFSTNone);
@@ -191,7 +202,7 @@ void EventWriter::write(const events::Event& e) {
     OGRFeatureH f = feat.get();
     const events::Source none;
     const events::Source& src = e.sources.empty() ? none : e.sources.front();
-    int i = 0;
+    int i = im.base;
 
     if (im.format == Format::acled_csv) {
         const auto* info = events::find_type(e.type);
@@ -241,8 +252,8 @@ void EventWriter::write(const events::Event& e) {
         if (im.kml_extra) {
             const std::string name = (e.sub_event_type.empty() ? e.type : e.sub_event_type) +
                                      (e.location.empty() ? "" : ", " + e.location) + " (" + e.event_date.iso() + ")";
-            set_string(f, i++, name);
-            set_string(f, i++, src.sentence);
+            if (im.name_idx >= 0) set_string(f, im.name_idx, name);
+            if (im.description_idx >= 0) set_string(f, im.description_idx, src.sentence);
         }
         set_string(f, i++, e.id);
         set_string(f, i++, e.type);
@@ -300,9 +311,16 @@ void EventWriter::close() {
     CPLErrorReset();
     // GDAL 3.6's GDALClose reports failures only through the error state.
     im.ds.reset();
-    if (CPLGetLastErrorType() >= CE_Failure)
-        throw IoError(im.file.target().string(), "GDAL failed to finish the file: " + geo::last_gdal_error());
-    im.file.commit();
+    try {
+        if (CPLGetLastErrorType() >= CE_Failure)
+            throw IoError(im.file.target().string(), "GDAL failed to finish the file: " + geo::last_gdal_error());
+        im.file.commit();
+    } catch (...) {
+        // Leave nothing behind even while the writer object lives on.
+        std::error_code ec;
+        std::filesystem::remove_all(im.file.temp_path(), ec);
+        throw;
+    }
 }
 
 void write_events(const std::vector<events::Event>& events, const std::filesystem::path& out, Format format) {

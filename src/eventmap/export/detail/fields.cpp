@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eventmap/events/taxonomy.h"
+
 namespace eventmap::exporter::detail {
 
 std::string sources_to_json(const std::vector<events::Source>& sources) {
@@ -42,6 +44,16 @@ bool sources_from_json(std::string_view json, std::vector<events::Source>& out) 
         out.push_back(std::move(s));
     }
     return true;
+}
+
+void apply_type(events::Event& e, const std::string& type, const std::string& sub, const std::string& etype) {
+    const events::EventTypeInfo* info = nullptr;
+    for (const auto* key : {&type, &sub, &etype})
+        if (!key->empty() && (info = events::find_type(*key)) != nullptr) break;
+    if (!info) info = events::find_type("other");
+    e.type = std::string(info->slug);
+    e.event_type = etype.empty() ? std::string(info->event_type) : etype;
+    e.sub_event_type = sub.empty() ? std::string(info->sub_event_type) : sub;
 }
 
 }  // namespace eventmap::exporter::detail

@@ -57,3 +57,11 @@ std::string sources_to_json(const std::vector<events::Source>& sources);
 bool sources_from_json(std::string_view json, std::vector<events::Source>& out);
 
 }  // namespace eventmap::exporter::detail
+
+namespace eventmap::exporter::detail {
+/// Sets e.type / event_type / sub_event_type from a file's values: the first of type,
+/// sub_event_type, event_type that names a known type gives the slug ("other" when none
+/// does); the file's own event_type / sub_event_type spellings are kept when present.
+void apply_type(events::Event& e, const std::string& type, const std::string& sub_event_type,
+                const std::string& event_type);
+}  // namespace eventmap::exporter::detail

@@ -1,0 +1,249 @@
+#include "eventmap/export/detail/fast_geojson.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <string>
+
+#include "eventmap/core/error.h"
+#include "eventmap/export/detail/fields.h"
+
+namespace eventmap::exporter::detail {
+
+namespace {
+
+using simdjson::ondemand::json_type;
+using simdjson::ondemand::value;
+
+std::string get_str(value v) {
+    if (v.type() == json_type::null) return {};
+    if (v.type() == json_type::string) return std::string(std::string_view(v.get_string()));
+    // A number where a string was expected (an id written as a number): keep its text.
+    return std::string(simdjson::to_json_string(v).value());
+}
+
+std::optional<std::int64_t> get_int(value v) {
+    if (v.type() != json_type::number) return std::nullopt;
+    if (v.get_number_type() == simdjson::ondemand::number_type::floating_point_number)
+        return static_cast<std::int64_t>(double(v.get_double()));
+    return std::int64_t(v.get_int64());
+}
+
+void read_sources(value v, std::vector<events::Source>& out) {
+    out.clear();
+    if (v.type() == json_type::string) {  // written as a JSON string by tools that flatten arrays
+        sources_from_json(std::string_view(v.get_string()), out);
+        return;
+    }
+    if (v.type() != json_type::array) return;
+    for (auto item : v.get_array()) {
+        events::Source s;
+        for (auto field : item.get_object()) {
+            const std::string_view key = field.unescaped_key();
+            value fv = field.value();
+            if (key == "article_id") s.article_id = get_str(fv);
+            else if (key == "title") s.title = get_str(fv);
+            else if (key == "url") s.url = get_str(fv);
+            else if (key == "published") s.published = get_str(fv);
+            else if (key == "sentence") s.sentence = get_str(fv);
+            else if (key == "trigger_start") s.trigger_start_cp = get_int(fv).value_or(-1);
+            else if (key == "trigger_end") s.trigger_end_cp = get_int(fv).value_or(-1);
+            else if (key == "place_start") s.place_start_cp = get_int(fv).value_or(-1);
+            else if (key == "place_end") s.place_end_cp = get_int(fv).value_or(-1);
+        }
+        out.push_back(std::move(s));
+    }
+}
+
+struct Parsed {
+    bool has_type = false, has_date_key = false, has_sources = false;
+    bool has_geometry = false, is_point = false;
+    std::optional<std::string> problem;
+};
+
+// Fills `e` from one Feature object, mirroring the GDAL reader field for field.
+Parsed parse_feature(simdjson::ondemand::object feature, events::Event& e) {
+    Parsed p;
+    e = events::Event{};
+    std::string type, sub, etype, date_text, date_end_text;
+    events::Source first;
+    bool have_sources_array = false;
+    double lon = NAN, lat = NAN;
+    for (auto field : feature) {
+        const std::string_view key = field.unescaped_key();
+        value v = field.value();
+        if (key == "id") {
+            e.id = get_str(v);
+        } else if (key == "geometry") {
+            if (v.type() != json_type::object) continue;
+            p.has_geometry = true;
+            for (auto g : v.get_object()) {
+                const std::string_view gk = g.unescaped_key();
+                if (gk == "type") {
+                    p.is_point = std::string_view(g.value().get_string()) == "Point";
+                } else if (gk == "coordinates") {
+                    value c = g.value();
+                    if (c.type() != json_type::array) continue;
+                    int k = 0;
+                    for (auto n : c.get_array()) {
+                        if (n.type() != json_type::number) break;
+                        if (k == 0) lon = double(n.get_double());
+                        else if (k == 1) lat = double(n.get_double());
+                        ++k;
+                    }
+                }
+            }
+        } else if (key == "properties") {
+            if (v.type() != json_type::object) continue;
+            for (auto prop : v.get_object()) {
+                const std::string_view k = prop.unescaped_key();
+                value pv = prop.value();
+                if (k == "type") { type = get_str(pv); p.has_type = true; }
+                else if (k == "event_type") etype = get_str(pv);
+                else if (k == "sub_event_type") sub = get_str(pv);
+                else if (k == "event_date") { date_text = get_str(pv); p.has_date_key = true; }
+                else if (k == "date_end") date_end_text = get_str(pv);
+                else if (k == "time_precision") e.time_precision = static_cast<int>(get_int(pv).value_or(1));
+                else if (k == "status") e.status = events::parse_status(get_str(pv)).value_or(events::EventStatus::occurred);
+                else if (k == "location") e.location = get_str(pv);
+                else if (k == "geonameid") e.geonameid = get_int(pv).value_or(0);
+                else if (k == "country") e.country = get_str(pv);
+                else if (k == "country_name") e.country_name = get_str(pv);
+                else if (k == "admin1") e.admin1 = get_str(pv);
+                else if (k == "geo_precision") e.geo_precision = static_cast<int>(get_int(pv).value_or(1));
+                else if (k == "actor1") e.actor1 = get_str(pv);
+                else if (k == "actor2") e.actor2 = get_str(pv);
+                else if (k == "count") { if (auto n = get_int(pv)) e.count = static_cast<int>(*n); }
+                else if (k == "fatalities") { if (auto n = get_int(pv)) e.fatalities = static_cast<int>(*n); }
+                else if (k == "confidence") { if (pv.type() == json_type::number) e.confidence = double(pv.get_double()); }
+                else if (k == "article_id") first.article_id = get_str(pv);
+                else if (k == "title") first.title = get_str(pv);
+                else if (k == "url") first.url = get_str(pv);
+                else if (k == "published") first.published = get_str(pv);
+                else if (k == "sentence") first.sentence = get_str(pv);
+                else if (k == "trigger_start") first.trigger_start_cp = get_int(pv).value_or(-1);
+                else if (k == "trigger_end") first.trigger_end_cp = get_int(pv).value_or(-1);
+                else if (k == "place_start") first.place_start_cp = get_int(pv).value_or(-1);
+                else if (k == "place_end") first.place_end_cp = get_int(pv).value_or(-1);
+                else if (k == "sources") {
+                    p.has_sources = true;
+                    read_sources(pv, e.sources);
+                    have_sources_array = !e.sources.empty();
+                }
+            }
+        }
+    }
+    if (!have_sources_array) e.sources = {std::move(first)};
+    apply_type(e, type, sub, etype);
+    if (!p.has_geometry) p.problem = "no geometry";
+    else if (!p.is_point) p.problem = "geometry is not a point";
+    else if (!std::isfinite(lon) || !std::isfinite(lat) || lat < -90 || lat > 90 || lon < -180 || lon > 180)
+        p.problem = "coordinates out of range";
+    else if (auto d = events::Date::parse_iso(date_text)) e.event_date = *d;
+    else p.problem = "no date";
+    e.point = geo::LatLon{lat, lon};
+    if (!date_end_text.empty()) e.date_end = events::Date::parse_iso(date_end_text);
+    return p;
+}
+
+bool is_ours(const Parsed& p) { return p.has_type && p.has_date_key && p.has_sources; }
+
+struct Reading {
+    const std::filesystem::path& path;
+    ReadReport& report;
+    const std::function<void(events::Event&&)>& sink;
+    bool decided = false;
+    std::size_t feature_no = 0;
+    events::Event e;
+
+    // Returns false when the first feature shows the file is not eventmap's.
+    bool take(simdjson::ondemand::object feature) {
+        const Parsed p = parse_feature(feature, e);
+        if (!decided) {
+            if (!is_ours(p)) return false;
+            decided = true;
+            report.date_field_used = "event_date";
+        }
+        ++feature_no;
+        ++report.features;
+        if (p.problem) {
+            ++report.skipped;
+            if (report.problems.size() < 1000)
+                report.problems.push_back(path.string() + ": feature " + std::to_string(feature_no) + ": " + *p.problem);
+            return true;
+        }
+        if (e.id.empty()) e.id = path.stem().string() + ":" + std::to_string(feature_no - 1);
+        sink(std::move(e));
+        return true;
+    }
+};
+
+}  // namespace
+
+bool read_own_geojson(const std::filesystem::path& path, ReadReport& report,
+                      const std::function<void(events::Event&&)>& sink) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool seq_ext = ext == ".geojsonl" || ext == ".geojsons" || ext == ".geojsonseq";
+    if (ext != ".geojson" && ext != ".json" && !seq_ext) return false;
+    {
+        std::ifstream head(path, std::ios::binary);
+        char c = 0;
+        while (head.get(c) && std::isspace(static_cast<unsigned char>(c))) {}
+        if (!head || (c != '{' && c != '\x1e')) return false;
+    }
+    simdjson::padded_string text;
+    if (simdjson::padded_string::load(path.string()).get(text)) return false;
+
+    ReadReport local;
+    Reading r{path, local, sink, false, 0, {}};
+    simdjson::ondemand::parser parser;
+    const char* const begin = text.data();
+    const std::size_t size = text.size();
+    std::size_t first_nonspace = 0;
+    while (first_nonspace < size && std::isspace(static_cast<unsigned char>(begin[first_nonspace]))) ++first_nonspace;
+    try {
+        if (begin[first_nonspace] == '\x1e' || seq_ext) {
+            // RFC 8142: records separated by RS (or, as GeoJSONSeq without RS, by newlines).
+            const char sep = begin[first_nonspace] == '\x1e' ? '\x1e' : '\n';
+            std::size_t pos = first_nonspace;
+            while (pos < size) {
+                if (begin[pos] == sep) ++pos;
+                const char* end = static_cast<const char*>(std::memchr(begin + pos, sep, size - pos));
+                const std::size_t rec_end = end ? static_cast<std::size_t>(end - begin) : size;
+                std::size_t a = pos;
+                while (a < rec_end && std::isspace(static_cast<unsigned char>(begin[a]))) ++a;
+                if (a < rec_end) {
+                    simdjson::padded_string_view view(begin + a, rec_end - a, size + simdjson::SIMDJSON_PADDING - a);
+                    auto doc = parser.iterate(view);
+                    if (!r.take(doc.get_object())) return false;
+                }
+                pos = rec_end;
+            }
+        } else {
+            auto doc = parser.iterate(text);
+            for (auto field : doc.get_object()) {
+                if (std::string_view(field.unescaped_key()) != "features") continue;
+                for (auto feature : field.value().get_array())
+                    if (!r.take(feature.get_object())) return false;
+            }
+            if (!r.decided) return false;  // no features: let GDAL say what the file is
+        }
+    } catch (const simdjson::simdjson_error& err) {
+        if (!r.decided) return false;
+        throw FormatError(path.string(), 0, -1, std::string("broken JSON after feature ") +
+                                                    std::to_string(r.feature_no) + ": " + err.what());
+    }
+    if (!r.decided) return false;
+    report.features += local.features;
+    report.skipped += local.skipped;
+    report.problems.insert(report.problems.end(), local.problems.begin(), local.problems.end());
+    report.date_field_used = local.date_field_used;
+    return true;
+}
+
+}  // namespace eventmap::exporter::detail

@@ -1,0 +1,24 @@
+#pragma once
+// A simdjson reader for the GeoJSON and GeoJSONSeq files eventmap itself writes; the
+// general reader falls back to GDAL for anything else.
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+#include "eventmap/events/event.h"
+#include "eventmap/export/reader.h"
+
+namespace eventmap::exporter::detail {
+
+/// Reads `path` when it is a GeoJSON / GeoJSONSeq file with eventmap's schema (its first
+/// feature has type, event_date and sources); returns false, having read nothing and left
+/// `report` untouched, when it is not. Throws FormatError on JSON broken after the first event.
+bool read_own_geojson(const std::filesystem::path& path, ReadReport& report,
+                      const std::function<void(events::Event&&)>& sink);
+
+/// Parses an attribute date: ISO (2023-03-17, 2023/03/17, 2023-03-17T10:00Z), "17 March 2023",
+/// "March 17, 2023"; nullopt otherwise.
+std::optional<events::Date> parse_attribute_date(std::string_view text);
+
+}  // namespace eventmap::exporter::detail

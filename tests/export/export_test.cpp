@@ -1,0 +1,281 @@
+#include <catch2/catch.hpp>
+
+#include <ogr_api.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+
+#include "eventmap/core/error.h"
+#include "eventmap/export/reader.h"
+#include "eventmap/export/writer.h"
+#include "eventmap/geo/gdal_handles.h"
+#include "sample_events.h"
+#include "support/support.h"
+
+using namespace eventmap;
+using namespace eventmap::exporter;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<events::Event> read_all(const fs::path& p, ReadOptions options = {}) {
+    ReadReport report;
+    auto events = read_events(p, options, report);
+    INFO(p.string());
+    CHECK(report.skipped == 0);
+    return events;
+}
+
+std::size_t files_in(const fs::path& dir) {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++n;
+    return n;
+}
+
+fs::path checker() { return fs::path(EVENTMAP_TEST_FIXTURES).parent_path() / "tools"; }
+
+}  // namespace
+
+TEST_CASE("GeoJSON follows RFC 7946: lon,lat, no crs, at most 7 decimals, a string id per feature", "[export]") {
+    const auto dir = test::temp_dir("export_rfc7946");
+    const auto out = dir / "events.geojson";
+    write_events(test::sample_events(), out, Format::geojson);
+    const std::string text = test::read_file(out);
+    CHECK(text.find("\"crs\"") == std::string::npos);
+    CHECK(text.find("\"name\"") == std::string::npos);
+    CHECK(text.find("\"coordinates\": [ 37.7497, 48.1394 ]") != std::string::npos);
+    CHECK(text.find("\"id\": \"ev-1a2b3c\"") != std::string::npos);
+    CHECK(text.find("\"event_date\": \"2023-03-17\"") != std::string::npos);
+    // Every coordinate has at most 7 decimals.
+    const std::regex coords(R"("coordinates": \[ (-?[0-9.]+), (-?[0-9.]+) \])");
+    int points = 0;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), coords); it != std::sregex_iterator(); ++it) {
+        ++points;
+        for (int g : {1, 2}) {
+            const std::string num = (*it)[g];
+            const auto dot = num.find('.');
+            CHECK((dot == std::string::npos || num.size() - dot - 1 <= 7));
+        }
+    }
+    CHECK(points == 3);
+    CHECK(files_in(dir) == 1);  // no temporary file left beside it
+}
+
+TEST_CASE("GDAL reads event_date and date_end back as Date fields", "[export]") {
+    const auto out = test::temp_dir("export_ofdate") / "events.geojson";
+    write_events(test::sample_events(), out, Format::geojson);
+    auto ds = geo::open_vector(out.string());
+    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const int idx = OGR_FD_GetFieldIndex(defn, "event_date");
+    REQUIRE(idx >= 0);
+    CHECK(OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, idx)) == OFTDate);
+    CHECK(OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, OGR_FD_GetFieldIndex(defn, "date_end"))) == OFTDate);
+    geo::OgrFeature f(OGR_L_GetNextFeature(layer));
+    int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+    float ss = 0;
+    REQUIRE(OGR_F_GetFieldAsDateTimeEx(f.get(), idx, &y, &m, &d, &hh, &mm, &ss, &tz));
+    CHECK((y == 2023 && m == 3 && d == 17));
+}
+
+TEST_CASE("GeoJSONSeq puts an RS (0x1E) before each record, one record per line", "[export]") {
+    const auto out = test::temp_dir("export_rs") / "events.geojsonl";
+    write_events(test::sample_events(), out, Format::geojsonseq);
+    const std::string text = test::read_file(out);
+    REQUIRE(!text.empty());
+    CHECK(text.front() == '\x1e');
+    std::size_t records = 0;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        REQUIRE(text[pos] == '\x1e');
+        const auto nl = text.find('\n', pos);
+        REQUIRE(nl != std::string::npos);
+        CHECK(text[pos + 1] == '{');
+        CHECK(text[nl - 1] == '}');
+        ++records;
+        pos = nl + 1;
+    }
+    CHECK(records == 3);
+    CHECK(read_all(out) == test::sample_events());
+}
+
+TEST_CASE("round trip GeoJSON -> eventmap -> GeoJSON is lossless", "[export]") {
+    const auto dir = test::temp_dir("export_roundtrip");
+    const auto first = dir / "first.geojson";
+    const auto second = dir / "second.geojson";
+    const auto events = test::sample_events();
+    write_events(events, first, Format::geojson);
+    const auto back = read_all(first);
+    CHECK(back == events);  // every field, every source of the merged event
+    write_events(back, second, Format::geojson);
+    CHECK(test::read_file(first) == test::read_file(second));
+
+    // The simdjson fast path and GDAL's GeoJSON driver read the same events.
+    ReadOptions via_gdal;
+    via_gdal.layer = "first";
+    CHECK(read_all(first, via_gdal) == events);
+}
+
+TEST_CASE("each format writes and reads back", "[export]") {
+    const auto dir = test::temp_dir("export_formats");
+    const auto events = test::sample_events();
+    for (const auto& [name, format] : std::vector<std::pair<std::string, Format>>{
+             {"e.geojson", Format::geojson}, {"e.geojsonl", Format::geojsonseq}, {"e.gpkg", Format::gpkg},
+             {"e.fgb", Format::fgb}, {"e.csv", Format::csv}}) {
+        INFO(name);
+        write_events(events, dir / name, format);
+        CHECK(read_all(dir / name) == events);
+    }
+    SECTION("GeoPackage has a layer called events with a Date field") {
+        auto ds = geo::open_vector((dir / "e.gpkg").string());
+        OGRLayerH layer = GDALDatasetGetLayerByName(ds.get(), "events");
+        REQUIRE(layer);
+        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+        CHECK(OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, OGR_FD_GetFieldIndex(defn, "event_date"))) == OFTDate);
+        CHECK(OGR_L_GetFeatureCount(layer, TRUE) == 3);
+    }
+    SECTION("KML has a placemark per event with a name and the sentence as description") {
+        write_events(events, dir / "e.kml", Format::kml);
+        const std::string text = test::read_file(dir / "e.kml");
+        CHECK(text.find("<name>Shelling/artillery/missile attack, Avdiivka (2023-03-17)</name>") != std::string::npos);
+        CHECK(text.find("<description>Artillery hit the outskirts of Avdiivka") != std::string::npos);
+        ReadReport report;
+        const auto back = read_events(dir / "e.kml", {}, report);
+        REQUIRE(back.size() == 3);
+        CHECK(back[0].event_date == events[0].event_date);
+        CHECK(back[0].type == events[0].type);
+        CHECK(back[0].point.lat_deg == Approx(events[0].point.lat_deg).margin(1e-7));
+    }
+    SECTION("ACLED CSV uses ACLED's columns") {
+        write_events(events, dir / "acled.csv", Format::acled_csv);
+        const std::string text = test::read_file(dir / "acled.csv");
+        CHECK(text.rfind("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+                         "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
+                         "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,"
+                         "notes,fatalities,tags,timestamp\n",
+                         0) == 0);
+        CHECK(text.find("ev-1a2b3c,2023-03-17,2023,1,Political violence,Explosions/Remote violence,"
+                        "Shelling/artillery/missile attack,Russian forces,") != std::string::npos);
+        ReadReport report;
+        const auto back = read_events(dir / "acled.csv", {}, report);
+        REQUIRE(back.size() == 3);
+        CHECK(report.date_field_used == "event_date");
+        CHECK(back[2].type == "peaceful_protest");
+        CHECK(back[2].country_name == "Chile");
+        CHECK(back[2].sources.front().sentence == events[2].sources.front().sentence);
+        CHECK(back[2].point.lon_deg == Approx(-70.64827));
+    }
+}
+
+TEST_CASE("every GeoJSON file passes @placemarkio/check-geojson", "[export]") {
+    const auto tools = checker();
+    if (std::system("node --version > /dev/null 2>&1") != 0 || !fs::exists(tools / "node_modules/@placemarkio")) {
+        WARN("node or tests/tools/node_modules absent (run npm install in tests/tools): check-geojson skipped");
+        return;
+    }
+    const auto dir = test::temp_dir("export_check");
+    write_events(test::sample_events(), dir / "events.geojson", Format::geojson);
+    write_events({}, dir / "empty.geojson", Format::geojson);
+    for (const char* name : {"events.geojson", "empty.geojson"}) {
+        const std::string cmd = "node '" + (tools / "check_geojson.mjs").string() + "' '" + (dir / name).string() + "' 2>&1";
+        INFO(cmd);
+        CHECK(std::system(cmd.c_str()) == 0);
+    }
+    const auto bad = dir / "bad.geojson";
+    std::ofstream(bad) << R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1]},"properties":{}}]})";
+    const std::string cmd = "node '" + (tools / "check_geojson.mjs").string() + "' '" + bad.string() + "' > /dev/null 2>&1";
+    CHECK(std::system(cmd.c_str()) != 0);  // the checker itself catches a broken file
+}
+
+TEST_CASE("output is atomic: an unfinished or failed write leaves neither the target nor a temp file", "[export]") {
+    const auto dir = test::temp_dir("export_atomic");
+    SECTION("a writer destroyed without close()") {
+        {
+            EventWriter w(dir / "events.geojson", Format::geojson);
+            for (const auto& e : test::sample_events()) w.write(e);
+            CHECK(w.count() == 3);
+        }
+        CHECK(files_in(dir) == 0);
+    }
+    SECTION("a rename that fails") {
+        // The target is a non-empty directory, so moving the finished file onto it fails.
+        fs::create_directories(dir / "taken.gpkg" / "inside");
+        EventWriter w(dir / "taken.gpkg", Format::gpkg);
+        w.write(test::sample_events().front());
+        CHECK_THROWS_AS(w.close(), IoError);
+        CHECK(files_in(dir) == 1);
+        CHECK(fs::is_directory(dir / "taken.gpkg" / "inside"));
+    }
+    SECTION("an existing file is replaced only when the new one is complete") {
+        std::ofstream(dir / "events.geojson") << "old";
+        {
+            EventWriter w(dir / "events.geojson", Format::geojson);
+            w.write(test::sample_events().front());
+        }
+        CHECK(test::read_file(dir / "events.geojson") == "old");
+        write_events(test::sample_events(), dir / "events.geojson", Format::geojson);
+        CHECK(read_all(dir / "events.geojson").size() == 3);
+        CHECK(files_in(dir) == 1);
+    }
+}
+
+TEST_CASE("any point layer: CSV with lat/lon columns and a string date", "[export]") {
+    const auto p = test::temp_dir("export_csv_in") / "reports.csv";
+    std::ofstream(p) << "when_seen,lat,lon,kind,place,what\n"
+                        "2024-05-02,50.45,30.52,Air/drone strike,Kyiv,Drones were shot at over the capital.\n"
+                        "2024-05-03,49.99,36.23,march,Kharkiv,People walked together.\n"
+                        "yesterday,48.0,37.8,Armed clash,Donetsk,A row without a date.\n"
+                        "2024-05-04,,,Armed clash,Nowhere,A row without a point.\n";
+    ReadOptions options;
+    options.date_field = "when_seen";
+    ReadReport report;
+    const auto events = read_events(p, options, report);
+    REQUIRE(events.size() == 2);
+    CHECK(report.features == 4);
+    CHECK(report.skipped == 2);
+    REQUIRE(report.problems.size() == 2);
+    CHECK(report.problems[0].find("feature 3: no date") != std::string::npos);
+    CHECK(report.problems[1].find("feature 4: no geometry") != std::string::npos);
+    CHECK(events[0].event_date == events::Date::from_ymd(2024, 5, 2));
+    CHECK(events[0].point.lat_deg == Approx(50.45));
+    CHECK(events[0].point.lon_deg == Approx(30.52));
+    CHECK(events[0].location == "Kyiv");
+    CHECK(events[1].type == "other");  // no type column recognised: "kind" is not one of ours
+}
+
+TEST_CASE("any point layer: foreign GeoJSON with a detected date, polygons as centroids, bad rows skipped", "[export]") {
+    const auto p = test::temp_dir("export_foreign") / "foreign.geojson";
+    std::ofstream(p) << R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"label":"a","date":"2021-07-09","sub_event_type":"Armed clash"},
+ "geometry":{"type":"Polygon","coordinates":[[[10,10],[12,10],[12,12],[10,12],[10,10]]]}},
+{"type":"Feature","properties":{"label":"b","date":"2021-07-10","type":"mob_violence"},"geometry":null},
+{"type":"Feature","properties":{"label":"c","date":null},"geometry":{"type":"Point","coordinates":[5,6]}},
+{"type":"Feature","properties":{"label":"d","date":"2021-07-11","event_type":"Riots"},"geometry":{"type":"Point","coordinates":[7,8]}}
+]})";
+    ReadReport report;
+    const auto events = read_events(p, {}, report);
+    CHECK(report.date_field_used == "date");
+    REQUIRE(events.size() == 2);
+    CHECK(report.skipped == 2);
+    CHECK(events[0].type == "armed_clash");
+    CHECK(events[0].event_type == "Battles");
+    CHECK(events[0].point.lon_deg == Approx(11));
+    CHECK(events[0].point.lat_deg == Approx(11));
+    CHECK(events[1].type == "other");  // an event_type alone does not name a sub-event
+    CHECK(events[1].event_type == "Riots");
+}
+
+TEST_CASE("a file without any date field is an error that names its fields", "[export]") {
+    const auto p = test::temp_dir("export_nodate") / "plain.geojson";
+    std::ofstream(p) << R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"label":"a"},"geometry":{"type":"Point","coordinates":[1,2]}}]})";
+    ReadReport report;
+    try {
+        read_events(p, {}, report);
+        FAIL("no exception");
+    } catch (const IoError& e) {
+        CHECK(std::string(e.what()).find("label") != std::string::npos);
+    }
+    CHECK_THROWS_AS(read_events(p.parent_path() / "missing.geojson", {}, report), IoError);
+}
