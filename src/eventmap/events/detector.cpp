@@ -80,11 +80,7 @@ bool region_level(const geoparse::Toponym& t) {
 
 bool country_level(const geoparse::Toponym& t) { return t.feature_code.rfind("PCL", 0) == 0 || t.feature_code == "TERR"; }
 
-bool usable(const geoparse::Toponym& t) {
-    return t.kind == geoparse::ToponymKind::literal && t.point.lat_deg >= -90.0 && t.point.lat_deg <= 90.0 &&
-           t.point.lon_deg >= -180.0 && t.point.lon_deg <= 180.0 && (t.place != UINT32_MAX || t.point.lat_deg != 0.0 ||
-                                                                      t.point.lon_deg != 0.0);
-}
+bool usable(const geoparse::Toponym& t) { return t.kind == geoparse::ToponymKind::literal && t.point.is_valid(); }
 
 }  // namespace
 
@@ -459,7 +455,7 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             d.geo_precision = region_level(*ctx.dateline_place) ? 3 : 2;
             confidence *= 0.7;
             d.why += "; place from the dateline";
-        } else {
+        } else if (ctx.require_place) {
             continue;  // an event we cannot put on a map is not reported
         }
 

@@ -65,6 +65,8 @@ struct SentenceContext {
     const geoparse::Toponym* dateline_place = nullptr;
     /// The latest date mentioned earlier in the paragraph, if any (the paragraph's date).
     std::optional<text::DateMention> paragraph_date;
+    /// When false, an event with no place at all is still reported (place nullptr): type-only evaluation.
+    bool require_place = true;
 };
 
 /// One event found in a sentence, before it becomes an Event record.

@@ -1,0 +1,178 @@
+#include "eventmap/events/extract.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include <xxhash.h>
+
+#include "eventmap/events/dedup.h"
+#include "eventmap/events/taxonomy.h"
+#include "eventmap/text/sentences.h"
+#include "eventmap/text/utf8.h"
+
+namespace eventmap::events {
+
+Extractor::Extractor(const Detector& detector, PlaceFinder places, ExtractOptions options)
+    : m_detector(&detector), m_places(std::move(places)), m_options(options) {}
+
+std::string event_id(const std::string& article_id, std::int64_t start_cp, std::int64_t end_cp) {
+    std::string key = article_id;
+    key += '\x1f';
+    key += std::to_string(start_cp);
+    key += ':';
+    key += std::to_string(end_cp);
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(XXH3_64bits(key.data(), key.size())));
+    return buf;
+}
+
+std::optional<Date> reference_date(const ingest::Article& article, const text::ArticleStructure& structure,
+                                   const ExtractOptions& options) {
+    if (auto d = text::infer_publication_date(article, structure)) return d;
+    if (options.default_date) return options.default_date;
+    // A note or report without a publication date: its latest full date ("On 9 March 2022, ...").
+    std::optional<Date> latest;
+    const Date far_future = Date::from_ymd(2100, 1, 1);
+    for (const text::Span& sentence : text::split_sentences(article.text)) {
+        for (const auto& m : text::find_dates(sentence.of(article.text), far_future))
+            if (m.has_year && !m.relative && (!latest || m.start > *latest)) latest = m.start;
+    }
+    return latest;
+}
+
+namespace {
+
+bool usable(const geoparse::Toponym& t) { return t.kind == geoparse::ToponymKind::literal && t.point.is_valid(); }
+
+Date today() {
+    const auto now = std::chrono::system_clock::now();
+    const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
+    return Date::from_days_since_epoch(days);
+}
+
+}  // namespace
+
+std::vector<Event> extract_events(const ingest::Article& article, const Extractor& ex) {
+    const std::string& text = article.text;
+    const text::ArticleStructure structure = text::analyse_structure(article);
+    const std::optional<Date> ref = reference_date(article, structure, ex.options());
+    const Date reference = ref ? *ref : today();
+
+    std::vector<geoparse::Toponym> places = ex.places() ? ex.places()(article, structure) : std::vector<geoparse::Toponym>{};
+    std::sort(places.begin(), places.end(),
+              [](const geoparse::Toponym& a, const geoparse::Toponym& b) { return a.start_byte < b.start_byte; });
+
+    // The dateline's place: a fallback location only, never an event place of its sentence.
+    const geoparse::Toponym* dateline_place = nullptr;
+    text::Span dateline_span;
+    if (structure.dateline) {
+        dateline_span = structure.dateline->span;
+        for (const auto& t : places)
+            if (t.start_byte >= dateline_span.begin && t.end_byte <= dateline_span.end && usable(t)) {
+                dateline_place = &t;
+                break;  // the first dateline place is where the story was filed
+            }
+    }
+
+    const text::CodePointIndex cps(text);
+    const std::string published = ref ? ref->iso() : std::string();
+    std::vector<Event> events;
+    std::vector<Detection> found;
+    std::vector<geoparse::Toponym> sentence_places;
+    const geoparse::Toponym* previous_place = nullptr;
+    std::size_t place_cursor = 0;
+
+    for (const text::Span& paragraph : text::split_paragraphs(text)) {
+        const text::ZoneKind zone = structure.kind_at(paragraph.begin);
+        if (zone == text::ZoneKind::byline || zone == text::ZoneKind::credit || zone == text::ZoneKind::boilerplate)
+            continue;
+        std::optional<text::DateMention> paragraph_date;
+        for (const text::Span& sentence : text::split_sentences(text, paragraph)) {
+            if (structure.kind_at(sentence.begin) == text::ZoneKind::boilerplate) continue;
+            text::Span body = sentence;
+            if (structure.dateline && sentence.begin < dateline_span.end && sentence.end > dateline_span.end)
+                body.begin = dateline_span.end;  // the dateline is not part of the sentence's story
+            else if (structure.dateline && sentence.end <= dateline_span.end && sentence.begin >= dateline_span.begin)
+                continue;
+            sentence_places.clear();
+            while (place_cursor < places.size() && places[place_cursor].start_byte < body.begin) ++place_cursor;
+            for (std::size_t k = place_cursor; k < places.size() && places[k].start_byte < body.end; ++k)
+                if (places[k].end_byte <= body.end) sentence_places.push_back(places[k]);
+
+            SentenceContext ctx;
+            ctx.text = text;
+            ctx.sentence = body;
+            ctx.reference = reference;
+            ctx.reference_exact = ref.has_value();
+            ctx.places = sentence_places;
+            ctx.previous_place = previous_place;
+            ctx.dateline_place = dateline_place;
+            ctx.paragraph_date = paragraph_date;
+            ctx.require_place = ex.options().require_place;
+            found.clear();
+            ex.detector().detect(ctx, found);
+
+            for (Detection& d : found) {
+                if (d.confidence < ex.options().min_confidence) continue;
+                Event e;
+                const EventTypeInfo* info = find_type(d.type);
+                if (!info) continue;  // a slug the taxonomy does not know: a data error, not an event
+                e.type = std::string(info->slug);
+                e.event_type = std::string(info->event_type);
+                e.sub_event_type = std::string(info->sub_event_type);
+                e.event_date = d.date;
+                e.date_end = d.date_end && *d.date_end != d.date ? d.date_end : std::nullopt;
+                e.time_precision = d.time_precision;
+                e.status = d.status;
+                if (d.place) {
+                    const geoparse::Toponym& p = *d.place;
+                    e.location = p.name.empty() ? p.text : p.name;
+                    e.geonameid = p.geonameid;
+                    e.country = p.country;
+                    e.country_name = e.country.empty() ? "" : ex.detector().actors().country_name(e.country);
+                    e.admin1 = p.admin1;
+                    e.point = p.point;
+                }
+                e.geo_precision = d.geo_precision;
+                e.actor1 = d.actor1;
+                e.actor2 = d.actor2;
+                e.count = d.count;
+                e.fatalities = d.fatalities;
+                e.confidence = d.confidence;
+                Source src;
+                src.article_id = article.id;
+                src.title = article.title;
+                src.url = article.url;
+                src.published = published;
+                src.sentence = std::string(body.of(text));
+                src.trigger_start_cp = cps.cp(d.trigger.begin);
+                src.trigger_end_cp = cps.cp(d.trigger.end);
+                if (d.place) {
+                    src.place_start_cp = cps.cp(d.place->start_byte);
+                    src.place_end_cp = cps.cp(d.place->end_byte);
+                }
+                e.id = event_id(article.id, src.trigger_start_cp, src.trigger_end_cp);
+                e.sources.push_back(std::move(src));
+                events.push_back(std::move(e));
+            }
+
+            // Context for the next sentences.
+            for (const auto& t : sentence_places)
+                if (usable(t)) {
+                    // "the city" means a town, not the country the town is in.
+                    const bool broad = t.feature_code.rfind("PCL", 0) == 0;
+                    if (!broad || !previous_place) {
+                        for (const auto& orig : places)
+                            if (orig.start_byte == t.start_byte) previous_place = &orig;
+                    }
+                }
+            const auto dates = text::find_dates(body.of(text), reference);
+            if (!dates.empty()) paragraph_date = dates.back();
+        }
+    }
+    // The same event told twice in one article (headline and body, or two sentences) is one event.
+    return merge_duplicates(std::move(events), 25.0);
+}
+
+}  // namespace eventmap::events
