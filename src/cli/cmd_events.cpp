@@ -82,13 +82,13 @@ nlohmann::ordered_json to_json(const events::Event& e) {
 
 int run(const std::vector<std::string>& argv) {
     Args args(argv, {"--limit", "--type", "--date-field", "--layer"}, {"--json"});
-    if (args.positional().size() != 1) throw UsageError("events: give exactly one FILE (see eventmap help events)");
+    if (args.positional().size() != 1) throw UsageError("give exactly one FILE (see eventmap help events)");
     const std::string path = args.positional().front();
     const auto limit = static_cast<std::size_t>(args.int_or("--limit", 0, 0, 1'000'000'000));
     std::string type_filter;
     if (auto t = args.value("--type")) {
         const auto* info = events::find_type(*t);
-        if (!info) throw UsageError("events: unknown type '" + *t + "' (see docs/taxonomy.md for the slugs)");
+        if (!info) throw UsageError("unknown type '" + *t + "' (see docs/taxonomy.md for the slugs)");
         type_filter = std::string(info->slug);
     }
     exporter::ReadOptions options;
@@ -98,12 +98,15 @@ int run(const std::vector<std::string>& argv) {
     const bool json = args.flag("--json");
     const std::size_t width = terminal_width();
     // date type place country actors n/f sentence
-    constexpr std::size_t w_date = 10, w_type = 24, w_place = 16, w_cc = 2, w_actors = 26, w_nf = 5;
+    constexpr std::size_t w_date = 10, w_type = 24, w_place = 14, w_cc = 2, w_actors = 20, w_nf = 5;
     const std::size_t fixed = w_date + w_type + w_place + w_cc + w_actors + w_nf + 6;
-    const std::size_t w_sentence = width > fixed + 10 ? width - fixed : 10;
+    // On a narrow terminal the sentence gets a line of its own rather than a useless sliver.
+    const bool own_line = width < fixed + 30;
+    const std::size_t w_sentence = own_line ? width - 4 : width - fixed;
     if (!json)
         std::cout << fit("date", w_date) << ' ' << fit("type", w_type) << ' ' << fit("place", w_place) << ' '
-                  << fit("cc", w_cc) << ' ' << fit("actors", w_actors) << ' ' << fit("n/f", w_nf) << ' ' << "sentence\n";
+                  << fit("cc", w_cc) << ' ' << fit("actors", w_actors) << ' ' << (own_line ? "n/f\n    " : "n/f   ")
+                  << "sentence\n";
 
     exporter::ReadReport report;
     std::size_t shown = 0, matched = 0;
@@ -123,7 +126,12 @@ int run(const std::vector<std::string>& argv) {
         const std::string sentence = e.sources.empty() ? "" : e.sources.front().sentence;
         std::string line = fit(e.event_date.iso(), w_date) + ' ' + fit(e.type, w_type) + ' ' +
                            fit(e.location, w_place) + ' ' + fit(e.country, w_cc) + ' ' + fit(actors, w_actors) + ' ' +
-                           fit(nf, w_nf) + ' ';
+                           fit(nf, w_nf);
+        if (own_line) {
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            line += "\n   ";
+        }
+        line += ' ';
         line += width_cp(sentence) > w_sentence ? fit(sentence, w_sentence) : sentence;
         std::cout << line << '\n';
     });
