@@ -178,22 +178,27 @@ public:
         const std::uint64_t h = XXH3_64bits(key.data(), key.size());
         if ((m_keys.size() + 1) * 2 > m_slots.size()) grow();
         const std::size_t mask = m_slots.size() - 1;
+        // A slot holds the hash's high 32 bits beside the key id + 1, so a probe past other
+        // keys stays inside the slot array (the builder's hottest loop at 12M rows).
+        const std::uint64_t tag = h & 0xFFFFFFFF00000000ull;
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-            std::uint32_t s = m_slots[i];
+            const std::uint64_t s = m_slots[i];
             if (s == 0) {
                 m_keys.push_back({h, m_arena.size(), static_cast<std::uint32_t>(key.size())});
                 m_arena.insert(m_arena.end(), key.begin(), key.end());
-                m_slots[i] = static_cast<std::uint32_t>(m_keys.size());
+                m_slots[i] = tag | m_keys.size();
                 return static_cast<std::uint32_t>(m_keys.size() - 1);
             }
-            const Entry& e = m_keys[s - 1];
-            if (e.hash == h && view(e) == key) return s - 1;
+            if ((s & 0xFFFFFFFF00000000ull) != tag) continue;
+            const auto id = static_cast<std::uint32_t>(s & 0xFFFFFFFFu) - 1;
+            const Entry& e = m_keys[id];
+            if (e.hash == h && view(e) == key) return id;
         }
     }
     std::size_t size() const { return m_keys.size(); }
     std::string_view key(std::uint32_t id) const { return view(m_keys[id]); }
     std::uint64_t hash(std::uint32_t id) const { return m_keys[id].hash; }
-    void release_slots() { std::vector<std::uint32_t>().swap(m_slots); }
+    void release_slots() { std::vector<std::uint64_t>().swap(m_slots); }
 
 private:
     struct Entry {
@@ -203,18 +208,19 @@ private:
     };
     std::string_view view(const Entry& e) const { return {m_arena.data() + e.offset, e.length}; }
     void grow() {
-        std::vector<std::uint32_t> slots(m_slots.size() * 2, 0);
+        std::vector<std::uint64_t> slots(m_slots.size() * 2, 0);
         const std::size_t mask = slots.size() - 1;
         for (std::uint32_t id = 0; id < m_keys.size(); ++id) {
-            std::size_t i = m_keys[id].hash & mask;
+            const std::uint64_t h = m_keys[id].hash;
+            std::size_t i = h & mask;
             while (slots[i] != 0) i = (i + 1) & mask;
-            slots[i] = id + 1;
+            slots[i] = (h & 0xFFFFFFFF00000000ull) | (std::uint64_t{id} + 1);
         }
         m_slots.swap(slots);
     }
     std::vector<Entry> m_keys;
     std::vector<char> m_arena;
-    std::vector<std::uint32_t> m_slots;
+    std::vector<std::uint64_t> m_slots;
 };
 
 /// One (key, place) pair; sorting on `order` groups by key, best prior first.
@@ -338,7 +344,10 @@ private:
     std::string m_norm;  // scratch
 
     std::unordered_map<std::string, std::uint32_t> m_admin1_ids;  // "UA.05" -> id
+    std::unordered_map<std::uint64_t, std::uint32_t> m_admin1_packed;  // same, packed country+code
     std::vector<std::string> m_admin1_codes;                      // id -> "UA.05"
+    std::vector<std::uint32_t> m_admin1_code_offsets;             // id -> pool offset of the code ("05")
+    std::vector<std::uint32_t> m_admin1_name_offsets;             // id -> pool offset of its name, 0 if unknown
     std::vector<Admin1Accum> m_admin1_accum;
     std::unordered_map<std::string, Admin1Name> m_admin1_names;   // "UA.05" -> names
     std::vector<std::uint32_t> m_place_admin1;                    // place -> admin1 id (cities)
@@ -395,6 +404,15 @@ void Builder::add_region_forms(std::string_view name, std::uint32_t place, NameM
 }
 
 std::uint32_t Builder::admin1_id(std::string_view cc, std::string_view code) {
+    // Fast path: country + code packed in 8 bytes (every GeoNames admin1 code fits).
+    std::uint64_t packed = 0;
+    if (cc.size() == 2 && code.size() <= 6) {
+        char buf[8] = {};
+        std::memcpy(buf, cc.data(), 2);
+        std::memcpy(buf + 2, code.data(), code.size());
+        std::memcpy(&packed, buf, 8);
+        if (auto it = m_admin1_packed.find(packed); it != m_admin1_packed.end()) return it->second;
+    }
     std::string k;
     k.reserve(cc.size() + 1 + code.size());
     k.append(cc).append(".").append(code);
@@ -402,8 +420,12 @@ std::uint32_t Builder::admin1_id(std::string_view cc, std::string_view code) {
     if (it != m_admin1_ids.end()) return it->second;
     auto id = static_cast<std::uint32_t>(m_admin1_codes.size());
     m_admin1_ids.emplace(k, id);
+    auto nit = m_admin1_names.find(k);
+    m_admin1_name_offsets.push_back(nit != m_admin1_names.end() ? m_pool.intern(nit->second.name) : 0);
+    m_admin1_code_offsets.push_back(m_pool.intern(code));
     m_admin1_codes.push_back(std::move(k));
     m_admin1_accum.emplace_back();
+    if (packed != 0) m_admin1_packed.emplace(packed, id);
     return id;
 }
 
@@ -571,10 +593,9 @@ void Builder::read_geonames(const std::filesystem::path& path) {
         std::uint32_t a1 = UINT32_MAX;
         if (!cc.empty() && !c[10].empty() && kind != PlaceKind::country) {
             a1 = admin1_id(cc, c[10]);
-            r.admin1_code = m_pool.intern(c[10]);
-            auto nit = m_admin1_names.find(m_admin1_codes[a1]);
-            r.admin1_name = nit != m_admin1_names.end() ? m_pool.intern(nit->second.name)
-                                                        : (kind == PlaceKind::admin1 ? r.name : 0);
+            r.admin1_code = m_admin1_code_offsets[a1];
+            r.admin1_name = m_admin1_name_offsets[a1] ? m_admin1_name_offsets[a1]
+                                                      : (kind == PlaceKind::admin1 ? r.name : 0);
         }
         const std::uint32_t place = add_place(r, base_score(kind, fclass, code, population), a1);
         if (kind == PlaceKind::country) {
