@@ -203,7 +203,7 @@ Place Gazetteer::place(std::uint32_t index) const {
     p.admin1_name = m_map->str(r.admin1_name);
     p.feature_class = r.feature_class;
     p.feature_code = std::string_view(r.feature_code, strnlen(r.feature_code, sizeof r.feature_code));
-    p.point = geo::LatLon::from_degrees(r.lat_e7 * 1e-7, r.lon_e7 * 1e-7);
+    p.point = geo::LatLon::from_degrees(r.lat_e7 / 1e7, r.lon_e7 / 1e7);  // division rounds exactly; 1e-7 products do not
     p.population = r.population;
     p.kind = static_cast<PlaceKind>(r.kind);
     p.derived_point = (r.flags & detail::k_flag_derived_point) != 0;
