@@ -192,13 +192,26 @@ FrameDrawList build_draw_list(const FrameInputs& in) {
     const Camera& cam = st.camera;
     const double w = in.viewport.width_px, h = in.viewport.height_px;
     WorldRect v = view_rect(cam, in.viewport);
-    for (int k = static_cast<int>(std::floor(v.x0)); k <= static_cast<int>(std::floor(v.x1)); ++k) out.world_copies.push_back(k);
+    // Copy k spans [k, k+1) in world x: only those overlapping the view are drawn.
+    for (int k = static_cast<int>(std::floor(v.x0)); k < v.x1; ++k)
+        if (k + 1 > v.x0) out.world_copies.push_back(k);
 
     auto visible = visible_world(cam, in.viewport, in.projection.world_height());
     out.events_in_view = events_in_view(in.store, st.window, visible);
-    bool bins = st.aggregate == AggregateMode::bins ||
-                (st.aggregate == AggregateMode::automatic && out.events_in_view > st.aggregate_threshold);
     const double scale = pixels_per_world(cam.zoom);
+    // Points cost fragments (llvmpipe: ~30 M/s), bins cost one pass over the window's events in
+    // view. Buckets over-count at high zoom, so above the threshold the exact filtered count
+    // in view decides, computed by the aggregation pass that bins need anyway.
+    bool bins = st.aggregate == AggregateMode::bins;
+    std::vector<Bin> agg;
+    if (st.aggregate == AggregateMode::automatic && out.events_in_view > st.aggregate_threshold) {
+        agg = aggregate(in.store, st.window, st.filters, visible, kBinCellPx / scale);
+        std::size_t exact = 0;
+        for (const auto& b : agg) exact += b.count;
+        bins = exact > st.aggregate_threshold;
+    } else if (bins) {
+        agg = aggregate(in.store, st.window, st.filters, visible, kBinCellPx / scale);
+    }
     LabelPlacer placer;
 
     if (!bins) {
@@ -216,7 +229,6 @@ FrameDrawList build_draw_list(const FrameInputs& in) {
             }
         }
     } else {
-        auto agg = aggregate(in.store, st.window, st.filters, visible, kBinCellPx / scale);
         out.bins = agg.size();
         std::uint32_t max_count = 1;
         for (const auto& b : agg) max_count = std::max(max_count, b.count);

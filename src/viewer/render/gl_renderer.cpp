@@ -117,6 +117,8 @@ GlRenderer::GlRenderer(const std::filesystem::path& d) {
 }
 
 GlRenderer::~GlRenderer() {
+    if (m_cache_fbo) glDeleteFramebuffers(1, &m_cache_fbo);
+    if (m_cache_tex) glDeleteTextures(1, &m_cache_tex);
     glDeleteVertexArrays(1, &m_events_vao);
     glDeleteBuffers(1, &m_events_vbo);
     glDeleteVertexArrays(3, m_base_vao);
@@ -147,26 +149,16 @@ void GlRenderer::upload_basemap(const Basemap& basemap, const Projection& projec
     m_land_vertices = upload(0, basemap.land_triangles);
     m_border_vertices = upload(1, basemap.borders);
     m_coast_vertices = upload(2, basemap.coasts);
+    ++m_generation;
 }
 
-void GlRenderer::draw(const FrameDrawList& list, const EventStore& store, const ViewerState& state,
-                      const Viewport& viewport) {
+void GlRenderer::draw_basemap(const FrameDrawList& list, const ViewerState& state, const Viewport& viewport) {
     const auto w = static_cast<float>(viewport.width_px), h = static_cast<float>(viewport.height_px);
-    const auto scale = static_cast<float>(pixels_per_world(state.camera.zoom));
-    const auto cx = static_cast<float>(state.camera.center_x), cy = static_cast<float>(state.camera.center_y);
-    glViewport(0, 0, static_cast<GLsizei>(viewport.width_px), static_cast<GLsizei>(viewport.height_px));
     glClearColor(0.80f, 0.87f, 0.93f, 1.0f);  // sea
     glClear(GL_COLOR_BUFFER_BIT);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_CULL_FACE);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    glEnable(GL_PROGRAM_POINT_SIZE);
-
-    // Basemap: land fill, then country borders and coastlines.
     glUseProgram(m_basemap->id);
-    glUniform2f(m_basemap->loc("u_center"), cx, cy);
-    glUniform1f(m_basemap->loc("u_scale"), scale);
+    glUniform2f(m_basemap->loc("u_center"), static_cast<float>(state.camera.center_x), static_cast<float>(state.camera.center_y));
+    glUniform1f(m_basemap->loc("u_scale"), static_cast<float>(pixels_per_world(state.camera.zoom)));
     glUniform2f(m_basemap->loc("u_viewport"), w, h);
     GLint offset_loc = m_basemap->loc("u_offset"), colour_loc = m_basemap->loc("u_colour");
     for (int k : list.world_copies) {
@@ -181,6 +173,50 @@ void GlRenderer::draw(const FrameDrawList& list, const EventStore& store, const 
         glBindVertexArray(m_base_vao[2]);
         glDrawArrays(GL_LINES, 0, m_coast_vertices);
     }
+}
+
+void GlRenderer::draw(const FrameDrawList& list, const EventStore& store, const ViewerState& state,
+                      const Viewport& viewport) {
+    const auto w = static_cast<float>(viewport.width_px), h = static_cast<float>(viewport.height_px);
+    const auto scale = static_cast<float>(pixels_per_world(state.camera.zoom));
+    const auto cx = static_cast<float>(state.camera.center_x), cy = static_cast<float>(state.camera.center_y);
+    const auto iw = static_cast<GLsizei>(viewport.width_px), ih = static_cast<GLsizei>(viewport.height_px);
+    GLint target = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_BLEND);
+
+    // Basemap: redrawn into the cache only when the camera, size or basemap changed.
+    if (m_cache_w != iw || m_cache_h != ih) {
+        if (!m_cache_fbo) glGenFramebuffers(1, &m_cache_fbo);
+        if (!m_cache_tex) glGenTextures(1, &m_cache_tex);
+        glBindTexture(GL_TEXTURE_2D, m_cache_tex);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, iw, ih, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, m_cache_fbo);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_cache_tex, 0);
+        m_cache_w = iw;
+        m_cache_h = ih;
+        m_cache_key = CacheKey{};
+    }
+    CacheKey key{iw, ih, state.camera.center_x, state.camera.center_y, state.camera.zoom, m_generation};
+    if (!(key == m_cache_key)) {
+        glBindFramebuffer(GL_FRAMEBUFFER, m_cache_fbo);
+        glViewport(0, 0, iw, ih);
+        draw_basemap(list, state, viewport);
+        m_cache_key = key;
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_cache_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
+    glBlitFramebuffer(0, 0, iw, ih, 0, 0, iw, ih, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+    glViewport(0, 0, iw, ih);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glEnable(GL_PROGRAM_POINT_SIZE);
 
     // Events: ranges of the once-uploaded buffer; filters and window are uniforms.
     if (list.points && !list.first.empty() && m_uploaded == store.size()) {

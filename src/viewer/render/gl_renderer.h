@@ -39,6 +39,19 @@ private:
     unsigned m_dyn_vao[2] = {}, m_dyn_vbo[2] = {};
     std::int32_t m_land_vertices = 0, m_border_vertices = 0, m_coast_vertices = 0;
     std::size_t m_uploaded = 0;
+    // The basemap is drawn into this texture and copied to the frame while the camera stays:
+    // scrubbing, filtering and playback then cost a blit instead of the whole basemap.
+    struct CacheKey {
+        int width = 0, height = 0;
+        double cx = 0, cy = 0, zoom = -1;
+        std::uint64_t generation = 0;
+        friend bool operator==(const CacheKey&, const CacheKey&) = default;
+    };
+    unsigned m_cache_fbo = 0, m_cache_tex = 0;
+    int m_cache_w = 0, m_cache_h = 0;
+    CacheKey m_cache_key;
+    std::uint64_t m_generation = 1;
+    void draw_basemap(const FrameDrawList& list, const ViewerState& state, const Viewport& viewport);
 };
 
 }  // namespace eventmap::viewer

@@ -14,6 +14,9 @@
 
 namespace eventmap::viewer {
 
+/// Zoom from which the 50m basemap is used (110m below: a whole world of 50m triangles costs
+/// ~45 ms a frame on llvmpipe, 110m a tenth of that).
+inline constexpr double kMediumBasemapZoom = 3.0;
 /// Zoom from which the 10m basemap is used.
 inline constexpr double kDetailedBasemapZoom = 5.0;
 
@@ -37,7 +40,7 @@ private:
 
     Projection m_projection;
     std::unique_ptr<GlRenderer> m_renderer;
-    std::optional<Basemap> m_coarse, m_detailed;
+    std::optional<Basemap> m_world, m_coarse, m_detailed;
     std::future<Basemap> m_pending;
     BasemapResolution m_uploaded = BasemapResolution::r110m;
     bool m_async = false;

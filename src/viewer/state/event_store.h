@@ -59,8 +59,8 @@ struct WorldRect {
 
 class EventStore {
 public:
-    static constexpr int kBucketsX = 64;  ///< 5.625° of longitude each
-    static constexpr int kBucketsY = 32;  ///< 5.625° of latitude each
+    static constexpr int kBucketsX = 256;  ///< 1.40625° of longitude each
+    static constexpr int kBucketsY = 128;  ///< 1.40625° of latitude each
     static constexpr int kBuckets = kBucketsX * kBucketsY;
 
     /// Arranges `events` (invalid points and dates are dropped and counted in dropped()).

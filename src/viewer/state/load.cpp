@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "eventmap/core/error.h"
+#include "eventmap/export/reader.h"
 #include "eventmap/geo/gdal_handles.h"
 
 namespace eventmap::viewer {
@@ -201,6 +202,44 @@ void load_gdal(const std::string& path, const LoadOptions& options, std::vector<
 }
 }  // namespace
 
+// GeoJSON goes through the export stage's reader first (a simdjson fast path for eventmap's own
+// files that keeps every field). When it refuses the file (no date field, broken JSON), the
+// GDAL loader below reads what it can and counts what it cannot, so the viewer still opens.
+bool load_geojson(const std::string& path, const LoadOptions& options, std::vector<events::Event>& out, LoadReport& report) {
+    std::string ext = extension(path);
+    if (ext != ".geojson" && ext != ".json" && ext != ".geojsonl" && ext != ".geojsons" && ext != ".geojsonseq") return false;
+    const std::size_t before = out.size();
+    exporter::ReadReport rr;
+    exporter::ReadOptions ro;
+    if (!options.date_field.empty()) ro.date_field = options.date_field;
+    std::size_t truncated = 0;
+    try {
+        exporter::read_events(path, ro, rr, [&](events::Event&& e) {
+            if (out.size() >= options.max_events) { ++truncated; return; }
+            if (!e.point.is_valid()) return;  // counted below as skipped
+            out.push_back(std::move(e));
+        });
+    } catch (const Error&) {
+        out.resize(before);
+        return false;
+    }
+    if (rr.features == 0) {
+        out.resize(before);
+        return false;  // let GDAL say what the file holds
+    }
+    std::size_t loaded = out.size() - before;
+    report.features += rr.features;
+    report.loaded += loaded;
+    report.truncated += truncated;
+    std::size_t skipped = rr.features - loaded - truncated;
+    if (skipped) {
+        report.bad_geometry += 0;
+        report.messages.push_back(std::to_string(skipped) + " features skipped" +
+                                  (rr.problems.empty() ? std::string() : " (first: " + rr.problems.front() + ")"));
+    }
+    return true;
+}
+
 std::string LoadReport::summary() const {
     std::string s = std::to_string(loaded) + " events loaded from " + std::to_string(features) + " features";
     auto add = [&](std::size_t n, const char* what) {
@@ -256,7 +295,7 @@ std::vector<events::Event> load_events_for_viewer(const std::vector<std::string>
     for (const auto& path : inputs) {
         if (is_article_input(path)) { articles.push_back(path); continue; }
         if (!std::filesystem::exists(path)) throw IoError(path, "no such file");
-        load_gdal(path, options, out, report);
+        if (!load_geojson(path, options, out, report)) load_gdal(path, options, out, report);
     }
     if (!articles.empty()) {
         // The place where the events stage plugs in: articles → extracted events.

@@ -81,7 +81,7 @@ struct ViewerState {
     Filters filters;
     SizeMode size_mode = SizeMode::count;
     AggregateMode aggregate = AggregateMode::automatic;
-    std::size_t aggregate_threshold = 150000;  ///< events in view above which Auto shows bins
+    std::size_t aggregate_threshold = 6000;  ///< events in view above which Auto shows bins (fragment budget)
     float point_size_px = 12.0f;
     std::vector<std::uint32_t> selection;     ///< indices into EventStore (sorted order)
     std::optional<std::uint32_t> hovered;
