@@ -358,7 +358,7 @@ void read_events(const std::filesystem::path& path, const ReadOptions& options, 
     // eventmap's own GeoJSON / GeoJSONSeq go through a simdjson reader (OGR's GeoJSON driver
     // holds the whole document as json-c objects: too slow and too big for a million events).
     if (!options.layer && (!options.date_field || *options.date_field == "event_date") &&
-        detail::read_own_geojson(path, report, sink))
+        detail::read_own_geojson(path, options.jobs, report, sink))
         return;
     read_with_gdal(path, options, report, sink);
 }

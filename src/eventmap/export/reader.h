@@ -15,6 +15,7 @@ namespace eventmap::exporter {
 struct ReadOptions {
     std::optional<std::string> date_field;  ///< the field holding the event date; detected when absent
     std::optional<std::string> layer;       ///< layer name; the first layer when absent
+    unsigned jobs = 0;                      ///< threads parsing eventmap's own GeoJSON/GeoJSONSeq; 0 = all cores
 };
 
 struct ReadReport {

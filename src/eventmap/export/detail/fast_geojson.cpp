@@ -1,6 +1,10 @@
 #include "eventmap/export/detail/fast_geojson.h"
 
+#include <fcntl.h>
 #include <simdjson.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -8,8 +12,11 @@
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "eventmap/core/error.h"
+#include "eventmap/core/parallel.h"
 #include "eventmap/export/detail/fields.h"
 
 namespace eventmap::exporter::detail {
@@ -162,24 +169,113 @@ struct Reading {
 
     // Returns false when the first feature shows the file is not eventmap's.
     bool take(simdjson::ondemand::object feature) {
-        const Parsed p = parse_feature(feature, e);
+        Parsed p = parse_feature(feature, e);
         if (!decided) {
             if (!is_ours(p)) return false;
             decided = true;
             report.date_field_used = "event_date";
         }
-        ++feature_no;
-        ++report.features;
-        if (p.problem) {
-            ++report.skipped;
-            if (report.problems.size() < 1000)
-                report.problems.push_back(path.string() + ": feature " + std::to_string(feature_no) + ": " + *p.problem);
-            return true;
-        }
-        if (e.id.empty()) e.id = path.stem().string() + ":" + std::to_string(feature_no - 1);
-        sink(std::move(e));
+        deliver(e, p.problem);
         return true;
     }
+
+    void deliver(events::Event& event, const std::optional<std::string>& problem) {
+        ++feature_no;
+        ++report.features;
+        if (problem) {
+            ++report.skipped;
+            if (report.problems.size() < 1000)
+                report.problems.push_back(path.string() + ": feature " + std::to_string(feature_no) + ": " + *problem);
+            return;
+        }
+        if (event.id.empty()) event.id = path.stem().string() + ":" + std::to_string(feature_no - 1);
+        sink(std::move(event));
+    }
+};
+
+struct ParsedItem {
+    events::Event event;
+    std::optional<std::string> problem;
+};
+
+// Splits [from, to) into records separated by `sep` (GDAL GeoJSON lines lose a trailing
+// comma), parses them on `jobs` threads in blocks of about 1 MB, and hands the results to
+// `r` in file order.
+void parse_records_parallel(const std::filesystem::path& path, const char* begin, std::size_t from, std::size_t to,
+                            char sep, bool feature_lines, unsigned jobs, Reading& r) {
+    constexpr std::size_t k_block_bytes = 1 << 20;
+    using Block = std::pair<std::size_t, std::size_t>;
+    std::size_t next = from;
+    std::function<std::optional<Block>()> produce = [&]() -> std::optional<Block> {
+        if (next >= to) return std::nullopt;
+        const std::size_t start = next;
+        std::size_t end = std::min(to, start + k_block_bytes);
+        if (end < to) {
+            const char* cut = static_cast<const char*>(std::memchr(begin + end, sep, to - end));
+            end = cut ? static_cast<std::size_t>(cut - begin) + 1 : to;
+        }
+        next = end;
+        return Block{start, end};
+    };
+    std::function<std::vector<ParsedItem>(Block&)> work = [&](Block& block) {
+        std::vector<ParsedItem> out;
+        simdjson::ondemand::parser parser;
+        std::vector<char> record;
+        std::size_t pos = block.first;
+        while (pos < block.second) {
+            const char* stop = static_cast<const char*>(std::memchr(begin + pos, sep, block.second - pos));
+            const std::size_t rec_end = stop ? static_cast<std::size_t>(stop - begin) : block.second;
+            std::size_t a = pos, b = rec_end;
+            pos = rec_end + 1;
+            while (a < b && std::isspace(static_cast<unsigned char>(begin[a]))) ++a;
+            while (b > a && (std::isspace(static_cast<unsigned char>(begin[b - 1])) || (feature_lines && begin[b - 1] == ','))) --b;
+            if (a == b) continue;
+            if (begin[a] != '{') throw FormatError(path.string(), 0, static_cast<std::int64_t>(a), "not a feature");
+            if (record.size() < b - a + simdjson::SIMDJSON_PADDING) record.resize(2 * (b - a) + simdjson::SIMDJSON_PADDING);
+            std::memcpy(record.data(), begin + a, b - a);
+            simdjson::padded_string_view view(record.data(), b - a, record.size());
+            auto doc = parser.iterate(view);
+            ParsedItem item;
+            item.problem = parse_feature(doc.get_object(), item.event).problem;
+            out.push_back(std::move(item));
+        }
+        return out;
+    };
+    std::function<void(std::vector<ParsedItem>&)> sink = [&](std::vector<ParsedItem>& items) {
+        for (auto& item : items) r.deliver(item.event, item.problem);
+    };
+    ordered_parallel<Block, std::vector<ParsedItem>>(produce, work, sink,
+                                                     jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()), 8);
+}
+
+class MappedFile {
+public:
+    explicit MappedFile(const std::filesystem::path& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return;
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+            m_size = static_cast<std::size_t>(st.st_size);
+            void* p = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, fd, 0);
+            if (p != MAP_FAILED) {
+                m_data = static_cast<const char*>(p);
+                ::madvise(p, m_size, MADV_SEQUENTIAL);
+            }
+        }
+        ::close(fd);
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    ~MappedFile() {
+        if (m_data) ::munmap(const_cast<char*>(m_data), m_size);
+    }
+    bool ok() const { return m_data != nullptr; }
+    const char* data() const { return m_data; }
+    std::size_t size() const { return m_size; }
+
+private:
+    const char* m_data = nullptr;
+    std::size_t m_size = 0;
 };
 
 // Where the first feature line starts when the file has GDAL's GeoJSON layout
@@ -195,7 +291,7 @@ std::optional<std::size_t> gdal_features_start(const char* begin, std::size_t si
 
 }  // namespace
 
-bool read_own_geojson(const std::filesystem::path& path, ReadReport& report,
+bool read_own_geojson(const std::filesystem::path& path, unsigned jobs, ReadReport& report,
                       const std::function<void(events::Event&&)>& sink) {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -207,54 +303,54 @@ bool read_own_geojson(const std::filesystem::path& path, ReadReport& report,
         while (head.get(c) && std::isspace(static_cast<unsigned char>(c))) {}
         if (!head || (c != '{' && c != '\x1e')) return false;
     }
-    simdjson::padded_string text;
-    if (simdjson::padded_string::load(path.string()).get(text)) return false;
+    // Map the file rather than read it: a million events are over a gigabyte, and copying
+    // them into fresh memory cost more (page faults) than parsing them.
+    const MappedFile file(path);
+    if (!file.ok()) return false;
+    const char* const begin = file.data();
+    const std::size_t size = file.size();
 
     ReadReport local;
     Reading r{path, local, sink, false, 0, {}};
     simdjson::ondemand::parser parser;
-    const char* const begin = text.data();
-    const std::size_t size = text.size();
+    // Each record is copied into this buffer, which has the padding simdjson reads past the end.
+    std::vector<char> record;
+    auto parse_record = [&](std::size_t a, std::size_t b) {
+        if (record.size() < b - a + simdjson::SIMDJSON_PADDING) record.resize(2 * (b - a) + simdjson::SIMDJSON_PADDING);
+        std::memcpy(record.data(), begin + a, b - a);
+        simdjson::padded_string_view view(record.data(), b - a, record.size());
+        auto doc = parser.iterate(view);
+        return r.take(doc.get_object());
+    };
     std::size_t first_nonspace = 0;
     while (first_nonspace < size && std::isspace(static_cast<unsigned char>(begin[first_nonspace]))) ++first_nonspace;
     try {
-        if (begin[first_nonspace] == '\x1e' || seq_ext) {
-            // RFC 8142: records separated by RS (or, as GeoJSONSeq without RS, by newlines).
-            const char sep = begin[first_nonspace] == '\x1e' ? '\x1e' : '\n';
-            std::size_t pos = first_nonspace;
-            while (pos < size) {
-                if (begin[pos] == sep) ++pos;
-                const char* end = static_cast<const char*>(std::memchr(begin + pos, sep, size - pos));
-                const std::size_t rec_end = end ? static_cast<std::size_t>(end - begin) : size;
-                std::size_t a = pos;
-                while (a < rec_end && std::isspace(static_cast<unsigned char>(begin[a]))) ++a;
-                if (a < rec_end) {
-                    simdjson::padded_string_view view(begin + a, rec_end - a, size + simdjson::SIMDJSON_PADDING - a);
-                    auto doc = parser.iterate(view);
-                    if (!r.take(doc.get_object())) return false;
-                }
-                pos = rec_end;
+        const bool seq = begin[first_nonspace] == '\x1e' || seq_ext;
+        const auto body = seq ? std::optional<std::size_t>(first_nonspace) : gdal_features_start(begin, size);
+        if (body) {
+            // One record per RS (RFC 8142) or per line (GDAL's GeoJSON layout). The first
+            // decides whether the file is ours; the rest are parsed on all cores, one record
+            // per parse, which keeps simdjson's index in cache.
+            const char sep = seq && begin[first_nonspace] == '\x1e' ? '\x1e' : '\n';
+            std::size_t to = size;
+            if (!seq) {
+                // The features end at the last line that is "]".
+                const std::string_view all(begin, size);
+                const auto close = all.rfind("\n]");
+                if (close == std::string_view::npos || close < *body) return false;
+                to = close + 1;
             }
-        } else if (const auto body = gdal_features_start(begin, size)) {
-            // GDAL writes one feature per line; parsing each line on its own keeps simdjson's
-            // index in cache (a whole 1 GB document as one parse is several times slower).
             std::size_t pos = *body;
-            while (pos < size) {
-                const char* nl = static_cast<const char*>(std::memchr(begin + pos, '\n', size - pos));
-                const std::size_t line_end = nl ? static_cast<std::size_t>(nl - begin) : size;
-                std::size_t a = pos, b = line_end;
-                while (a < b && std::isspace(static_cast<unsigned char>(begin[a]))) ++a;
-                while (b > a && (std::isspace(static_cast<unsigned char>(begin[b - 1])) || begin[b - 1] == ',')) --b;
-                pos = line_end + 1;
-                if (a == b) continue;
-                if (begin[a] == ']') break;
-                if (begin[a] != '{') throw FormatError(path.string(), 0, static_cast<std::int64_t>(a), "not a feature");
-                simdjson::padded_string_view view(begin + a, b - a, size + simdjson::SIMDJSON_PADDING - a);
-                auto doc = parser.iterate(view);
-                if (!r.take(doc.get_object())) return false;
-            }
-            if (!r.decided) return false;
+            while (pos < to && (std::isspace(static_cast<unsigned char>(begin[pos])) || begin[pos] == sep)) ++pos;
+            if (pos >= to) return false;
+            const char* stop = static_cast<const char*>(std::memchr(begin + pos, sep, to - pos));
+            const std::size_t first_end = stop ? static_cast<std::size_t>(stop - begin) : to;
+            std::size_t b = first_end;
+            while (b > pos && (std::isspace(static_cast<unsigned char>(begin[b - 1])) || (!seq && begin[b - 1] == ','))) --b;
+            if (begin[pos] != '{' || !parse_record(pos, b)) return false;
+            parse_records_parallel(path, begin, first_end, to, sep, !seq, jobs, r);
         } else {
+            const simdjson::padded_string text(begin, size);
             auto doc = parser.iterate(text);
             for (auto field : doc.get_object()) {
                 if (std::string_view(field.unescaped_key()) != "features") continue;

@@ -14,7 +14,8 @@ namespace eventmap::exporter::detail {
 /// Reads `path` when it is a GeoJSON / GeoJSONSeq file with eventmap's schema (its first
 /// feature has type, event_date and sources); returns false, having read nothing and left
 /// `report` untouched, when it is not. Throws FormatError on JSON broken after the first event.
-bool read_own_geojson(const std::filesystem::path& path, ReadReport& report,
+/// `jobs`: parsing threads, 0 = all cores.
+bool read_own_geojson(const std::filesystem::path& path, unsigned jobs, ReadReport& report,
                       const std::function<void(events::Event&&)>& sink);
 
 /// Parses an attribute date: ISO (2023-03-17, 2023/03/17, 2023-03-17T10:00Z), "17 March 2023",
