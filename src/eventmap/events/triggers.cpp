@@ -119,6 +119,19 @@ void WordList::assign(std::string_view sentence) {
             ++i;
             continue;
         }
+        // Curly quotes and dashes (U+2013/2014/2018/2019/201C/201D) separate words; the dashes and
+        // double quotes also bound clauses.
+        if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(sentence[i + 1]) == 0x80) {
+            const auto e = static_cast<unsigned char>(sentence[i + 2]);
+            if ((e >= 0x98 && e <= 0x9D) || e == 0x93 || e == 0x94) {
+                if (e != 0x98 && e != 0x99) {
+                    boundary = true;
+                    if (boundary_char != ';') boundary_char = ',';
+                }
+                i += 3;
+                continue;
+            }
+        }
         const std::size_t start = i;
         bool digits = true;
         while (i < n) {
