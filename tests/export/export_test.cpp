@@ -279,3 +279,27 @@ TEST_CASE("a file without any date field is an error that names its fields", "[e
     }
     CHECK_THROWS_AS(read_events(p.parent_path() / "missing.geojson", {}, report), IoError);
 }
+
+TEST_CASE("large files of our own are read in order, identically with one or several threads", "[export]") {
+    // Over a megabyte, so the reader splits the file into several blocks.
+    std::vector<events::Event> many;
+    const auto base = test::sample_events();
+    for (int i = 0; i < 4000; ++i) {
+        auto e = base[static_cast<std::size_t>(i) % base.size()];
+        e.id = "ev-" + std::to_string(i);
+        e.event_date = e.event_date.plus_days(i % 400);
+        e.point = geo::LatLon{static_cast<double>(i % 170) - 85.0, static_cast<double>(i % 350) - 175.0};
+        many.push_back(std::move(e));
+    }
+    const auto dir = test::temp_dir("export_large");
+    for (const char* name : {"many.geojson", "many.geojsonl"}) {
+        INFO(name);
+        write_events(many, dir / name, format_for_path(name));
+        REQUIRE(fs::file_size(dir / name) > (1u << 20));
+        for (unsigned jobs : {1u, 2u, 3u}) {
+            ReadOptions options;
+            options.jobs = jobs;
+            CHECK(read_all(dir / name, options) == many);
+        }
+    }
+}
