@@ -301,7 +301,7 @@ std::int32_t to_e7(double deg) { return static_cast<std::int32_t>(std::lround(de
 
 void copy_code(char* dst, std::size_t cap, std::string_view s) {
     std::memset(dst, 0, cap);
-    std::memcpy(dst, s.data(), std::min(cap, s.size()));
+    if (!s.empty()) std::memcpy(dst, s.data(), std::min(cap, s.size()));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,7 +409,7 @@ std::uint32_t Builder::admin1_id(std::string_view cc, std::string_view code) {
     if (cc.size() == 2 && code.size() <= 6) {
         char buf[8] = {};
         std::memcpy(buf, cc.data(), 2);
-        std::memcpy(buf + 2, code.data(), code.size());
+        if (!code.empty()) std::memcpy(buf + 2, code.data(), code.size());
         std::memcpy(&packed, buf, 8);
         if (auto it = m_admin1_packed.find(packed); it != m_admin1_packed.end()) return it->second;
     }
@@ -915,7 +915,12 @@ void Builder::write(const std::filesystem::path& output, BuildReport& report) {
             const Pair& p = m_pairs[i];
             if (seen[p.place] == key) continue;
             seen[p.place] = key;
-            candidates.push_back({p.place, p.match});
+            // Zeroed first so the 3 padding bytes written to disk are deterministic.
+            Candidate c;
+            std::memset(&c, 0, sizeof c);
+            c.place = p.place;
+            c.match = p.match;
+            candidates.push_back(c);
         }
         kr.candidate_count = static_cast<std::uint32_t>(candidates.size() - kr.first_candidate);
     }
