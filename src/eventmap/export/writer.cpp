@@ -166,6 +166,9 @@ EventWriter::EventWriter(const std::filesystem::path& out, Format format)
         if (OGR_L_CreateField(im.layer, fd.get(), TRUE) != OGRERR_NONE)
             throw IoError(out.string(), "GDAL cannot add field " + std::string(name) + ": " + geo::last_gdal_error());
     };
+    // One transaction for the whole file: SQLite commits per feature otherwise.
+    if (format == Format::gpkg && GDALDatasetStartTransaction(im.ds.get(), FALSE) != OGRERR_NONE)
+        throw IoError(out.string(), "GDAL cannot start a transaction: " + geo::last_gdal_error());
     if (format == Format::acled_csv) {
         for (const auto& [name, type] : k_acled_fields) add_field(name, type, OFSTNone);
         return;
@@ -309,6 +312,12 @@ void EventWriter::close() {
     auto& im = *m_impl;
     if (!im.ds) throw IoError(im.file.target().string(), "closed twice");
     CPLErrorReset();
+    if (im.format == Format::gpkg && GDALDatasetCommitTransaction(im.ds.get()) != OGRERR_NONE) {
+        im.ds.reset();
+        std::error_code ec;
+        std::filesystem::remove_all(im.file.temp_path(), ec);
+        throw IoError(im.file.target().string(), "GDAL cannot commit the GeoPackage: " + geo::last_gdal_error());
+    }
     // GDAL 3.6's GDALClose reports failures only through the error state.
     im.ds.reset();
     try {
