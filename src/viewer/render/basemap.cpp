@@ -17,7 +17,7 @@
 namespace eventmap::viewer {
 namespace {
 constexpr char kMagic[8] = {'E', 'M', 'B', 'A', 'S', 'E', 'M', 'P'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::int64_t kMinCityPopulation = 15000;
 
 const char* res_name(BasemapResolution r) {
@@ -63,10 +63,36 @@ std::vector<std::vector<std::vector<geo::LatLon>>> polygons_of(OGRGeometryH g) {
         std::vector<geo::LatLon> pts;
         for (int i = 0; i < OGR_G_GetPointCount(ring); ++i)
             pts.push_back(geo::LatLon::from_degrees(OGR_G_GetY(ring, i), OGR_G_GetX(ring, i)));
+        // Some shapes (Russia and Fiji at 110m) jump from +180 to -180 inside a ring: unwrap
+        // them into one continuous run of longitudes (beyond ±180); the caller adds a copy one
+        // world over so both sides of the map are covered.
+        for (std::size_t i = 1; i < pts.size(); ++i) {
+            while (pts[i].lon_deg - pts[i - 1].lon_deg > 180) pts[i].lon_deg -= 360;
+            while (pts[i].lon_deg - pts[i - 1].lon_deg < -180) pts[i].lon_deg += 360;
+        }
         if (pts.size() >= 4) rings.push_back(std::move(pts));
     }
     if (!rings.empty()) out.push_back(std::move(rings));
     return out;
+}
+
+// Longitude shift (0, +360 or -360) that brings a polygon's copy back over the map, if it
+// extends beyond ±180 after unwrapping.
+double copy_shift(const std::vector<std::vector<geo::LatLon>>& rings) {
+    double lo = 1e9, hi = -1e9;
+    for (const auto& r : rings)
+        for (const auto& p : r) { lo = std::min(lo, p.lon_deg); hi = std::max(hi, p.lon_deg); }
+    if (hi > 180.0001) return -360;
+    if (lo < -180.0001) return 360;
+    return 0;
+}
+
+void append_shifted(std::vector<float>& out, std::size_t from, double shift) {
+    std::size_t end = out.size();
+    for (std::size_t i = from; i < end; i += 2) {
+        out.push_back(static_cast<float>(out[i] + shift));
+        out.push_back(out[i + 1]);
+    }
 }
 
 void append_outline(const std::vector<std::vector<geo::LatLon>>& rings, std::vector<float>& out) {
@@ -267,8 +293,14 @@ Basemap build_basemap(BasemapResolution resolution) {
     OGR_L_ResetReading(land_layer);
     while (geo::OgrFeature f{OGR_L_GetNextFeature(land_layer)}) {
         for (const auto& rings : polygons_of(OGR_F_GetGeometryRef(f.get()))) {
+            double shift = copy_shift(rings);
+            std::size_t t0 = b.land_triangles.size(), c0 = b.coasts.size();
             triangulate_polygon(rings, b.land_triangles);
             append_outline(rings, b.coasts);
+            if (shift != 0) {
+                append_shifted(b.land_triangles, t0, shift);
+                append_shifted(b.coasts, c0, shift);
+            }
         }
     }
 
@@ -282,7 +314,9 @@ Basemap build_basemap(BasemapResolution resolution) {
         std::size_t largest = 0;
         double largest_area = -1, total = 0;
         for (std::size_t i = 0; i < polys.size(); ++i) {
+            std::size_t b0 = b.borders.size();
             append_outline(polys[i], b.borders);
+            if (double shift = copy_shift(polys[i]); shift != 0) append_shifted(b.borders, b0, shift);
             double a = ring_area_deg2(polys[i][0]);
             total += a;
             if (a > largest_area) { largest_area = a; largest = i; }
@@ -291,7 +325,9 @@ Basemap build_basemap(BasemapResolution resolution) {
         std::string name = field >= 0 ? OGR_F_GetFieldAsString(f.get(), field) : "";
         if (name.empty()) continue;
         float min_zoom = total > 400 ? 1.5f : total > 60 ? 2.5f : total > 8 ? 3.5f : total > 1 ? 4.5f : 5.5f;
-        b.countries.push_back({name, label_point(polys[largest]), min_zoom, static_cast<std::int64_t>(total * 1000)});
+        geo::LatLon at = label_point(polys[largest]);
+        at.lon_deg = std::remainder(at.lon_deg, 360.0);  // unwrapped shapes: back into -180..180
+        b.countries.push_back({name, at, min_zoom, static_cast<std::int64_t>(total * 1000)});
     }
     std::sort(b.countries.begin(), b.countries.end(), [](const auto& x, const auto& y) { return x.rank > y.rank; });
     b.cities = read_cities();

@@ -242,7 +242,7 @@ FrameDrawList build_draw_list(const FrameInputs& in) {
                 out.sprites.push_back({static_cast<float>(s.x), static_cast<float>(s.y), size, with_alpha(colour, 200), 0});
                 if (b.count >= 10 && size >= 14) {
                     std::string text = b.count >= 10000 ? std::to_string(b.count / 1000) + "k" : std::to_string(b.count);
-                    out.labels.push_back({static_cast<float>(s.x), static_cast<float>(s.y), text, pack_rgba(255, 255, 255), false});
+                    out.labels.push_back({static_cast<float>(s.x), static_cast<float>(s.y), text, pack_rgba(20, 20, 20), true});
                     placer.place(static_cast<float>(s.x), static_cast<float>(s.y), text);
                 }
             }

@@ -138,7 +138,13 @@ void GlRenderer::upload_basemap(const Basemap& basemap, const Projection& projec
     auto upload = [&](int slot, const std::vector<float>& lonlat) {
         std::vector<float> world(lonlat.size());
         for (std::size_t i = 0; i + 1 < lonlat.size(); i += 2) {
-            WorldPoint w = projection.forward(geo::LatLon::from_degrees(lonlat[i + 1], lonlat[i]));
+            // Unwrapped shapes reach beyond ±180°: project the wrapped longitude, then move the
+            // point a whole world over so the shape stays continuous.
+            double lon = lonlat[i], turns = 0;
+            while (lon > 180) { lon -= 360; turns += 1; }
+            while (lon < -180) { lon += 360; turns -= 1; }
+            WorldPoint w = projection.forward(geo::LatLon::from_degrees(lonlat[i + 1], lon));
+            w.x += turns;
             world[i] = static_cast<float>(w.x);
             world[i + 1] = static_cast<float>(w.y);
         }

@@ -78,18 +78,19 @@ EventStore EventStore::build(std::vector<events::Event> input, ProjectionKind pr
     input.resize(kept);
 
     // Types, sorted by slug so a file's colours do not depend on event order.
-    std::map<std::string, std::uint32_t> type_counts;
+    std::unordered_map<std::string, std::uint32_t> type_counts;
     std::unordered_map<std::string, std::uint32_t> actor_counts, country_counts;
     std::map<std::string, std::string> type_label;
     for (const auto& e : input) {
         ++type_counts[e.type];
-        if (!e.sub_event_type.empty()) type_label[e.type] = e.sub_event_type;
+        if (!e.sub_event_type.empty()) type_label.try_emplace(e.type, e.sub_event_type);
         if (!e.actor1.empty()) ++actor_counts[e.actor1];
         ++country_counts[e.country];
     }
     // Known types in the taxonomy's order (so colours are stable across files), then unknown
     // slugs alphabetically.
     std::vector<std::pair<std::string, std::uint32_t>> types(type_counts.begin(), type_counts.end());
+    std::sort(types.begin(), types.end());
     auto order_key = [](const std::string& slug) -> std::uint32_t {
         const events::EventTypeInfo* t = events::find_type(slug);
         return t ? t->bit : 1000;
@@ -123,25 +124,32 @@ EventStore EventStore::build(std::vector<events::Event> input, ProjectionKind pr
     s.m_actors = top_categories(actor_counts, actor_bit);
     s.m_countries = top_categories(country_counts, country_bit);
 
-    // Sort by (bucket, day) through a permutation so the events move once.
-    std::vector<std::uint32_t> order(input.size());
-    std::vector<std::uint64_t> key(input.size());
-    for (std::size_t i = 0; i < input.size(); ++i) {
-        auto b = static_cast<std::uint64_t>(bucket_of(input[i].point));
-        auto d = static_cast<std::uint64_t>(input[i].event_date.days_since_epoch() + (1ll << 31));
-        key[i] = (b << 40) | (d & ((1ull << 40) - 1));
-    }
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return key[a] != key[b] ? key[a] < key[b] : a < b;
-    });
-    s.m_events.reserve(input.size());
-    s.m_gpu.resize(input.size());
+    // Order by (bucket, day): a counting sort by bucket (O(n), stable), then by day inside each
+    // bucket; the events themselves move once, through the permutation.
+    const std::size_t n = input.size();
+    std::vector<std::uint32_t> bucket_ids(n);
+    std::vector<std::int32_t> days(n);
     s.m_bucket_begin.assign(kBuckets + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        bucket_ids[i] = static_cast<std::uint32_t>(bucket_of(input[i].point));
+        days[i] = static_cast<std::int32_t>(input[i].event_date.days_since_epoch());
+        ++s.m_bucket_begin[bucket_ids[i] + 1];
+    }
+    for (int b = 0; b < kBuckets; ++b) s.m_bucket_begin[b + 1] += s.m_bucket_begin[b];
+    std::vector<std::uint32_t> order(n);
+    {
+        std::vector<std::uint32_t> next(s.m_bucket_begin.begin(), s.m_bucket_begin.end() - 1);
+        for (std::size_t i = 0; i < n; ++i) order[next[bucket_ids[i]]++] = static_cast<std::uint32_t>(i);
+    }
+    for (int b = 0; b < kBuckets; ++b)
+        std::stable_sort(order.begin() + s.m_bucket_begin[b], order.begin() + s.m_bucket_begin[b + 1],
+                         [&](std::uint32_t a, std::uint32_t c) { return days[a] < days[c]; });
+    s.m_events.reserve(n);
+    s.m_gpu.resize(n);
     for (std::size_t j = 0; j < order.size(); ++j) {
         events::Event& e = input[order[j]];
         GpuEvent& g = s.m_gpu[j];
-        g.day = static_cast<std::int32_t>(e.event_date.days_since_epoch());
+        g.day = days[order[j]];
         auto t = type_bit.find(e.type);
         g.type = t != type_bit.end() ? t->second : static_cast<std::uint8_t>(s.m_types.size() - 1);
         auto a = actor_bit.find(e.actor1);
@@ -150,10 +158,8 @@ EventStore EventStore::build(std::vector<events::Event> input, ProjectionKind pr
         g.country = c != country_bit.end() ? c->second : 31;
         g.count = std::max<std::uint16_t>(1, clamp_u16(e.count, 1));
         g.fatalities = clamp_u16(e.fatalities, 0);
-        ++s.m_bucket_begin[bucket_of(e.point) + 1];
         s.m_events.push_back(std::move(e));
     }
-    for (int b = 0; b < kBuckets; ++b) s.m_bucket_begin[b + 1] += s.m_bucket_begin[b];
 
     if (!s.m_gpu.empty()) {
         auto [lo, hi] = std::minmax_element(s.m_gpu.begin(), s.m_gpu.end(),

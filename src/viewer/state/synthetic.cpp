@@ -113,7 +113,8 @@ std::vector<events::Event> synthesize(std::span<const SeedPlace> places, const S
         e.point = geo::direct(place.point, unit(rng) * 360, unit(rng) * 3000);
         e.geo_precision = 2;
         bool protest = e.event_type == "Protests" || e.event_type == "Riots";
-        e.actor1 = protest ? "Protesters (" + place.country + ")" : (unit(rng) < 0.6 ? "State forces (" : "Armed group (") + place.country + ")";
+        std::string where = place.country.empty() ? "" : " (" + place.country + ")";
+        e.actor1 = protest ? "Protesters" + where : (unit(rng) < 0.6 ? "State forces" : "Armed group") + where;
         if (unit(rng) < 0.2) e.count = 2 + static_cast<int>(unit(rng) * 6);
         if (!protest && unit(rng) < 0.5) e.fatalities = static_cast<int>(std::floor(-std::log(1 - unit(rng)) * 3));
         e.confidence = 1.0;
