@@ -53,6 +53,12 @@ int run_interactive(Scene scene, const ViewOptions& options) {
     window.framebuffer_size(fw, fh);
     Viewport vp{static_cast<double>(fw), static_cast<double>(fh)};
     ViewerState st = initial_state(scene.store, options, vp);
+    if (!options.center && !options.zoom && !scene.store.empty()) {
+        // The timeline covers the bottom 190 px and the panels the sides: fit into what is left.
+        WorldRect b = scene.store.bounds();
+        st.camera = fit(b.x0, b.y0, b.x1, b.y1, vp.width_px - 2 * 320, vp.height_px - 190, 0.1, 9);
+        st.camera.center_y += 95 / pixels_per_world(st.camera.zoom);
+    }
     st.status = scene.report.summary();
     for (const auto& m : scene.report.messages) st.status += "; " + m;
     MapView map(scene.store, options.projection, true);
@@ -91,7 +97,8 @@ int run_interactive(Scene scene, const ViewOptions& options) {
         auto& rq = st.requests;
         if (rq.fit_to_data && !scene.store.empty()) {
             WorldRect b = scene.store.bounds();
-            st.camera_target = fit(b.x0, b.y0, b.x1, b.y1, vp.width_px, vp.height_px - 190, 0.1, 9);
+            st.camera_target = fit(b.x0, b.y0, b.x1, b.y1, vp.width_px - 2 * 320, vp.height_px - 190, 0.1, 9);
+            st.camera_target->center_y += 95 / pixels_per_world(st.camera_target->zoom);
         }
         rq.fit_to_data = false;
         if (rq.reproject) {
