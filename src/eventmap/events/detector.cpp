@@ -151,12 +151,24 @@ ActorTable ActorTable::load(const std::filesystem::path& demonyms, const std::fi
              {"SY", "Syria"}, {"KR", "South Korea"}, {"KP", "North Korea"}, {"CD", "Democratic Republic of Congo"},
              {"TZ", "Tanzania"}, {"VE", "Venezuela"}, {"BO", "Bolivia"}, {"MD", "Moldova"}, {"PS", "Palestine"}})
         table.m_names[code] = name;
+    table.index_named();
     return table;
 }
 
 ActorTable ActorTable::load_default() {
     const auto d = data_dir();
     return load(d / "demonyms.tsv", d / "actors.tsv", npm_data_dir() / "i18n-iso-countries/package/langs/en.json");
+}
+
+void ActorTable::index_named() {
+    m_named_by_first.clear();
+    for (const Named& n : m_named) m_named_by_first[n.words.front()].push_back(&n);
+}
+
+const std::vector<const ActorTable::Named*>& ActorTable::named_starting_with(std::string_view lower_word) const {
+    static const std::vector<const Named*> none;
+    auto it = m_named_by_first.find(std::string(lower_word));
+    return it == m_named_by_first.end() ? none : it->second;
 }
 
 std::string_view ActorTable::country_of_demonym(std::string_view w) const {
@@ -201,7 +213,8 @@ std::vector<ActorFound> find_actors(const WordList& words, std::size_t from, std
         const std::string_view w = words[i].lower;
         // Named groups (longest patterns are listed by the data; first match wins).
         bool named = false;
-        for (const auto& n : table.named()) {
+        for (const ActorTable::Named* np : table.named_starting_with(w)) {
+            const ActorTable::Named& n = *np;
             if (i + n.words.size() > to) continue;
             bool ok = true;
             for (std::size_t k = 0; k < n.words.size() && ok; ++k) ok = words[i + k].lower == n.words[k];
@@ -354,6 +367,10 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
     }
 
     const bool protest_in_sentence = has_cue_anywhere(Cue::protest);
+    std::vector<text::DateMention> dates;
+    bool dates_done = false;
+    std::vector<ActorFound> actors;
+    bool actors_done = false;
     std::string last_type;
     for (std::uint32_t cl = 0; cl < clauses; ++cl) {
         const TriggerMatch* m = best[cl];
@@ -419,6 +436,13 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
             if (prev == "to" && (d.type == "diplomatic_visit")) score += 1.5;
             if (one_of(prev, {"with", "and", "between", "by", "against"})) score -= 1;
+            // "the Wagner group", "Wagner private army": a name of an organisation, not a place.
+            std::size_t after = wi;
+            while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
+            if (after < words.size() &&
+                one_of(words[after].lower, {"group", "private", "mercenary", "mercenaries", "company", "movement",
+                                            "party", "militia", "brigade", "battalion", "network"}))
+                continue;
             const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(d.trigger.begin));
             score -= std::min(3.0, dist / 60.0);
             if (country_level(t)) score -= 1.5;
@@ -460,7 +484,10 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         }
 
         // ---------------- date ----------------
-        const auto dates = text::find_dates(s, ctx.reference);
+        if (!dates_done) {
+            dates = text::find_dates(s, ctx.reference);
+            dates_done = true;
+        }
         const text::DateMention* date = nullptr;
         for (const auto& dm : dates) {
             std::size_t wi = 0;
@@ -520,7 +547,10 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
 
         // ---------------- actors, count, fatalities ----------------
         const std::string place_country = d.place ? d.place->country : std::string();
-        const auto actors = find_actors(words, 0, words.size(), m_actors, place_country);
+        if (!actors_done) {
+            actors = find_actors(words, 0, words.size(), m_actors, place_country);
+            actors_done = true;
+        }
         const ActorFound* a1 = nullptr;
         const ActorFound* a2 = nullptr;
         for (const ActorFound& a : actors) {

@@ -23,6 +23,22 @@ namespace eventmap::events {
 /// from data/actors.tsv, and generic actors (police, protesters, rioters) named after the country.
 class ActorTable {
 public:
+    ActorTable() = default;
+    ActorTable(const ActorTable& other)
+        : m_demonyms(other.m_demonyms), m_names(other.m_names), m_named(other.m_named) {
+        index_named();  // the index points into m_named: rebuild it for the copy
+    }
+    ActorTable& operator=(const ActorTable& other) {
+        if (this != &other) {
+            m_demonyms = other.m_demonyms;
+            m_names = other.m_names;
+            m_named = other.m_named;
+            index_named();
+        }
+        return *this;
+    }
+    ActorTable(ActorTable&&) noexcept = default;
+    ActorTable& operator=(ActorTable&&) noexcept = default;
     /// Loads data/demonyms.tsv, data/actors.tsv (when present) and English country names.
     static ActorTable load_default();
     /// From explicit files; a missing optional file is skipped. Throws IoError/FormatError.
@@ -40,7 +56,12 @@ public:
         std::string country;
     };
     const std::vector<Named>& named() const { return m_named; }
-    void add_named(Named named) { m_named.push_back(std::move(named)); }
+    /// Named actors whose pattern starts with `lower_word`, in file order (longest first).
+    const std::vector<const Named*>& named_starting_with(std::string_view lower_word) const;
+    void add_named(Named named) {
+        m_named.push_back(std::move(named));
+        index_named();
+    }
     void add_demonym(std::string lower_word, std::string iso2) { m_demonyms[std::move(lower_word)] = std::move(iso2); }
     void add_country_name(std::string iso2, std::string name) { m_names[std::move(iso2)] = std::move(name); }
 
@@ -48,6 +69,8 @@ private:
     std::unordered_map<std::string, std::string> m_demonyms;
     std::unordered_map<std::string, std::string> m_names;
     std::vector<Named> m_named;
+    std::unordered_map<std::string, std::vector<const Named*>> m_named_by_first;
+    void index_named();
 };
 
 /// What the detector sees of one sentence.

@@ -1,7 +1,15 @@
 #include "eventmap/events/places.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
+
+// The project's geoparser when this tree has it; a plain name matcher otherwise, so the events
+// stage builds and runs on its own.
+#if __has_include("eventmap/geoparse/geoparser.h")
+#include "eventmap/geoparse/geoparser.h"
+#define EVENTMAP_EVENTS_HAVE_GEOPARSER 1
+#endif
 
 #include "eventmap/gazetteer/normalize.h"
 #include "eventmap/text/sentences.h"
@@ -9,6 +17,7 @@
 #include "eventmap/text/utf8.h"
 
 namespace eventmap::events {
+#ifndef EVENTMAP_EVENTS_HAVE_GEOPARSER
 namespace {
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
@@ -31,7 +40,16 @@ bool common_word(std::string_view w) {
 }
 
 }  // namespace
+#endif
 
+#ifdef EVENTMAP_EVENTS_HAVE_GEOPARSER
+PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gz) {
+    auto parser = std::make_shared<const geoparse::Geoparser>(gz);
+    return [parser](const ingest::Article& article, const text::ArticleStructure& structure) {
+        return parser->parse(article, structure);
+    };
+}
+#else
 PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gz) {
     return [&gz](const ingest::Article& article, const text::ArticleStructure&) {
         std::vector<geoparse::Toponym> out;
@@ -108,5 +126,6 @@ PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gz) {
         return out;
     };
 }
+#endif
 
 }  // namespace eventmap::events

@@ -1,0 +1,95 @@
+// Whole-pipeline throughput: articles -> events -> GeoJSON, on our sample articles and (when
+// ../shared exists) the evaluation texts. Needs the gazetteer index (default_index_path()).
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "eventmap/core/parallel.h"
+#include "eventmap/core/paths.h"
+#include "eventmap/events/extract.h"
+#include "eventmap/events/places.h"
+#include "eventmap/export/writer.h"
+#include "eventmap/ingest/reader.h"
+
+namespace {
+
+using namespace eventmap;
+
+struct Fixture {
+    gazetteer::Gazetteer gz = gazetteer::Gazetteer::open(default_index_path());
+    events::Detector detector = events::Detector::load_default();
+    events::Extractor extractor{detector, events::gazetteer_places(gz)};
+    std::vector<ingest::Article> articles;
+    std::size_t bytes = 0;
+
+    Fixture() {
+        auto add = [&](const std::string& path) {
+            if (!std::filesystem::exists(path)) return;
+            ingest::ReadOptions o;
+            o.on_problem = [](const ingest::Problem&) {};
+            ingest::ArticleReader r({path}, o);
+            ingest::Article a;
+            while (r.next(a)) {
+                bytes += a.text.size();
+                articles.push_back(a);
+            }
+        };
+        add((data_dir() / "samples/articles.jsonl").string());
+        // The evaluation corpora's texts, when present (read as JSON Lines articles).
+        const auto shared = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "shared/eval/events";
+        for (const char* f : {"acled_notes.dev.jsonl", "case2021_task2.dev.jsonl"}) add((shared / f).string());
+    }
+};
+
+Fixture& fixture() {
+    static Fixture f;
+    return f;
+}
+
+void run_pipeline(benchmark::State& state, unsigned jobs) {
+    Fixture& f = fixture();
+    const auto out = std::filesystem::temp_directory_path() / "eventmap_bench_extract.geojson";
+    std::size_t events = 0;
+    for (auto _ : state) {
+        exporter::EventWriter writer(out, exporter::Format::geojson);
+        std::size_t next = 0;
+        ordered_parallel<const ingest::Article*, std::vector<events::Event>>(
+            [&]() -> std::optional<const ingest::Article*> {
+                if (next >= f.articles.size()) return std::nullopt;
+                return &f.articles[next++];
+            },
+            [&](const ingest::Article*& a) { return events::extract_events(*a, f.extractor); },
+            [&](std::vector<events::Event>& evs) {
+                for (const auto& e : evs) writer.write(e);
+            },
+            jobs);
+        writer.close();
+        events = writer.count();
+    }
+    std::filesystem::remove(out);
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * f.bytes));
+    state.counters["articles"] = static_cast<double>(f.articles.size());
+    state.counters["events"] = static_cast<double>(events);
+    state.counters["MB"] = static_cast<double>(f.bytes) / 1e6;
+}
+
+void BM_ExtractToGeoJSON(benchmark::State& state) { run_pipeline(state, static_cast<unsigned>(state.range(0))); }
+BENCHMARK(BM_ExtractToGeoJSON)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+
+// Detection alone (no places, no output): the rules' own cost.
+void BM_DetectOnly(benchmark::State& state) {
+    Fixture& f = fixture();
+    const events::Extractor no_places(f.detector, nullptr, events::ExtractOptions{std::nullopt, 0.0, false});
+    for (auto _ : state)
+        for (const auto& a : f.articles) benchmark::DoNotOptimize(events::extract_events(a, no_places));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * f.bytes));
+}
+BENCHMARK(BM_DetectOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();
