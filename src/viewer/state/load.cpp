@@ -213,6 +213,11 @@ bool load_geojson(const std::string& path, const LoadOptions& options, std::vect
     exporter::ReadOptions ro;
     if (!options.date_field.empty()) ro.date_field = options.date_field;
     std::size_t truncated = 0;
+    // Reserve generously (untouched reserved pages cost nothing): growth by doubling would copy
+    // every event to fresh pages several times over.
+    std::error_code ec;
+    auto bytes = std::filesystem::file_size(path, ec);
+    if (!ec) out.reserve(std::min<std::size_t>(options.max_events, before + static_cast<std::size_t>(bytes / 200) + 16));
     try {
         exporter::read_events(path, ro, rr, [&](events::Event&& e) {
             if (out.size() >= options.max_events) { ++truncated; return; }
