@@ -92,7 +92,10 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
             if (structure.kind_at(sentence.begin) == text::ZoneKind::boilerplate) continue;
             text::Span body = sentence;
             if (structure.dateline && sentence.begin < dateline_span.end && sentence.end > dateline_span.end)
+            {
                 body.begin = dateline_span.end;  // the dateline is not part of the sentence's story
+                while (body.begin < body.end && (text[body.begin] == ' ' || text[body.begin] == '\t')) ++body.begin;
+            }
             else if (structure.dateline && sentence.end <= dateline_span.end && sentence.begin >= dateline_span.begin)
                 continue;
             sentence_places.clear();

@@ -1,0 +1,51 @@
+// `eventmap extract` as a user runs it: our own articles in, a GeoJSON file of events out.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "support/support.h"
+
+using eventmap::test::run_cli;
+
+TEST_CASE("extract writes the sample articles' events as GeoJSON", "[events]") {
+    if (!eventmap::test::real_index()) {
+        WARN("no gazetteer index: skipped");
+        return;
+    }
+    const auto dir = eventmap::test::temp_dir("extract_cli");
+    const auto in = dir / "article.txt";
+    {
+        std::ofstream f(in);
+        f << "KHERSON, Ukraine, March 8 (Eventmap Wire) - Russian artillery shelled Kherson overnight, killing two "
+             "civilians, the governor said on Friday.\n\nThe Chinese president will visit Moscow next week.\n";
+    }
+    const auto out = dir / "events.geojson";
+    const auto r = run_cli({"extract", in.string(), "-o", out.string(), "--date", "2024-03-08", "--jobs", "2"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("events from 1 articles") != std::string::npos);
+    const auto j = nlohmann::json::parse(eventmap::test::read_file(out));
+    REQUIRE(j["type"] == "FeatureCollection");
+    bool shelling = false, visit = false;
+    for (const auto& f : j["features"]) {
+        const auto& p = f["properties"];
+        if (p["type"] == "shelling_artillery_missile_attack" && p["location"] == "Kherson") {
+            shelling = true;
+            CHECK(p["fatalities"] == 2);
+            CHECK(p["actor1"] == "Military Forces of Russia");
+        }
+        if (p["type"] == "diplomatic_visit" && p["status"] == "planned") visit = true;
+    }
+    CHECK(shelling);
+    CHECK(visit);
+}
+
+TEST_CASE("extract refuses unusable arguments with a usage error", "[events]") {
+    auto r = run_cli({"extract", "x.txt"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("-o") != std::string::npos);
+    r = run_cli({"extract", "x.txt", "-o", "out.unknown"});
+    CHECK(r.exit_code == 2);
+    r = run_cli({"extract", "x.txt", "-o", "out.geojson", "--date", "yesterday"});
+    CHECK(r.exit_code == 2);
+}
