@@ -16,13 +16,14 @@ namespace {
 
 enum class Cue : std::uint8_t {
     none, negation, possibility, conditional, planned, background, anaphora, near, no_casualties,
-    protest, violent, lethal, civilian_victim, armed_party, count_
+    protest, violent, lethal, civilian_victim, armed_party, crowd, count_
 };
 
 Cue cue_of(std::string_view type) {
     if (type.substr(0, 4) != "cue:") return Cue::none;
     const std::string_view n = type.substr(4);
-    static constexpr std::array<std::pair<std::string_view, Cue>, 13> k{{
+    static constexpr std::array<std::pair<std::string_view, Cue>, 14> k{{
+        {"crowd", Cue::crowd},
         {"negation", Cue::negation},       {"possibility", Cue::possibility}, {"conditional", Cue::conditional},
         {"planned", Cue::planned},         {"background", Cue::background},   {"anaphora", Cue::anaphora},
         {"near", Cue::near},               {"no_casualties", Cue::no_casualties}, {"protest", Cue::protest},
@@ -406,6 +407,13 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             m->pattern->weight < 70) {
             d.type = "armed_clash";
             d.why += "; armed parties, no civilian victim -> armed_clash";
+        }
+        // Unorganised crowds fighting each other or attacking: mob violence, not a battle or a demonstration.
+        if ((d.type == "armed_clash" || d.type == "violent_demonstration") && !protest_in_sentence &&
+            has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl) &&
+            !(d.type == "violent_demonstration" && m->pattern->text.find("riot") != std::string::npos)) {
+            d.type = "mob_violence";
+            d.why += "; crowd without arms or demonstration -> mob_violence";
         }
         if (d.type == last_type) continue;  // one event per type and sentence
         last_type = d.type;

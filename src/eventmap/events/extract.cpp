@@ -45,6 +45,44 @@ namespace {
 
 bool usable(const geoparse::Toponym& t) { return t.kind == geoparse::ToponymKind::literal && t.point.is_valid(); }
 
+bool is_protest(const std::string& t) {
+    return t == "peaceful_protest" || t == "protest_with_intervention" || t == "excessive_force_against_protesters" ||
+           t == "violent_demonstration";
+}
+
+bool upgrade_protest(std::vector<Event>& events, std::size_t paragraph_first, const Detection& d) {
+    Event* protest = nullptr;
+    for (std::size_t i = paragraph_first; i < events.size(); ++i)
+        if (is_protest(events[i].type)) protest = &events[i];
+    if (!protest || d.status != protest->status) return false;
+    std::string to;
+    if (d.type == "arrests" || d.type == "protest_with_intervention") to = "protest_with_intervention";
+    else if (d.type == "excessive_force_against_protesters" || (d.type == "attack" && d.fatalities.value_or(0) > 0))
+        to = "excessive_force_against_protesters";
+    else if (d.type == "violent_demonstration" || d.type == "looting_property_destruction" || d.type == "armed_clash")
+        to = "violent_demonstration";
+    else if (d.type == "peaceful_protest" || d.type == "attack")
+        return d.type == "peaceful_protest";  // the same protest told again
+    else
+        return false;
+    // Excessive force outranks intervention, which outranks a peaceful protest; violence by the crowd
+    // outranks both intervention and peace.
+    auto rank = [](const std::string& t) {
+        if (t == "excessive_force_against_protesters") return 3;
+        if (t == "violent_demonstration") return 2;
+        if (t == "protest_with_intervention") return 1;
+        return 0;
+    };
+    if (rank(to) > rank(protest->type)) {
+        const EventTypeInfo* info = find_type(to);
+        protest->type = std::string(info->slug);
+        protest->event_type = std::string(info->event_type);
+        protest->sub_event_type = std::string(info->sub_event_type);
+    }
+    if (d.fatalities && (!protest->fatalities || *d.fatalities > *protest->fatalities)) protest->fatalities = d.fatalities;
+    return true;
+}
+
 Date today() {
     const auto now = std::chrono::system_clock::now();
     const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
@@ -88,6 +126,7 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
         if (zone == text::ZoneKind::byline || zone == text::ZoneKind::credit || zone == text::ZoneKind::boilerplate)
             continue;
         std::optional<text::DateMention> paragraph_date;
+        std::size_t paragraph_first_event = events.size();
         for (const text::Span& sentence : text::split_sentences(text, paragraph)) {
             if (structure.kind_at(sentence.begin) == text::ZoneKind::boilerplate) continue;
             text::Span body = sentence;
@@ -118,6 +157,9 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
 
             for (Detection& d : found) {
                 if (d.confidence < ex.options().min_confidence) continue;
+                // A protest told over several sentences is one event: what the police or the crowd
+                // did later in the paragraph (arrests, dispersal, fire, riots) changes its type.
+                if (upgrade_protest(events, paragraph_first_event, d)) continue;
                 Event e;
                 const EventTypeInfo* info = find_type(d.type);
                 if (!info) continue;  // a slug the taxonomy does not know: a data error, not an event
