@@ -409,9 +409,8 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             d.why += "; armed parties, no civilian victim -> armed_clash";
         }
         // Unorganised crowds fighting each other or attacking: mob violence, not a battle or a demonstration.
-        if ((d.type == "armed_clash" || d.type == "violent_demonstration") && !protest_in_sentence &&
-            has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl) &&
-            !(d.type == "violent_demonstration" && m->pattern->text.find("riot") != std::string::npos)) {
+        if (!protest_in_sentence && ((d.type == "armed_clash" && has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl)) ||
+                                     d.type == "violent_demonstration")) {
             d.type = "mob_violence";
             d.why += "; crowd without arms or demonstration -> mob_violence";
         }
