@@ -403,8 +403,25 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             }
         }
         // An attack on armed men, not civilians, is a clash.
-        if (d.type == "attack" && !has_cue(Cue::civilian_victim, cl) && has_cue(Cue::armed_party, cl) &&
-            m->pattern->weight < 70) {
+        // The victim decides: the object after the trigger, or the subject of a passive ("was shot").
+        Cue victim = Cue::none;
+        if (d.type == "attack") {
+            const bool passive = m->first_word > 0 && one_of(words[m->first_word - 1].lower, {"was", "were", "been", "being"});
+            std::uint32_t best_gap = UINT32_MAX;
+            for (const CueHit& h : cues) {
+                if ((h.cue != Cue::civilian_victim && h.cue != Cue::armed_party) || clause[h.first] != cl) continue;
+                std::uint32_t gap = UINT32_MAX;
+                if (!passive && h.first > m->last_word && h.first - m->last_word <= 8) gap = h.first - m->last_word;
+                if (passive && h.last < m->first_word && m->first_word - h.last <= 6) gap = m->first_word - h.last;
+                if (gap < best_gap) {
+                    best_gap = gap;
+                    victim = h.cue;
+                }
+            }
+        }
+        if (d.type == "attack" && (victim == Cue::armed_party ||
+                                   (victim == Cue::none && !has_cue(Cue::civilian_victim, cl) &&
+                                    has_cue(Cue::armed_party, cl) && m->pattern->weight < 70))) {
             d.type = "armed_clash";
             d.why += "; armed parties, no civilian victim -> armed_clash";
         }
