@@ -513,7 +513,12 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             dates_done = true;
         }
         const text::DateMention* date = nullptr;
+        // "On 18 April 2022, overnight ...": a full date outranks a relative word beside it.
+        const bool has_absolute = std::any_of(dates.begin(), dates.end(), [](const text::DateMention& dm) {
+            return !dm.relative && dm.time_precision == text::precision_day;
+        });
         for (const auto& dm : dates) {
+            if (has_absolute && dm.relative) continue;
             std::size_t wi = 0;
             while (wi < words.size() && words[wi].end <= dm.span.begin) ++wi;
             const bool same = wi < words.size() && clause[wi] == cl;
