@@ -139,8 +139,14 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
                 continue;
             sentence_places.clear();
             while (place_cursor < places.size() && places[place_cursor].start_byte < body.begin) ++place_cursor;
+            std::size_t last_usable = places.size();
             for (std::size_t k = place_cursor; k < places.size() && places[k].start_byte < body.end; ++k)
-                if (places[k].end_byte <= body.end) sentence_places.push_back(places[k]);
+                if (places[k].end_byte <= body.end) {
+                    sentence_places.push_back(places[k]);
+                    // "the city" means a town, not the country the town is in.
+                    if (usable(places[k]) && (places[k].feature_code.rfind("PCL", 0) != 0 || !previous_place))
+                        last_usable = k;
+                }
 
             SentenceContext ctx;
             ctx.text = text;
@@ -203,15 +209,7 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
             }
 
             // Context for the next sentences.
-            for (const auto& t : sentence_places)
-                if (usable(t)) {
-                    // "the city" means a town, not the country the town is in.
-                    const bool broad = t.feature_code.rfind("PCL", 0) == 0;
-                    if (!broad || !previous_place) {
-                        for (const auto& orig : places)
-                            if (orig.start_byte == t.start_byte) previous_place = &orig;
-                    }
-                }
+            if (last_usable < places.size()) previous_place = &places[last_usable];
             const auto dates = text::find_dates(body.of(text), reference);
             if (!dates.empty()) paragraph_date = dates.back();
         }
