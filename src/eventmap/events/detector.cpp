@@ -358,12 +358,14 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
 
     // Best trigger per clause, after dropping negated, hypothetical and conditional ones.
     std::vector<const TriggerMatch*> best(clauses, nullptr);
+    bool harm_to_people = false;  // someone was killed, beaten or tortured in this sentence
     std::vector<std::string> why_dropped;
     for (const TriggerMatch& m : triggers) {
         if (cue_before(Cue::negation, m, 3)) continue;
         if (cue_before(Cue::possibility, m, 0)) continue;
         if (cue_before(Cue::conditional, m, 0)) continue;
         const std::uint32_t cl = clause[m.first_word];
+        if (m.pattern->type == "attack") harm_to_people = true;
         if (!best[cl] || m.pattern->weight > best[cl]->pattern->weight) best[cl] = &m;
     }
 
@@ -401,6 +403,11 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
                 else if (is_protest_type(d.type) || d.type == "arrests") d.type = d.type == "arrests" ? "protest_with_intervention" : d.type;
                 if (d.type != m->pattern->type) d.why += "; protest rule -> " + d.type;
             }
+        }
+        // Harm to people outranks the property taken or the arrest that came with it (as ACLED codes).
+        if ((d.type == "looting_property_destruction" || d.type == "arrests") && harm_to_people) {
+            d.type = "attack";
+            d.why += "; people harmed -> attack";
         }
         // An attack on armed men, not civilians, is a clash.
         // The victim decides: the object after the trigger, or the subject of a passive ("was shot").
