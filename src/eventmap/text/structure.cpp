@@ -103,7 +103,7 @@ bool is_strong_boilerplate(const std::string& low) {
         "subscribe to", "subscribe now", "sign up for", "sign up to", "our newsletter", "become a member",
         "support our journalism", "support independent", "support us", "donate now", "make a donation",
         "read more", "read also", "related articles", "related stories", "related:", "more stories",
-        "share this", "share on ", "follow us on", "all rights reserved", "leave a comment", "to comment",
+        "share this", "share on ", "follow us on", "all rights reserved", "leave a comment", "log in to comment", "sign in to comment",
         "community comments", "your comment", "our readers", "readers like you", "payment options",
         "click here", "our standards", "trust principles", "you might also like", "recommended for you",
         "most read", "skip to", "terms of use", "privacy policy", "cookie policy", "we use cookies",
@@ -346,7 +346,9 @@ ArticleStructure analyse_structure(const ingest::Article& article) {
         else if (is_byline(u)) kinds[n] = ZoneKind::byline;
         else if (is_caption(u, low)) kinds[n] = ZoneKind::caption;
         else if ((is_strong_boilerplate(low) && (u.size() <= 300 || opens_with_boilerplate(low))) ||
-                 (is_weak_boilerplate(low) && u.size() <= 120))
+                 // A weak word in a short block: a label ("Comments") or an appeal to the reader,
+                 // not a story sentence such as "The Kremlin declined to comment."
+                 (is_weak_boilerplate(low) && u.size() <= 120 && (!ends_terminal(u) || speaks_to_reader(low))))
             kinds[n] = ZoneKind::boilerplate;
         else if ((n == 0 && u.size() <= 250 && !ends_terminal(u) && !find_dateline(text, units[n])) ||
                  (!article.title.empty() && u == article.title) || (!title_seen.empty() && u == title_seen)) {

@@ -1,0 +1,141 @@
+#include "eventmap/geoparse/detail/scan.h"
+
+#include <utf8proc.h>
+
+namespace eventmap::geoparse::detail {
+
+namespace {
+
+// Decodes one code point at i (advancing i); invalid bytes come back as U+FFFD, one byte long.
+inline std::int32_t decode(std::string_view s, std::size_t& i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { ++i; return c; }
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) { ++i; return 0xFFFD; }
+    i += static_cast<std::size_t>(n);
+    return cp;
+}
+
+inline bool is_letter(std::int32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    auto cat = utf8proc_category(cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;  // letters and marks
+}
+inline bool is_digit(std::int32_t cp) { return cp >= '0' && cp <= '9'; }
+inline bool is_upper(std::int32_t cp) {
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    auto cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+inline bool is_lower(std::int32_t cp) {
+    if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+inline bool is_apostrophe(std::int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0x2018; }
+inline bool is_hyphen(std::int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+// "al-Shadadi", "el-Fasher", "ad-Dawr": an Arabic article before a capital counts as capitalised.
+bool arabic_article_prefix(std::string_view w) {
+    static constexpr std::string_view prefixes[] = {"al-", "el-", "ad-", "ash-", "as-", "ar-", "an-", "az-", "at-", "ath-", "adh-"};
+    for (auto p : prefixes)
+        if (w.size() > p.size() && w.substr(0, p.size()) == p) {
+            unsigned char c = static_cast<unsigned char>(w[p.size()]);
+            return c >= 'A' && c <= 'Z';
+        }
+    return false;
+}
+
+}  // namespace
+
+std::vector<Word> scan_words(std::string_view text) {
+    std::vector<Word> out;
+    out.reserve(text.size() / 5);
+    std::size_t i = 0;
+    bool next_sentence_start = true, next_paragraph_start = true;
+    int newlines = 0;
+    while (i < text.size()) {
+        std::size_t start = i;
+        std::int32_t cp = decode(text, i);
+        if (cp == '\n') { if (++newlines >= 2) { next_sentence_start = next_paragraph_start = true; } continue; }
+        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0) continue;
+        if (is_letter(cp) || is_digit(cp)) {
+            Word w;
+            w.start = static_cast<std::uint32_t>(start);
+            w.is_word = true;
+            bool first_upper = is_upper(cp), any_lower = is_lower(cp), any_upper = first_upper;
+            int letters = is_letter(cp) ? 1 : 0;
+            w.has_digit = is_digit(cp);
+            std::size_t end = i;
+            bool initialism = first_upper;  // still of the shape "X" / "X.Y" / "X.Y.Z"
+            int since_dot = 1;
+            while (i < text.size()) {
+                std::size_t j = i;
+                std::int32_t c = decode(text, j);
+                if (is_letter(c) || is_digit(c)) {
+                    if (++since_dot > 1 || !is_upper(c)) initialism = false;
+                    if (is_upper(c)) any_upper = true;
+                    if (is_lower(c)) any_lower = true;
+                    if (is_letter(c)) ++letters;
+                    if (is_digit(c)) w.has_digit = true;
+                    i = end = j;
+                    continue;
+                }
+                // Apostrophes and hyphens inside a word ("Khar'kiv", "Chasiv-Yar"), but not a possessive 's.
+                if ((is_apostrophe(c) || is_hyphen(c)) && j < text.size()) {
+                    std::size_t k = j;
+                    std::int32_t d = decode(text, k);
+                    if (is_letter(d)) {
+                        if (is_apostrophe(c) && (d == 's' || d == 'S')) {
+                            std::size_t m = k;
+                            bool word_ends = m >= text.size() || !is_letter(decode(text, m));
+                            if (word_ends) break;
+                        }
+                        initialism = false;
+                        i = end = j;
+                        continue;
+                    }
+                }
+                // Initialisms: "U.S.", "U.N.", "D.C." — single capitals joined by dots, final dot kept.
+                if (c == '.' && initialism && since_dot == 1) {
+                    std::size_t k = j;
+                    std::int32_t d = k < text.size() ? decode(text, k) : 0;
+                    if (is_upper(d)) {
+                        std::size_t m = k;
+                        std::int32_t e = m < text.size() ? decode(text, m) : 0;
+                        if (e == '.' || m >= text.size() || !is_letter(e)) { i = end = k; since_dot = 1; continue; }
+                    }
+                    if (end - w.start >= 3) i = end = j;  // "U.S" + "." -> "U.S."
+                }
+                break;
+            }
+            w.end = static_cast<std::uint32_t>(end);
+            std::string_view word = text.substr(w.start, w.end - w.start);
+            w.capitalised = first_upper || arabic_article_prefix(word);
+            w.all_caps = any_upper && !any_lower && letters >= 2;
+            w.sentence_start = next_sentence_start;
+            w.paragraph_start = next_paragraph_start;
+            next_sentence_start = next_paragraph_start = false;
+            newlines = 0;
+            out.push_back(w);
+            continue;
+        }
+        Word p;
+        p.start = static_cast<std::uint32_t>(start);
+        p.end = static_cast<std::uint32_t>(i);
+        p.punct = cp < 0x80 ? static_cast<char>(cp) : '~';
+        p.paragraph_start = next_paragraph_start;
+        newlines = 0;
+        if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';') {
+            // Abbreviations ("Feb.", "Gen.", "St.") do not end a sentence when a lower-case word or digit follows.
+            next_sentence_start = cp != ';';
+        } else if (cp == 0x2014 || cp == 0x2013 || cp == '(' || cp == '"' || cp == 0x201C || cp == 0x201D || cp == '\'' || cp == 0x2018 || cp == 0x2019) {
+            // keep whatever state we are in: a quote or dash at a sentence start still starts it
+        }
+        out.push_back(p);
+    }
+    return out;
+}
+
+}  // namespace eventmap::geoparse::detail

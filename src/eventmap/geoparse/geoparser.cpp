@@ -1,0 +1,706 @@
+#include "eventmap/geoparse/geoparser.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "eventmap/core/paths.h"
+#include "eventmap/gazetteer/normalize.h"
+#include "eventmap/geo/geodesic.h"
+#include "eventmap/geoparse/detail/scan.h"
+
+namespace eventmap::geoparse {
+
+namespace {
+
+using detail::Word;
+using gazetteer::Candidate;
+using gazetteer::Place;
+using gazetteer::PlaceKind;
+
+constexpr std::size_t kMaxWordsPerName = 7;
+constexpr std::size_t kMaxCandidates = 60;
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool is_connector(std::string_view w) {
+    static const std::unordered_set<std::string_view> connectors = {
+        "of", "de", "del", "della", "da", "do", "dos", "das", "la", "le", "les", "the", "and", "upon", "on",
+        "al", "el", "y", "di", "du", "van", "von", "der", "den", "am", "im", "sur", "en", "des", "an", "bin", "ibn"};
+    return connectors.count(w) > 0;
+}
+
+// Words that qualify a place name without making it a person's ("northern" is lower-case and never in a run).
+bool is_place_qualifier(std::string_view w) {
+    static const std::unordered_set<std::string_view> q = {
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
+        "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
+        "Southeastern", "Southwestern", "Mid", "Inner", "Outer", "Old", "Downtown", "Occupied", "Coastal"};
+    return q.count(w) > 0;
+}
+
+bool is_admin_word(std::string_view lw) {
+    static const std::unordered_set<std::string_view> w = {"region", "oblast", "province", "district", "governorate",
+                                                           "state", "county", "prefecture", "krai", "raion",
+                                                           "municipality", "department", "parish", "territory"};
+    return w.count(lw) > 0;
+}
+
+bool is_month_like(std::string_view w) { return w == "March" || w == "May" || w == "MARCH" || w == "MAY"; }
+
+bool is_date_preposition(std::string_view lw) {
+    static const std::unordered_set<std::string_view> p = {"in", "since", "until", "till", "by", "early", "late",
+                                                           "mid", "last", "next", "this", "of", "from", "through",
+                                                           "throughout", "before", "after", "during", "on"};
+    return p.count(lw) > 0;
+}
+
+bool is_demonym_noun_follower(std::string_view lw) {
+    static const std::unordered_set<std::string_view> f = {"who", "whom", "and", "or", "are", "were", "have", "had",
+                                                           "has", "say", "said", "is", "was", "will", "would",
+                                                           "say", "living", "live", "in", "at", "of", "from"};
+    return f.count(lw) > 0;
+}
+
+// Direction words to azimuths (degrees clockwise from north).
+double direction_azimuth(std::string_view lw) {
+    static const std::unordered_map<std::string_view, double> d = {
+        {"north", 0},          {"northeast", 45},  {"north-east", 45}, {"east", 90},        {"southeast", 135},
+        {"south-east", 135},   {"south", 180},     {"southwest", 225}, {"south-west", 225}, {"west", 270},
+        {"northwest", 315},    {"north-west", 315}, {"north-northeast", 22.5}, {"east-northeast", 67.5},
+        {"east-southeast", 112.5}, {"south-southeast", 157.5}, {"south-southwest", 202.5},
+        {"west-southwest", 247.5}, {"west-northwest", 292.5}, {"north-northwest", 337.5}};
+    auto it = d.find(lw);
+    return it == d.end() ? -1.0 : it->second;
+}
+
+double unit_metres(std::string_view lw) {
+    if (lw == "km" || lw == "kms" || lw == "kilometres" || lw == "kilometers" || lw == "kilometre" || lw == "kilometer")
+        return 1000.0;
+    if (lw == "miles" || lw == "mile" || lw == "mi") return 1609.344;
+    if (lw == "m" || lw == "metres" || lw == "meters") return 1.0;
+    return 0.0;
+}
+
+// Equirectangular distance: good to a few percent below 1,000 km, which is all the scoring
+// thresholds ask, and ~50x cheaper than a geodesic in this inner loop.
+double approx_km(const geo::LatLon& a, const geo::LatLon& b) {
+    constexpr double kDeg = 3.14159265358979323846 / 180.0;
+    double dlon = std::fabs(a.lon_deg - b.lon_deg);
+    if (dlon > 180) dlon = 360 - dlon;
+    double x = dlon * kDeg * std::cos((a.lat_deg + b.lat_deg) * 0.5 * kDeg);
+    double y = (a.lat_deg - b.lat_deg) * kDeg;
+    return 6371.0 * std::sqrt(x * x + y * y);
+}
+
+struct Mention {
+    std::size_t wa = 0, wb = 0;        // word range [wa, wb)
+    std::size_t run_start = 0, run_end = 0;
+    std::size_t start = 0, end = 0;    // bytes
+    std::string key;                   // normalised name
+    std::span<const Candidate> cands;
+    ToponymKind kind = ToponymKind::literal;
+    bool noun_demonym = false;
+    const MetonymTarget* metonym = nullptr;
+    std::uint32_t fixed_place = UINT32_MAX;  // resolved by its form ("La." after a town)
+    bool drop = false;
+    // resolution
+    std::uint32_t chosen = UINT32_MAX;
+    double best = 0, second = 0;
+    std::uint32_t runner_up = UINT32_MAX;
+    std::string qualifier_country;     // from "X, Country"
+    std::string qualifier_admin1;      // admin1 code from "X, Region"
+    std::vector<std::string> qualifier_countries_any;
+};
+
+bool strong_place(const Place& p) {
+    return p.kind == PlaceKind::country || p.kind == PlaceKind::admin1 || p.kind == PlaceKind::demonym ||
+           p.feature_code == "PPLC" || p.population >= 500000 ||
+           (p.kind == PlaceKind::feature && p.feature_class != 'P');
+}
+
+}  // namespace
+
+Geoparser::Geoparser(const gazetteer::Gazetteer& gazetteer, GeoparseOptions options)
+    : m_gaz(gazetteer), m_options(std::move(options)) {
+    if (m_options.lexicon.empty()) m_options.lexicon = data_dir() / "geoparse_lexicon.tsv";
+    if (m_options.word_list.empty()) m_options.word_list = "/usr/share/dict/american-english";
+    if (m_options.given_names.empty()) m_options.given_names = data_dir() / "given_names.txt";
+    m_lex = Lexicon::load(m_options.lexicon, m_options.word_list, m_options.given_names);
+}
+
+DocumentContext Geoparser::context_for(const ingest::Article& article, const text::ArticleStructure& structure) const {
+    DocumentContext ctx;
+    for (const auto& z : structure.zones)
+        if (z.kind == text::ZoneKind::byline || z.kind == text::ZoneKind::credit || z.kind == text::ZoneKind::boilerplate)
+            ctx.excluded.push_back(z.span);
+    if (structure.dateline) {
+        ctx.dateline = structure.dateline->place_spans;
+        // The dateline's last place that is a country ("..., Ukraine, March 17") hints the article's country.
+        for (auto it = ctx.dateline.rbegin(); it != ctx.dateline.rend() && ctx.country_hint.empty(); ++it) {
+            auto cands = m_gaz.candidates(gazetteer::normalize_name(it->of(article.text)));
+            if (!cands.empty()) {
+                Place p = m_gaz.place(cands[0].place);
+                if (p.kind == PlaceKind::country) ctx.country_hint = std::string(p.country);
+            }
+        }
+    }
+    return ctx;
+}
+
+std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentContext& context) const {
+    const std::vector<Word> words = detail::scan_words(text);
+    const std::size_t n = words.size();
+    auto wtext = [&](std::size_t i) { return text.substr(words[i].start, words[i].end - words[i].start); };
+    auto span_text = [&](std::size_t a, std::size_t b) {
+        return text.substr(words[a].start, words[b - 1].end - words[a].start);
+    };
+    auto in_spans = [](const std::vector<text::Span>& spans, std::size_t pos) {
+        for (const auto& s : spans)
+            if (pos >= s.begin && pos < s.end) return true;
+        return false;
+    };
+    auto is_cap_word = [&](std::size_t i) {
+        const Word& w = words[i];
+        return w.is_word && !w.has_digit && (w.capitalised || w.all_caps);
+    };
+    auto lower_word = [&](std::size_t i) { return lower_ascii(wtext(i)); };
+
+    // 1. Candidate names: longest gazetteer match inside each run of capitalised words.
+    std::vector<Mention> mentions;
+    std::vector<int> mention_of_word(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!is_cap_word(i)) continue;
+        // A capitalised common word opening a sentence ("In", "After") is not a name.
+        if (words[i].sentence_start && !words[i].all_caps && m_lex.is_common_word(lower_word(i))) continue;
+        std::size_t j = i + 1;
+        while (j < n) {
+            if (is_cap_word(j)) { ++j; continue; }
+            if (words[j].is_word && j + 1 < n && is_cap_word(j + 1) && is_connector(lower_word(j)) &&
+                !words[j].capitalised) { j += 2; continue; }
+            // "Michael J. Fox": a middle initial keeps the run going.
+            if (words[j].punct == '.' && j + 1 < n && is_cap_word(j + 1) && words[j - 1].is_word &&
+                words[j - 1].end - words[j - 1].start == 1 && words[j - 1].capitalised) { j += 2; continue; }
+            // "St. Petersburg", "Ft. Worth"
+            if (words[j].punct == '.' && j + 1 < n && is_cap_word(j + 1) && words[j - 1].is_word &&
+                (wtext(j - 1) == "St" || wtext(j - 1) == "Ft" || wtext(j - 1) == "Mt")) { j += 2; continue; }
+            break;
+        }
+        // "Donetsk region", "Kharkiv oblast": a lower-case administrative word may end the name.
+        if (j < n && words[j].is_word && !words[j].capitalised && is_admin_word(lower_word(j))) ++j;
+        std::size_t a = i;
+        while (a < j) {
+            if (!words[a].is_word || (is_connector(lower_word(a)) && !words[a].capitalised)) { ++a; continue; }
+            bool found = false;
+            for (std::size_t b = std::min(j, a + kMaxWordsPerName); b > a; --b) {
+                if (!words[b - 1].is_word || (is_connector(lower_word(b - 1)) && !words[b - 1].capitalised)) continue;
+                std::string_view phrase = span_text(a, b);
+                Mention m;
+                m.wa = a; m.wb = b; m.run_start = i; m.run_end = j;
+                m.start = words[a].start; m.end = words[b - 1].end;
+                // "the Kremlin": the article before it is lower case and outside the run.
+                if (const MetonymTarget* t = m_lex.metonym(phrase)) {
+                    m.metonym = t;
+                    m.kind = ToponymKind::metonym;
+                } else {
+                    m.key = gazetteer::normalize_name(phrase);
+                    if (m.key.empty()) continue;
+                    m.cands = m_gaz.candidates(m.key);
+                    if (m.cands.empty()) continue;
+                    if (m.cands.size() > kMaxCandidates) m.cands = m.cands.first(kMaxCandidates);
+                }
+                for (std::size_t k = a; k < b; ++k) mention_of_word[k] = static_cast<int>(mentions.size());
+                mentions.push_back(std::move(m));
+                a = b;
+                found = true;
+                break;
+            }
+            if (!found) ++a;
+        }
+        i = j - 1;
+    }
+
+    // US state abbreviations after a town, AP style: "Alexandria, La.", "Charleston, W.Va.".
+    {
+        std::vector<Mention> added;
+        for (const auto& m : mentions) {
+            if (m.wb + 1 >= n || words[m.wb].punct != ',' || !words[m.wb + 1].is_word) continue;
+            std::size_t begin = words[m.wb + 1].start;
+            std::string_view rest = text.substr(begin, std::min<std::size_t>(8, text.size() - begin));
+            for (std::size_t dot = rest.rfind('.'); dot != std::string_view::npos && dot > 0; dot = rest.rfind('.', dot - 1)) {
+                std::string_view code = m_lex.state_abbreviation(rest.substr(0, dot + 1));
+                if (code.empty()) continue;
+                auto region = m_gaz.admin1(code.substr(0, 2), code.substr(3));
+                if (!region) break;
+                Mention a;
+                a.start = begin;
+                a.end = begin + dot + 1;
+                a.wa = m.wb + 1;
+                a.wb = a.wa;
+                while (a.wb < n && words[a.wb].start < a.end) ++a.wb;
+                a.run_start = a.wa;
+                a.run_end = a.wb;
+                a.fixed_place = *region;
+                a.key = std::string(code);
+                added.push_back(std::move(a));
+                break;
+            }
+        }
+        if (!added.empty()) {
+            for (const auto& a : added)
+                std::erase_if(mentions, [&](const Mention& m) { return m.fixed_place == UINT32_MAX && m.start < a.end && a.start < m.end; });
+            for (auto& a : added) mentions.push_back(std::move(a));
+            std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) { return x.start < y.start; });
+            std::fill(mention_of_word.begin(), mention_of_word.end(), -1);
+            for (std::size_t k = 0; k < mentions.size(); ++k)
+                for (std::size_t w = mentions[k].wa; w < mentions[k].wb; ++w) mention_of_word[w] = static_cast<int>(k);
+        }
+    }
+
+    // 2. Which of them are places, and how they are used.
+    std::unordered_set<std::string> surnames;
+    auto prev_word = [&](std::size_t i) -> std::ptrdiff_t { return i == 0 ? -1 : static_cast<std::ptrdiff_t>(i - 1); };
+    for (auto& m : mentions) {
+        if (m.drop || m.fixed_place != UINT32_MAX) continue;
+        std::string_view phrase = span_text(m.wa, m.wb);
+        if (in_spans(context.excluded, m.start)) { m.drop = true; continue; }
+        if (m_lex.is_not_place(phrase)) { m.drop = true; continue; }
+        const bool in_dateline = in_spans(context.dateline, m.start);
+        if (m_lex.is_title(phrase)) { m.drop = true; continue; }
+        // Contractions the scanner keeps whole: "We're", "I've", "They’ll".
+        if (m.wb - m.wa == 1) {
+            std::size_t cut = std::string_view::npos;
+            if (auto q = phrase.rfind('\''); q != std::string_view::npos) cut = q + 1;
+            if (auto q = phrase.rfind("\u2019"); q != std::string_view::npos && (cut == std::string_view::npos || q + 3 > cut))
+                cut = q + 3;
+            if (cut != std::string_view::npos) {
+                std::string_view tail = phrase.substr(cut);
+                if (tail == "re" || tail == "ve" || tail == "ll" || tail == "d" || tail == "m" || tail == "t") {
+                    m.drop = true;
+                    continue;
+                }
+            }
+        }
+        // "Paris Hilton", "Austin Jones": a given name before another capitalised word is a person.
+        if (!m.metonym && m.wb - m.wa == 1 && m.wb < m.run_end && words[m.wb].is_word && words[m.wb].capitalised &&
+            !words[m.wa].all_caps && m_lex.is_given_name(phrase)) {
+            m.drop = true;
+            surnames.insert(lower_word(m.run_end - 1));
+            for (auto& o : mentions)
+                if (o.wa >= m.wb && o.wb <= m.run_end) o.drop = true;
+            continue;
+        }
+        // Titles: "President Xi", "Gen. Gerasimov", "Prime Minister Li".
+        bool titled = false;
+        for (std::size_t back = 1; back <= 3 && back <= m.wa; ++back) {
+            std::size_t s = m.wa - back;
+            std::string_view t = text.substr(words[s].start, words[m.wa - 1].end - words[s].start);
+            if (m_lex.is_title(t) || (words[m.wa - 1].punct == '.' && m.wa >= 2 &&
+                                      m_lex.is_title(text.substr(words[s].start, words[m.wa - 1].end - words[s].start)))) {
+                titled = true;
+                break;
+            }
+        }
+        if (titled && !m.metonym) {
+            m.drop = true;
+            surnames.insert(lower_word(m.run_end - 1));
+            continue;
+        }
+        // A non-place capitalised word right before, in the same run: a person's surname ("Gareth Jones").
+        if (m.wa > m.run_start && !m.metonym) {
+            std::size_t p = m.wa - 1;
+            bool prev_is_place = mention_of_word[p] >= 0;
+            // All-caps words (datelines: "NEAR BAKHMUT", headlines) say nothing about persons.
+            if (words[p].is_word && !prev_is_place && !words[p].all_caps && !in_dateline &&
+                !is_place_qualifier(wtext(p)) && !is_connector(lower_word(p)) && !m_lex.is_org_word(wtext(p))) {
+                m.drop = true;
+                surnames.insert(lower_word(m.wb - 1));
+                continue;
+            }
+        }
+        const Place top = m.metonym ? Place{} : m_gaz.place(m.cands[0].place);
+        // Dates: "March 17", "in May", "May 2023"; the modal "may" at a sentence start.
+        if (!m.metonym && is_month_like(phrase)) {
+            std::ptrdiff_t pw = prev_word(m.wa);
+            bool number_next = m.wb < n && words[m.wb].has_digit;
+            bool number_before = pw >= 0 && words[pw].has_digit;
+            bool date_prep = pw >= 0 && words[pw].is_word && is_date_preposition(lower_word(pw));
+            bool modal = phrase == "May" && m.wb < n && words[m.wb].is_word && !words[m.wb].capitalised;
+            bool qualified = m.wb + 1 < n && words[m.wb].punct == ',' && mention_of_word[m.wb + 1] >= 0;
+            if (!qualified && (number_next || number_before || date_prep || modal || words[m.wa].sentence_start)) {
+                m.drop = true;
+                continue;
+            }
+        }
+        // Very short names ("La", "Al", "IoT") are abbreviations or name parts unless they are a
+        // country's or region's code-like name written in capitals ("US", "UK").
+        if (!m.metonym && m.wb - m.wa == 1) {
+            std::string_view w = wtext(m.wa);
+            bool inner_capital = false;
+            for (std::size_t k = 1; k < w.size(); ++k)
+                if (std::isupper(static_cast<unsigned char>(w[k])) && std::islower(static_cast<unsigned char>(w[k - 1])))
+                    inner_capital = true;
+            if ((w.size() <= 2 && !(words[m.wa].all_caps && (top.kind == PlaceKind::country || top.kind == PlaceKind::admin1))) ||
+                (inner_capital && w.size() <= 4)) {
+                m.drop = true;
+                continue;
+            }
+        }
+        // All-caps words outside the dateline: acronyms and photo credits, unless a strong place ("UKRAINE").
+        if (!m.metonym && words[m.wa].all_caps && !in_dateline && !strong_place(top)) {
+            // A dateline the structure did not mark: "CHARLESTON, W.Va. --", "KHERSON (Reuters) -".
+            bool dateline_shape = words[m.wa].paragraph_start && m.wb < n &&
+                                  (words[m.wb].punct == ',' || words[m.wb].punct == '-' || words[m.wb].punct == '(' ||
+                                   words[m.wb].punct == '~');
+            if (!dateline_shape) { m.drop = true; continue; }
+        }
+        // A capitalised word after the name in the same run: the name is part of another name.
+        bool embedded = m.wb < m.run_end && words[m.wb].is_word && words[m.wb].capitalised && mention_of_word[m.wb] < 0 &&
+                        !is_connector(lower_word(m.wb));
+        if (!embedded && m.wb + 1 < m.run_end && is_connector(lower_word(m.wb)) && mention_of_word[m.wb + 1] < 0)
+            embedded = m.wa > m.run_start || m_lex.is_org_word(wtext(m.wb + 1));
+        // Two towns' names side by side with nothing between them are a person's ("Paris Hilton",
+        // "Washington Irving"): places in a list have commas, places in a name form one key.
+        if (!m.metonym && m.wb < m.run_end && mention_of_word[m.wb] >= 0 && top.kind == PlaceKind::city &&
+            !m_lex.is_org_word(wtext(m.wb))) {
+            Mention& next = mentions[static_cast<std::size_t>(mention_of_word[m.wb])];
+            if (!next.metonym && next.fixed_place == UINT32_MAX && next.wa == m.wb &&
+                m_gaz.place(next.cands[0].place).kind == PlaceKind::city) {
+                m.drop = next.drop = true;
+                surnames.insert(lower_word(next.wb - 1));
+                continue;
+            }
+        }
+        // "the Washington Post", "Mississippi State": an organisation word right after the name,
+        // even one that is itself a place's name ("Post", Texas).
+        if (m.wb < m.run_end && words[m.wb].is_word && m_lex.is_org_word(wtext(m.wb))) {
+            embedded = true;
+            if (mention_of_word[m.wb] >= 0) mentions[static_cast<std::size_t>(mention_of_word[m.wb])].drop = true;
+        }
+        if (embedded && !m.metonym) {
+            // "David Smith", "Li Keqiang": a small place's name opening a run of names that no
+            // organisation word follows is a given name.
+            bool org_follows = false;
+            for (std::size_t k = m.wb; k < m.run_end; ++k)
+                if (m_lex.is_org_word(wtext(k)) || is_admin_word(lower_word(k))) org_follows = true;
+            if (!org_follows && !strong_place(top) && top.kind != PlaceKind::demonym) {
+                m.drop = true;
+                surnames.insert(lower_word(m.run_end - 1));
+                continue;
+            }
+            m.kind = ToponymKind::embedded;
+        }
+        const std::string next_lower = m.wb < n && words[m.wb].is_word ? lower_word(m.wb) : std::string();
+        // "the Wagner group", "Telegram channel": an organisation named after a place.
+        if (!m.metonym && !next_lower.empty() && !words[m.wb].capitalised && m_lex.is_org_follower(next_lower)) {
+            if (!strong_place(top)) { m.drop = true; continue; }
+            m.kind = ToponymKind::embedded;
+        }
+        // "the Wagner private army", "the Moscow government": a town name after "the" and before a
+        // noun modifies that noun; a small town used so is an organisation's or person's name.
+        if (!m.metonym && m.wb - m.wa == 1 && m.wa > 0 && words[m.wa - 1].is_word && lower_word(m.wa - 1) == "the" &&
+            top.kind == PlaceKind::city && !next_lower.empty() && !words[m.wb].capitalised) {
+            if (top.population < 100000) { m.drop = true; continue; }
+            m.kind = ToponymKind::embedded;
+        }
+        // Common words that are also places ("Police", "Reading", "Split") need a cue word before them.
+        if (!m.metonym && m.wb - m.wa == 1 && top.kind != PlaceKind::demonym && top.kind != PlaceKind::country) {
+            std::string lw = lower_word(m.wa);
+            bool common = m_lex.is_common_word(lw) || (words[m.wa].sentence_start && m_lex.is_dictionary_word(lw)) ||
+                          (m_lex.is_dictionary_word(lw) && top.population < 1000000 && top.kind != PlaceKind::feature);
+            if (common) {
+                std::ptrdiff_t pw = prev_word(m.wa);
+                bool cued = pw >= 0 && words[pw].is_word && m_lex.is_cue(lower_word(pw)) && !words[m.wa].sentence_start;
+                bool qualified = m.wb + 1 < n && words[m.wb].punct == ',' && mention_of_word[m.wb + 1] >= 0;
+                if (!(cued && top.population >= 1000) && !qualified) { m.drop = true; continue; }
+            }
+        }
+        // Demonyms and adjectivals: "Russian forces" (adjective) versus "the Russians" (people).
+        if (!m.metonym && top.kind == PlaceKind::demonym) {
+            m.kind = ToponymKind::demonym;
+            bool plural = phrase.size() > 1 && (phrase.back() == 's' || phrase.back() == 'S');
+            bool next_is_word = m.wb < n && words[m.wb].is_word && !is_demonym_noun_follower(next_lower);
+            m.noun_demonym = plural || !next_is_word;
+            continue;
+        }
+        // "Moscow said", "Washington has warned": a capital or country standing for its government.
+        const bool after_preposition = m.wa > 0 && words[m.wa - 1].is_word && !words[m.wa - 1].capitalised &&
+                                       m_lex.is_cue(lower_word(m.wa - 1));
+        if (!m.metonym && !after_preposition && m_lex.is_speech_verb(next_lower) && m.kind == ToponymKind::literal) {
+            if (m.wb - m.wa == 1 && surnames.count(lower_word(m.wa))) { m.drop = true; continue; }
+            if (top.kind == PlaceKind::country || top.feature_code == "PPLC" || top.population >= 500000)
+                m.kind = ToponymKind::metonym;
+            else if (top.kind != PlaceKind::admin1 && top.kind != PlaceKind::feature &&
+                     (next_lower == "said" || next_lower == "told" || next_lower == "says" || next_lower == "added")) {
+                m.drop = true;
+                surnames.insert(lower_word(m.wb - 1));
+                continue;
+            }
+        }
+    }
+    // A surname seen once as a person is a person everywhere in the article ("Jones said").
+    for (auto& m : mentions)
+        if (!m.drop && !m.metonym && m.fixed_place == UINT32_MAX && m.wb - m.wa == 1 && surnames.count(lower_word(m.wa)) &&
+            m.kind != ToponymKind::demonym && !strong_place(m_gaz.place(m.cands[0].place)))
+            m.drop = true;
+
+    std::vector<Mention*> live;
+    for (auto& m : mentions)
+        if (!m.drop) live.push_back(&m);
+
+    // 3. Context for resolution: countries and regions the article names, qualifiers ("X, Country").
+    std::map<std::string, double> country_weight;
+    std::unordered_set<std::string> admin1_context;  // "UA.05"
+    double total_weight = 0;
+    if (!context.country_hint.empty()) { country_weight[context.country_hint] += 2.0; total_weight += 2.0; }
+    for (auto* m : live) {
+        if (m->metonym) continue;
+        const Place top = m_gaz.place(m->fixed_place != UINT32_MAX ? m->fixed_place : m->cands[0].place);
+        if (top.kind == PlaceKind::country || top.kind == PlaceKind::demonym) {
+            std::string c(top.country);
+            if (top.kind == PlaceKind::demonym && top.demonym_of != UINT32_MAX) c = std::string(m_gaz.place(top.demonym_of).country);
+            if (!c.empty()) { country_weight[c] += 1.0; total_weight += 1.0; }
+        } else if (top.kind == PlaceKind::admin1) {
+            admin1_context.insert(std::string(top.country) + "." + std::string(top.admin1_code));
+            country_weight[std::string(top.country)] += 0.7;
+            total_weight += 0.7;
+        } else if (m->cands.size() == 1 && !top.country.empty()) {
+            country_weight[std::string(top.country)] += 0.5;
+            total_weight += 0.5;
+        }
+    }
+    for (std::size_t k = 0; k + 1 < live.size(); ++k) {
+        Mention* m = live[k];
+        Mention* q = live[k + 1];
+        if (m->metonym || q->metonym) continue;
+        // "Samarkand, Uzbekistan", "Mykolaivka, Donetsk", "Alexandria (Louisiana)"
+        bool comma = q->wa == m->wb + 1 && (words[m->wb].punct == ',' || words[m->wb].punct == '(');
+        if (!comma || m->fixed_place != UINT32_MAX) continue;
+        if (q->fixed_place != UINT32_MAX) {
+            Place p = m_gaz.place(q->fixed_place);
+            m->qualifier_admin1 = std::string(p.country) + "." + std::string(p.admin1_code);
+            m->qualifier_country = std::string(p.country);
+            continue;
+        }
+        for (const auto& c : q->cands) {
+            Place p = m_gaz.place(c.place);
+            if (p.kind == PlaceKind::country) {
+                if (m->qualifier_country.empty()) m->qualifier_country = std::string(p.country);
+            } else if (p.kind == PlaceKind::admin1) {
+                if (m->qualifier_admin1.empty()) {
+                    m->qualifier_admin1 = std::string(p.country) + "." + std::string(p.admin1_code);
+                }
+            }
+            if (!p.country.empty()) m->qualifier_countries_any.push_back(std::string(p.country));
+        }
+    }
+
+    // 4. Resolution: prior + country and region context + qualifiers, then spatial coherence,
+    //    one sense per name per article.
+    auto score_candidate = [&](const Mention& m, std::size_t rank, const Place& p,
+                               const std::vector<geo::LatLon>* anchors) {
+        double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
+        if (p.kind == PlaceKind::demonym) return s + 5.0;
+        // A country's name means the country ("China", "Greece") unless the article's context is
+        // strongly elsewhere ("Georgia" in news from Atlanta).
+        if (p.kind == PlaceKind::country) s += 4.0;
+        std::string country(p.country);
+        if (total_weight > 0 && !country.empty()) {
+            auto it = country_weight.find(country);
+            if (it != country_weight.end()) s += 2.5 * std::min(1.0, it->second / std::max(1.0, total_weight * 0.5));
+        }
+        if (!p.admin1_code.empty() && admin1_context.count(country + "." + std::string(p.admin1_code)) &&
+            p.kind != PlaceKind::admin1)
+            s += 2.0;
+        if (!m.qualifier_country.empty() && m.qualifier_country == country) s += 6.0;
+        if (!m.qualifier_admin1.empty() && m.qualifier_admin1 == country + "." + std::string(p.admin1_code)) s += 8.0;
+        else if (!m.qualifier_countries_any.empty() &&
+                 std::find(m.qualifier_countries_any.begin(), m.qualifier_countries_any.end(), country) !=
+                     m.qualifier_countries_any.end())
+            s += 1.0;
+        if (anchors && !anchors->empty() && p.kind != PlaceKind::country) {
+            double best_km = 1e9;
+            for (const auto& a : *anchors) best_km = std::min(best_km, approx_km(a, p.point));
+            if (best_km < 30) s += 2.5;
+            else if (best_km < 100) s += 1.6;
+            else if (best_km < 300) s += 0.8;
+        }
+        return s;
+    };
+    std::unordered_map<std::string, std::vector<Mention*>> by_key;
+    for (auto* m : live) {
+        if (m->fixed_place != UINT32_MAX) { m->chosen = m->fixed_place; m->best = 10; m->second = 0; continue; }
+        if (!m->metonym) by_key[m->key].push_back(m);
+    }
+    // Each name's candidates as Place views, built once for both passes.
+    std::unordered_map<std::string_view, std::vector<Place>> places_of_key;
+    for (auto& [key, group] : by_key) {
+        auto& v = places_of_key[key];
+        v.reserve(group.front()->cands.size());
+        for (const auto& c : group.front()->cands) v.push_back(m_gaz.place(c.place));
+    }
+    auto resolve = [&](bool with_space) {
+        // Confident places of the first pass anchor the second: (key, point).
+        std::vector<std::pair<std::string_view, geo::LatLon>> all_anchors;
+        if (with_space) {
+            for (auto* o : live) {
+                if (o->metonym || o->chosen == UINT32_MAX) continue;
+                if (o->best - o->second < 1.0 && o->cands.size() > 1) continue;
+                Place op = m_gaz.place(o->chosen);
+                if (op.kind == PlaceKind::country || op.kind == PlaceKind::demonym) continue;
+                all_anchors.emplace_back(o->key, op.point);
+            }
+        }
+        std::vector<geo::LatLon> anchors;
+        for (auto& [key, group] : by_key) {
+            anchors.clear();
+            for (const auto& [k, pt] : all_anchors)
+                if (k != key) anchors.push_back(pt);
+            const auto& cands = group.front()->cands;
+            const auto& places = places_of_key[key];
+            const Place& first = places.front();
+            std::vector<double> total(cands.size(), 0.0);
+            // A country's or a demonym's name means that country ("China", "Greece"), whatever the
+            // towns named after it, unless a qualifier says otherwise.
+            (void)first;
+            for (auto* m : group)
+                for (std::size_t r = 0; r < cands.size(); ++r)
+                    total[r] += score_candidate(*m, r, places[r], with_space ? &anchors : nullptr);
+            std::size_t best = 0, second = SIZE_MAX;
+            for (std::size_t r = 1; r < total.size(); ++r) {
+                if (total[r] > total[best]) { second = best; best = r; }
+                else if (second == SIZE_MAX || total[r] > total[second]) second = r;
+            }
+            for (auto* m : group) {
+                m->chosen = cands[best].place;
+                m->best = total[best] / double(group.size());
+                m->second = second == SIZE_MAX ? m->best - 5.0 : total[second] / double(group.size());
+                m->runner_up = second == SIZE_MAX ? UINT32_MAX : cands[second].place;
+            }
+        }
+    };
+    resolve(false);
+    resolve(true);
+
+    // 5. Output, with code-point offsets.
+    std::vector<Toponym> out;
+    out.reserve(live.size());
+    std::size_t cp_byte = 0;
+    std::int64_t cp_count = 0;
+    auto to_cp = [&](std::size_t byte) {
+        // Offsets come in increasing order; count UTF-8 lead bytes from where we left off.
+        if (byte < cp_byte) { cp_byte = 0; cp_count = 0; }
+        for (; cp_byte < byte; ++cp_byte)
+            if ((static_cast<unsigned char>(text[cp_byte]) & 0xC0) != 0x80) ++cp_count;
+        return cp_count;
+    };
+    auto fill_place = [&](Toponym& t, const Place& p) {
+        t.place = p.index;
+        t.name = std::string(p.name);
+        t.geonameid = p.geonameid;
+        t.country = std::string(p.country);
+        t.admin1 = std::string(p.admin1_name);
+        t.feature_code = std::string(p.feature_code);
+        t.point = p.point;
+    };
+    for (auto* m : live) {
+        Toponym t;
+        t.start_byte = m->start;
+        t.end_byte = m->end;
+        t.start_cp = to_cp(m->start);
+        t.end_cp = to_cp(m->end);
+        t.text = std::string(text.substr(m->start, m->end - m->start));
+        t.kind = m->kind;
+        if (m->metonym) {
+            for (const auto& c : m_gaz.candidates(gazetteer::normalize_name(m->metonym->name))) {
+                Place p = m_gaz.place(c.place);
+                if (p.geonameid == m->metonym->geonameid) { fill_place(t, p); break; }
+            }
+            t.confidence = 0.9;
+            if (t.place == UINT32_MAX) continue;
+            // A building standing for a government ("the Kremlin") is resolved to its city but is
+            // not itself a location to map.
+            t.point = geo::LatLon::invalid();
+            out.push_back(std::move(t));
+            continue;
+        }
+        Place p = m_gaz.place(m->chosen);
+        if (p.kind == PlaceKind::demonym && p.demonym_of != UINT32_MAX) {
+            fill_place(t, m_gaz.place(p.demonym_of));
+        } else {
+            fill_place(t, p);
+        }
+        if (m->noun_demonym) t.point = geo::LatLon::invalid();
+        double margin = m->best - m->second;
+        t.confidence = std::clamp(1.0 / (1.0 + std::exp(-margin)), 0.0, 1.0);
+        if (m->runner_up != UINT32_MAX) {
+            Place r = m_gaz.place(m->runner_up);
+            t.runner_up_geonameid = r.geonameid;
+            t.runner_up_name = std::string(r.name);
+            t.runner_up_score = m->second;
+        }
+        out.push_back(std::move(t));
+    }
+
+    // 6. Relative locations: "30 km north of Kharkiv", "12 miles (19 km) southeast of Avdiivka".
+    if (m_options.relative_locations) {
+        std::vector<Toponym> derived;
+        for (std::size_t k = 0; k < live.size(); ++k) {
+            const Mention* m = live[k];
+            const Toponym& anchor = out[k];
+            if (m->kind != ToponymKind::literal || !anchor.point.is_valid() || m->wa < 4) continue;
+            std::size_t w = m->wa - 1;
+            if (lower_word(w) != "of") continue;
+            double az = direction_azimuth(lower_word(w - 1));
+            if (az < 0) continue;
+            std::size_t u = w - 2;
+            if (words[u].punct == ')') {  // skip a parenthetical conversion
+                while (u > 0 && words[u].punct != '(') --u;
+                if (u == 0) continue;
+                --u;
+            }
+            double unit = 0, value = 0;
+            std::size_t phrase_start = u;
+            std::string uw = lower_word(u);
+            // "30km" as one word, or "30 km"
+            if (words[u].has_digit) {
+                std::size_t pos = 0;
+                while (pos < uw.size() && (std::isdigit(static_cast<unsigned char>(uw[pos])) || uw[pos] == '.')) ++pos;
+                unit = unit_metres(uw.substr(pos));
+                value = std::atof(uw.substr(0, pos).c_str());
+            } else if ((unit = unit_metres(uw)) > 0 && u > 0 && words[u - 1].has_digit) {
+                std::string num = lower_word(u - 1);
+                num.erase(std::remove(num.begin(), num.end(), ','), num.end());
+                value = std::atof(num.c_str());
+                phrase_start = u - 1;
+            }
+            if (unit <= 0 || value <= 0 || value * unit > 2.0e6) continue;
+            Toponym t = anchor;
+            t.start_byte = words[phrase_start].start;
+            t.start_cp = anchor.start_cp - static_cast<std::int64_t>(
+                             [&] {
+                                 std::int64_t c = 0;
+                                 for (std::size_t b = t.start_byte; b < anchor.start_byte; ++b)
+                                     if ((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++c;
+                                 return c;
+                             }());
+            t.text = std::string(text.substr(t.start_byte, t.end_byte - t.start_byte));
+            t.point = geo::direct(anchor.point, az, value * unit);
+            t.derived = true;
+            t.anchor = anchor.name;
+            t.confidence = anchor.confidence * 0.9;
+            derived.push_back(std::move(t));
+        }
+        for (auto& d : derived) out.push_back(std::move(d));
+        std::stable_sort(out.begin(), out.end(), [](const Toponym& a, const Toponym& b) { return a.start_cp < b.start_cp; });
+    }
+    return out;
+}
+
+}  // namespace eventmap::geoparse

@@ -1,0 +1,92 @@
+#include "eventmap/geoparse/lexicon.h"
+
+#include <charconv>
+#include <fstream>
+
+#include "eventmap/core/error.h"
+
+namespace eventmap::geoparse {
+
+namespace {
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+}  // namespace
+
+const MetonymTarget* Lexicon::metonym(std::string_view phrase) const {
+    auto it = m_metonyms.find(phrase);
+    return it == m_metonyms.end() ? nullptr : &it->second;
+}
+
+std::string_view Lexicon::state_abbreviation(std::string_view phrase) const {
+    auto it = m_state_abbr.find(phrase);
+    return it == m_state_abbr.end() ? std::string_view() : std::string_view(it->second);
+}
+
+Lexicon Lexicon::load(const std::filesystem::path& lexicon_tsv, const std::filesystem::path& word_list,
+                      const std::filesystem::path& given_names) {
+    Lexicon lex;
+    std::ifstream in(lexicon_tsv);
+    if (!in) throw IoError(lexicon_tsv.string(), "cannot open the geoparser lexicon");
+    std::string line;
+    std::uint64_t line_no = 0;
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (line.empty() || line[0] == '#') continue;
+        auto tab = line.find('\t');
+        if (tab == std::string::npos) throw FormatError(lexicon_tsv.string(), line_no, -1, "expected class<TAB>phrase");
+        std::string cls = line.substr(0, tab);
+        std::string rest = line.substr(tab + 1);
+        std::string value;
+        if (auto t2 = rest.find('\t'); t2 != std::string::npos) { value = rest.substr(t2 + 1); rest.resize(t2); }
+        if (cls == "title") lex.m_titles.insert(rest);
+        else if (cls == "org_follower") lex.m_org_followers.insert(ascii_lower(rest));
+        else if (cls == "org_word") lex.m_org_words.insert(rest);
+        else if (cls == "speech_verb") lex.m_speech_verbs.insert(ascii_lower(rest));
+        else if (cls == "cue") lex.m_cues.insert(ascii_lower(rest));
+        else if (cls == "not_place") lex.m_not_places.insert(rest);
+        else if (cls == "state_abbr") {
+            if (value.empty()) throw FormatError(lexicon_tsv.string(), line_no, -1, "a state abbreviation needs its admin1 code");
+            lex.m_state_abbr.emplace(rest, value);
+        } else if (cls == "metonym") {
+            auto bar = value.find('|');
+            MetonymTarget t;
+            t.name = value.substr(0, bar);
+            if (bar == std::string::npos ||
+                std::from_chars(value.data() + bar + 1, value.data() + value.size(), t.geonameid).ec != std::errc())
+                throw FormatError(lexicon_tsv.string(), line_no, -1, "a metonym needs name|geonameid");
+            std::size_t words = 1;
+            for (char c : rest) words += c == ' ';
+            lex.m_metonym_max_words = std::max(lex.m_metonym_max_words, words);
+            lex.m_metonyms.emplace(rest, std::move(t));
+        } else {
+            throw FormatError(lexicon_tsv.string(), line_no, -1, "unknown class '" + cls + "'");
+        }
+    }
+    if (!given_names.empty()) {
+        std::ifstream names(given_names);
+        if (!names) throw IoError(given_names.string(), "cannot open the given-names list");
+        while (std::getline(names, line))
+            if (!line.empty() && line[0] != '#') lex.m_given_names.insert(line);
+    }
+    std::ifstream words(word_list);
+    if (words) {
+        std::unordered_set<std::string> proper;
+        std::vector<std::string> lower;
+        while (std::getline(words, line)) {
+            if (line.empty() || line.find('\'') != std::string::npos) continue;
+            unsigned char c = static_cast<unsigned char>(line[0]);
+            if (c >= 'A' && c <= 'Z') proper.insert(ascii_lower(line));
+            else if (c >= 'a' && c <= 'z') lower.push_back(line);
+        }
+        for (auto& w : lower) {
+            if (proper.count(w)) lex.m_common_and_proper.insert(std::move(w));
+            else lex.m_common.insert(std::move(w));
+        }
+    }
+    return lex;
+}
+
+}  // namespace eventmap::geoparse

@@ -1,0 +1,65 @@
+#pragma once
+// The word lists recognition consults: our own data/geoparse_lexicon.tsv, plus an English
+// word list (Debian's wamerican) to tell common words from names.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace eventmap::geoparse {
+
+namespace detail {
+// Heterogeneous lookup: find a string_view without building a std::string.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+}  // namespace detail
+
+struct MetonymTarget {
+    std::string name;            ///< the place's name to look up ("Moscow")
+    std::int64_t geonameid = 0;  ///< which candidate of that name
+};
+
+class Lexicon {
+public:
+    /// Loads the lexicon TSV (throws FormatError naming file:line on a bad row) and, when it
+    /// exists, the word list (one word a line; lower-case entries are common words).
+    static Lexicon load(const std::filesystem::path& lexicon_tsv, const std::filesystem::path& word_list,
+                        const std::filesystem::path& given_names = {});
+
+    /// All lookups take the phrase as written in the text, compared case-insensitively where it says so.
+    bool is_title(std::string_view phrase) const { return m_titles.count(phrase) > 0; }
+    bool is_org_follower(std::string_view lower_word) const { return m_org_followers.count(lower_word) > 0; }
+    bool is_org_word(std::string_view word) const { return m_org_words.count(word) > 0; }
+    bool is_speech_verb(std::string_view lower_word) const { return m_speech_verbs.count(lower_word) > 0; }
+    bool is_cue(std::string_view lower_word) const { return m_cues.count(lower_word) > 0; }
+    bool is_not_place(std::string_view phrase) const { return m_not_places.count(phrase) > 0; }
+    const MetonymTarget* metonym(std::string_view phrase) const;
+    /// "La." -> "US.LA": a US state abbreviation in AP style, with its admin1 code; "" when none.
+    std::string_view state_abbreviation(std::string_view phrase) const;
+    /// A common given name ("David", "Paris" is not one): a place name right after it is a surname.
+    bool is_given_name(std::string_view word) const { return m_given_names.count(word) > 0; }
+    /// Longest metonym phrase, in words, so the scanner knows how far to look.
+    std::size_t metonym_max_words() const { return m_metonym_max_words; }
+    /// A common English word: the word list has it in lower case only (not as a proper name).
+    bool is_common_word(std::string_view lower_word) const { return m_common.count(lower_word) > 0; }
+    /// The word list has this lower-case word at all (common word, even if also a name).
+    bool is_dictionary_word(std::string_view lower_word) const {
+        return m_common.count(lower_word) > 0 || m_common_and_proper.count(lower_word) > 0;
+    }
+
+private:
+    detail::StringSet m_titles, m_org_followers, m_org_words, m_speech_verbs, m_cues, m_not_places;
+    std::unordered_map<std::string, MetonymTarget, detail::StringHash, std::equal_to<>> m_metonyms;
+    std::size_t m_metonym_max_words = 1;
+    std::unordered_map<std::string, std::string, detail::StringHash, std::equal_to<>> m_state_abbr;
+    detail::StringSet m_given_names;
+    detail::StringSet m_common;             // lower-case only in the list
+    detail::StringSet m_common_and_proper;  // both "reading" and "Reading"
+};
+
+}  // namespace eventmap::geoparse

@@ -1,0 +1,148 @@
+// Recognition and resolution rules, each on sentences we wrote, against the real gazetteer
+// index that set-up builds (skipped when it is absent).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <memory>
+
+#include "eventmap/gazetteer/gazetteer.h"
+#include "eventmap/geo/geodesic.h"
+#include "eventmap/geoparse/geoparser.h"
+#include "eventmap/ingest/article.h"
+#include "eventmap/text/structure.h"
+#include "support/support.h"
+
+using eventmap::geoparse::Geoparser;
+using eventmap::geoparse::Toponym;
+using eventmap::geoparse::ToponymKind;
+
+namespace {
+
+struct Fixture {
+    eventmap::gazetteer::Gazetteer gaz;
+    Geoparser parser;
+    explicit Fixture(const std::filesystem::path& p) : gaz(eventmap::gazetteer::Gazetteer::open(p)), parser(gaz) {}
+};
+
+Fixture* fixture() {
+    static std::unique_ptr<Fixture> f = [] {
+        auto idx = eventmap::test::real_index();
+        return idx ? std::make_unique<Fixture>(*idx) : nullptr;
+    }();
+    return f.get();
+}
+
+#define REQUIRE_INDEX()                                                          \
+    if (!fixture()) {                                                            \
+        WARN("no gazetteer index (run scripts/setup.sh); skipping");             \
+        return;                                                                  \
+    }
+
+std::vector<Toponym> parse(const std::string& text) {
+    eventmap::ingest::Article a;
+    a.text = text;
+    auto s = eventmap::text::analyse_structure(a);
+    return fixture()->parser.parse(a.text, fixture()->parser.context_for(a, s));
+}
+
+const Toponym* find(const std::vector<Toponym>& ts, const std::string& text) {
+    for (const auto& t : ts)
+        if (t.text == text && !t.derived) return &t;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("literal places are found and resolved to the right namesake", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Shelling continued in Avdiivka, a town south of Bakhmut, on Tuesday.");
+    const Toponym* a = find(ts, "Avdiivka");
+    REQUIRE(a);
+    REQUIRE(a->geonameid == 713122);  // the Donetsk-oblast town, not the Chernihiv village
+    REQUIRE(a->kind == ToponymKind::literal);
+    REQUIRE(find(ts, "Bakhmut"));
+    REQUIRE(find(ts, "Bakhmut")->geonameid == 713174);
+}
+
+TEST_CASE("a country qualifier picks the place in that country", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Leaders met in Samarkand, Uzbekistan, last autumn.");
+    REQUIRE(find(ts, "Samarkand"));
+    REQUIRE(find(ts, "Samarkand")->country == "UZ");
+    auto us = parse("The fire broke out in Alexandria, La., late on Sunday.");
+    REQUIRE(find(us, "Alexandria"));
+    REQUIRE(find(us, "Alexandria")->country == "US");
+    REQUIRE(find(us, "Alexandria")->admin1 == "Louisiana");
+    REQUIRE(find(us, "La."));
+}
+
+TEST_CASE("region forms reach the admin1 region", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Fighting spread across the Donetsk region overnight.");
+    const Toponym* d = find(ts, "Donetsk region");
+    REQUIRE(d);
+    REQUIRE(d->feature_code == "ADM1");
+}
+
+TEST_CASE("demonyms and metonyms are kept apart from literal places", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Russian forces advanced while Moscow said talks were over. The Kremlin declined to comment.");
+    REQUIRE(find(ts, "Russian"));
+    REQUIRE(find(ts, "Russian")->kind == ToponymKind::demonym);
+    REQUIRE(find(ts, "Russian")->country == "RU");
+    REQUIRE(find(ts, "Moscow"));
+    REQUIRE(find(ts, "Moscow")->kind == ToponymKind::metonym);
+    REQUIRE(find(ts, "Kremlin"));
+    REQUIRE(find(ts, "Kremlin")->kind == ToponymKind::metonym);
+    REQUIRE(find(ts, "Kremlin")->geonameid == 524901);
+}
+
+TEST_CASE("names inside organisations are embedded, people and dates are not places", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("A reporter for the Washington Post spoke to Gareth Jones on March 17 about the Wagner group.");
+    REQUIRE(find(ts, "Washington"));
+    REQUIRE(find(ts, "Washington")->kind == ToponymKind::embedded);
+    REQUIRE_FALSE(find(ts, "Jones"));
+    REQUIRE_FALSE(find(ts, "March"));
+    REQUIRE_FALSE(find(ts, "Wagner"));
+    auto person = parse("Police said Paris Hilton was not at home. President Jackson spoke later.");
+    REQUIRE_FALSE(find(person, "Paris"));
+    REQUIRE_FALSE(find(person, "Police"));
+    REQUIRE_FALSE(find(person, "Jackson"));
+}
+
+TEST_CASE("one sense per name per article, guided by the article's other places", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Crews in Paris, Texas, cleared roads near Dallas. Later, Paris officials thanked them.");
+    int seen = 0;
+    for (const auto& t : ts)
+        if (t.text == "Paris") {
+            ++seen;
+            REQUIRE(t.country == "US");
+        }
+    REQUIRE(seen == 2);
+}
+
+TEST_CASE("relative locations become derived points from their anchor", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("The village lies 30 km north of Kharkiv.");
+    const Toponym* anchor = find(ts, "Kharkiv");
+    REQUIRE(anchor);
+    auto it = std::find_if(ts.begin(), ts.end(), [](const Toponym& t) { return t.derived; });
+    REQUIRE(it != ts.end());
+    REQUIRE(it->text == "30 km north of Kharkiv");
+    REQUIRE(it->anchor == "Kharkiv");
+    auto inv = eventmap::geo::inverse(anchor->point, it->point);
+    REQUIRE(inv.distance_m == Approx(30000).margin(1));
+    REQUIRE(inv.azimuth1_deg == Approx(0).margin(1e-6));
+}
+
+TEST_CASE("offsets are Unicode code points", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Über Nacht: Angriffe auf Kyiv.");  // "Ü" is two bytes, one code point
+    const Toponym* k = find(ts, "Kyiv");
+    REQUIRE(k);
+    REQUIRE(k->start_cp == 25);
+    REQUIRE(k->end_cp == 29);
+    REQUIRE(k->start_byte == 26);
+}
