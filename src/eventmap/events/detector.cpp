@@ -607,8 +607,9 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         if (a2) d.actor2 = a2->name;
         // Taking ground: state forces in their own country regain it; others overtake it.
         if ((d.type == "non_state_actor_overtakes_territory" || d.type == "government_regains_territory") && a1 &&
-            !a1->country.empty() && !place_country.empty()) {
-            const bool own_state = a1->state && a1->country == place_country;
+            a1->state) {
+            // State forces in their own country (or where the text gives no other country) regain ground.
+            const bool own_state = a1->country.empty() || place_country.empty() || a1->country == place_country;
             const std::string t = own_state ? "government_regains_territory" : "non_state_actor_overtakes_territory";
             if (t != d.type) d.why += "; actor " + a1->name + " -> " + t;
             d.type = t;
