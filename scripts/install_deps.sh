@@ -9,7 +9,7 @@ PACKAGES=(
   libglfw3-dev libimgui-dev libgl-dev libgl1-mesa-dri
   catch2 libbenchmark-dev
   nlohmann-json3-dev libsimdjson-dev libutf8proc-dev libxml2-dev libxxhash-dev
-  xvfb xauth
+  xvfb xauth wamerican
 )
 
 missing=()

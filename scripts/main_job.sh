@@ -7,7 +7,7 @@ EM="$EVENTMAP_ROOT/build/eventmap"
 OUT="$EVENTMAP_ROOT/out"
 mkdir -p "$OUT"
 say "Extracting events from the sample articles (data/samples) to out/events.geojson"
-"$EM" extract "$EVENTMAP_ROOT/data/samples" -o "$OUT/events.geojson" --jobs "$JOBS"
+"$EM" extract "$EVENTMAP_ROOT/data/samples/articles.jsonl" "$EVENTMAP_ROOT/data/samples/txt" "$EVENTMAP_ROOT/data/samples/html" -o "$OUT/events.geojson" --jobs "$JOBS"
 "$EM" events "$OUT/events.geojson" --limit 15
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "${CI:-}" != "true" ]; then
   say "Opening the viewer (close the window to finish)"
