@@ -12,8 +12,12 @@ FormatError::FormatError(const std::string& path, std::uint64_t line, std::int64
 
 std::string format_location(const std::string& path, std::uint64_t line, std::int64_t byte_offset) {
     std::string out = path;
-    if (line > 0) out += ":" + std::to_string(line);
-    if (byte_offset >= 0) out += (line > 0 ? " (byte " : ": byte ") + std::to_string(byte_offset) + (line > 0 ? ")" : "");
+    if (line > 0) {
+        out.append(":").append(std::to_string(line));
+        if (byte_offset >= 0) out.append(" (byte ").append(std::to_string(byte_offset)).append(")");
+    } else if (byte_offset >= 0) {
+        out.append(": byte ").append(std::to_string(byte_offset));
+    }
     return out;
 }
 
