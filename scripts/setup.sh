@@ -14,7 +14,13 @@ build_tree build -DCMAKE_BUILD_TYPE=Release
 EM="$EVENTMAP_ROOT/build/eventmap"
 
 index="$EVENTMAP_ROOT/data/index/gazetteer.emx"
-if ! "$EM" gazetteer info >/dev/null 2>&1; then
+# Rebuild when the index is missing or invalid, or older than the data it is built from.
+stale=""
+if [ -f "$index" ]; then
+  stale="$(find "$EVENTMAP_ROOT/data" -maxdepth 1 -name '*.tsv' -newer "$index" -print -quit)"
+  [ -n "$stale" ] || stale="$(find "$EVENTMAP_ROOT/data/npm" -maxdepth 2 -name '.unpacked-*' -newer "$index" -print -quit)"
+fi
+if [ -n "$stale" ] || ! "$EM" gazetteer info >/dev/null 2>&1; then
   say "Building the gazetteer index ($index)"
   "$EM" gazetteer build
 fi
