@@ -3,6 +3,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "eventmap/core/paths.h"
+#include "eventmap/events/dedup.h"
+#include "eventmap/events/extract.h"
+#include "eventmap/events/places.h"
+#include "eventmap/gazetteer/gazetteer.h"
+#include "eventmap/ingest/reader.h"
 #include "cli/args.h"
 #include "cli/command.h"
 #include "eventmap/core/error.h"
@@ -103,6 +109,20 @@ int run(const std::vector<std::string>& argv) {
     else if (agg == "bins") o.aggregate = AggregateMode::bins;
     else throw UsageError("--aggregate: expected auto, points or bins");
     o.load.max_events = static_cast<std::size_t>(args.int_or("--max-events", 5'000'000, 1, 100'000'000));
+    // Articles as input: the events stage extracts them on the fly (index opened only then).
+    o.load.extract_articles = [](const std::vector<std::string>& paths) {
+        const auto gz = gazetteer::Gazetteer::open(default_index_path());
+        const auto detector = events::Detector::load_default();
+        const events::Extractor extractor(detector, events::gazetteer_places(gz));
+        std::vector<events::Event> out;
+        ingest::ArticleReader reader(paths);
+        ingest::Article article;
+        while (reader.next(article)) {
+            auto found = events::extract_events(article, extractor);
+            out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        }
+        return events::merge_duplicates(std::move(out));
+    };
     o.labels = !args.flag("--no-labels");
 
     if (!o.snapshot && !display_available()) throw Error("no display: use --snapshot out.png");
