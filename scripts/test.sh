@@ -24,5 +24,9 @@ if [ "${EVENTMAP_SANITIZE_TESTS:-1}" != "0" ]; then
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
   export LSAN_OPTIONS="suppressions=$EVENTMAP_ROOT/scripts/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-  (cd "$EVENTMAP_ROOT/build-asan" && ctest --output-on-failure -j "$JOBS")
+  (cd "$EVENTMAP_ROOT/build-asan" && ctest --output-on-failure -j "$JOBS" -E '^viewer_gl$')
+  # Mesa's GL drivers are loaded with dlopen and unloaded at exit: their one-time allocations then
+  # show as leaks from an "<unknown module>" that no suppression can name. Address and UB checks
+  # stay on for the GL tests; only leak detection is off for them.
+  (cd "$EVENTMAP_ROOT/build-asan" && ASAN_OPTIONS="detect_leaks=0" ctest --output-on-failure -R '^viewer_gl$')
 fi
