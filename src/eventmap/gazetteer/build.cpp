@@ -16,6 +16,7 @@
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <numbers>
 #include <unordered_map>
 
@@ -710,6 +711,41 @@ void Builder::make_countries() {
         for (std::size_t i = 0; i < m_shapes.size(); ++i) shape_by_numeric.emplace(m_shapes[i].numeric, i);
         m_sources.emplace_back(polygons.string(), m_shapes.size());
     }
+    // GeoNames and the news place a country at a representative point of their own (China at
+    // 35 N 105 E), not on its polygon's surface: our table of them wins where it has the country.
+    std::unordered_map<std::string, geo::LatLon> table_point;
+    {
+        std::optional<std::filesystem::path> path = m_opt.country_points;
+        if (!path && std::filesystem::exists(data_dir() / "country_points.tsv")) path = data_dir() / "country_points.tsv";
+        if (path) {
+            std::ifstream in(*path);
+            if (!in) throw IoError(path->string(), "cannot open the country points");
+            std::string line;
+            std::uint64_t line_no = 0, rows = 0;
+            bool header = true;
+            while (std::getline(in, line)) {
+                ++line_no;
+                if (line.empty() || line[0] == '#') continue;
+                if (header) { header = false; continue; }
+                std::istringstream fields(line);
+                std::string iso2, lat, lon;
+                std::getline(fields, iso2, '\t');
+                std::getline(fields, lat, '\t');
+                std::getline(fields, lon, '\t');
+                char* end_lat = nullptr;
+                char* end_lon = nullptr;
+                const double la = std::strtod(lat.c_str(), &end_lat), lo = std::strtod(lon.c_str(), &end_lon);
+                const auto p = geo::LatLon::from_degrees(la, lo);
+                if (iso2.size() != 2 || lat.empty() || lon.empty() || *end_lat || *end_lon || !p.is_valid()) {
+                    problem(path->string(), line_no, "expected iso2<TAB>lat<TAB>lon<TAB>name");
+                    continue;
+                }
+                table_point[iso2] = p;
+                ++rows;
+            }
+            m_sources.emplace_back(path->string(), rows);
+        }
+    }
     // Fallback point for a country without a polygon: its capital, else its most populous place.
     std::unordered_map<std::string, std::pair<std::uint32_t, double>> capital;
     for (std::uint32_t i = 0; i < m_places.size(); ++i) {
@@ -726,7 +762,11 @@ void Builder::make_countries() {
         if (place == UINT32_MAX) {
             PlaceRecord r{};
             bool have_point = false;
-            if (sit != shape_by_numeric.end()) {
+            if (auto tp = table_point.find(iso2); tp != table_point.end()) {
+                r.lat_e7 = to_e7(tp->second.lat_deg);
+                r.lon_e7 = to_e7(tp->second.lon_deg);
+                have_point = true;
+            } else if (sit != shape_by_numeric.end()) {
                 const auto& p = m_shapes[sit->second].representative_point;
                 r.lat_e7 = to_e7(p.lat_deg);
                 r.lon_e7 = to_e7(p.lon_deg);

@@ -92,6 +92,9 @@ struct BuildOptions {
     std::optional<std::filesystem::path> supplement;  ///< default: data/supplement.tsv when present
     std::optional<std::filesystem::path> demonyms;    ///< default: data/demonyms.tsv when present
     std::optional<std::filesystem::path> country_polygons;  ///< default: world-atlas countries-50m.json when present
+    /// Representative points of countries (iso2, lat, lon, name), default data/country_points.tsv when
+    /// present; otherwise a country's point is a point on its Natural Earth polygon.
+    std::optional<std::filesystem::path> country_points;
     std::filesystem::path output;  ///< default (empty): default_index_path()
     bool strict = false;           ///< the first malformed row is fatal (FormatError)
     std::size_t max_problems = 20; ///< problems kept in full in BuildReport::problems and the log
