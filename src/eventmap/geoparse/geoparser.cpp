@@ -301,8 +301,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         for (std::size_t back = 1; back <= 3 && back <= m.wa; ++back) {
             std::size_t s = m.wa - back;
             std::string_view t = text.substr(words[s].start, words[m.wa - 1].end - words[s].start);
-            if (m_lex.is_title(t) || (words[m.wa - 1].punct == '.' && m.wa >= 2 &&
-                                      m_lex.is_title(text.substr(words[s].start, words[m.wa - 1].end - words[s].start)))) {
+            if (m_lex.is_title(t)) {
                 titled = true;
                 break;
             }
@@ -564,11 +563,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 if (k != key) anchors.push_back(pt);
             const auto& cands = group.front()->cands;
             const auto& places = places_of_key[key];
-            const Place& first = places.front();
             std::vector<double> total(cands.size(), 0.0);
-            // A country's or a demonym's name means that country ("China", "Greece"), whatever the
-            // towns named after it, unless a qualifier says otherwise.
-            (void)first;
             for (auto* m : group)
                 for (std::size_t r = 0; r < cands.size(); ++r)
                     total[r] += score_candidate(*m, r, places[r], with_space ? &anchors : nullptr);

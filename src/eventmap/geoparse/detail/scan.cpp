@@ -127,12 +127,8 @@ std::vector<Word> scan_words(std::string_view text) {
         p.punct = cp < 0x80 ? static_cast<char>(cp) : '~';
         p.paragraph_start = next_paragraph_start;
         newlines = 0;
-        if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';') {
-            // Abbreviations ("Feb.", "Gen.", "St.") do not end a sentence when a lower-case word or digit follows.
-            next_sentence_start = cp != ';';
-        } else if (cp == 0x2014 || cp == 0x2013 || cp == '(' || cp == '"' || cp == 0x201C || cp == 0x201D || cp == '\'' || cp == 0x2018 || cp == 0x2019) {
-            // keep whatever state we are in: a quote or dash at a sentence start still starts it
-        }
+        // Quotes, brackets and dashes keep the state: a quote opening a sentence still opens it.
+        if (cp == '.' || cp == '!' || cp == '?' || cp == ':') next_sentence_start = true;
         out.push_back(p);
     }
     return out;
