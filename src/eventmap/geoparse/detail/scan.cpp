@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <array>
+
 namespace eventmap::geoparse::detail {
 
 namespace {
@@ -36,8 +38,19 @@ inline bool is_lower(std::int32_t cp) {
 inline bool is_apostrophe(std::int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0x2018; }
 inline bool is_hyphen(std::int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
+// ASCII byte classes, so the common case needs no decoding and no utf8proc call.
+enum : std::uint8_t { kLetter = 1, kDigit = 2, kUpper = 4, kLower = 8 };
+constexpr auto kAscii = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter | kLower;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter | kUpper;
+    for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+    return t;
+}();
+
 // "al-Shadadi", "el-Fasher", "ad-Dawr": an Arabic article before a capital counts as capitalised.
 bool arabic_article_prefix(std::string_view w) {
+    if (w.size() < 4 || (w[0] != 'a' && w[0] != 'e')) return false;  // every prefix starts so
     static constexpr std::string_view prefixes[] = {"al-", "el-", "ad-", "ash-", "as-", "ar-", "an-", "az-", "at-", "ath-", "adh-"};
     for (auto p : prefixes)
         if (w.size() > p.size() && w.substr(0, p.size()) == p) {
@@ -71,6 +84,32 @@ std::vector<Word> scan_words(std::string_view text) {
             bool initialism = first_upper;  // still of the shape "X" / "X.Y" / "X.Y.Z"
             int since_dot = 1;
             while (i < text.size()) {
+                // Fast path: a run of ASCII letters and digits continues the word with the same
+                // effect as the general case below, one character at a time: any such character
+                // ends an initialism (since_dot > 1) and the flags accumulate.
+                {
+                    std::size_t k = i;
+                    unsigned acc = 0;
+                    int run_letters = 0;
+                    for (; k < text.size(); ++k) {
+                        const auto b = static_cast<unsigned char>(text[k]);
+                        if (b >= 0x80) break;
+                        const std::uint8_t f = kAscii[b];
+                        if (!(f & (kLetter | kDigit))) break;
+                        acc |= f;
+                        run_letters += f & kLetter;
+                    }
+                    if (k > i) {
+                        initialism = false;
+                        since_dot += static_cast<int>(k - i);
+                        any_upper |= (acc & kUpper) != 0;
+                        any_lower |= (acc & kLower) != 0;
+                        letters += run_letters;
+                        if (acc & kDigit) w.has_digit = true;
+                        i = end = k;
+                        if (i >= text.size()) break;
+                    }
+                }
                 std::size_t j = i;
                 std::int32_t c = decode(text, j);
                 if (is_letter(c) || is_digit(c)) {
