@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdlib>
 
 namespace eventmap::gazetteer {
@@ -72,18 +73,43 @@ bool is_ascii(std::string_view s) {
     return true;
 }
 
+// What each ASCII byte becomes: itself lower-cased (keep), ' ' (a word break) or 0 (dropped);
+// built from classify() so it cannot disagree with the general path.
+const std::array<char, 128>& ascii_fold_table() {
+    static const std::array<char, 128> table = [] {
+        std::array<char, 128> t{};
+        for (int c = 0; c < 128; ++c) {
+            switch (classify(c)) {
+                case Fold::keep: t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); break;
+                case Fold::space: t[c] = ' '; break;
+                case Fold::drop: t[c] = 0; break;
+            }
+        }
+        return t;
+    }();
+    return table;
+}
+
 }  // namespace
 
 void normalize_name_into(std::string_view utf8, std::string& out) {
     out.clear();
     if (is_ascii(utf8)) {
+        // One table lookup a byte, written through a pointer (the output is never longer).
+        const auto& table = ascii_fold_table();
+        out.resize(utf8.size());
+        char* const begin = out.data();
+        char* o = begin;
         for (unsigned char c : utf8) {
-            switch (classify(c)) {
-                case Fold::keep: out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c)); break;
-                case Fold::space: append_word_break(out); break;
-                case Fold::drop: break;
+            const char t = table[c];
+            if (t == 0) continue;
+            if (t == ' ') {
+                if (o != begin && o[-1] != ' ') *o++ = ' ';
+            } else {
+                *o++ = t;
             }
         }
+        out.resize(static_cast<std::size_t>(o - begin));
         finish(out);
         return;
     }

@@ -23,12 +23,6 @@ using gazetteer::PlaceKind;
 constexpr std::size_t kMaxWordsPerName = 7;
 constexpr std::size_t kMaxCandidates = 60;
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 bool is_connector(std::string_view w) {
     static const std::unordered_set<std::string_view> connectors = {
         "of", "de", "del", "della", "da", "do", "dos", "das", "la", "le", "les", "the", "and", "upon", "on",
@@ -170,11 +164,16 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         const Word& w = words[i];
         return w.is_word && !w.has_digit && (w.capitalised || w.all_caps);
     };
-    auto lower_word = [&](std::size_t i) { return lower_ascii(wtext(i)); };
+    // Words in lower case are views of one lower-cased copy of the text (no string per word).
+    const std::string lowered = detail::ascii_lowered(text);
+    auto lower_word = [&](std::size_t i) {
+        return std::string_view(lowered).substr(words[i].start, words[i].end - words[i].start);
+    };
 
     // 1. Candidate names: longest gazetteer match inside each run of capitalised words.
     std::vector<Mention> mentions;
     std::vector<int> mention_of_word(n, -1);
+    std::string key_buffer;  // normalised phrase, reused across probes
     for (std::size_t i = 0; i < n; ++i) {
         if (!is_cap_word(i)) continue;
         // A capitalised common word opening a sentence ("In", "After") is not a name.
@@ -209,10 +208,11 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                     m.metonym = t;
                     m.kind = ToponymKind::metonym;
                 } else {
-                    m.key = gazetteer::normalize_name(phrase);
-                    if (m.key.empty()) continue;
-                    m.cands = m_gaz.candidates(m.key);
+                    gazetteer::normalize_name_into(phrase, key_buffer);
+                    if (key_buffer.empty()) continue;
+                    m.cands = m_gaz.candidates(key_buffer);
                     if (m.cands.empty()) continue;
+                    m.key = key_buffer;
                     if (m.cands.size() > kMaxCandidates) m.cands = m.cands.first(kMaxCandidates);
                 }
                 for (std::size_t k = a; k < b; ++k) mention_of_word[k] = static_cast<int>(mentions.size());
@@ -264,7 +264,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     }
 
     // 2. Which of them are places, and how they are used.
-    std::unordered_set<std::string> surnames;
+    std::unordered_set<std::string_view> surnames;  // views of `lowered`
     auto prev_word = [&](std::size_t i) -> std::ptrdiff_t { return i == 0 ? -1 : static_cast<std::ptrdiff_t>(i - 1); };
     for (auto& m : mentions) {
         if (m.drop || m.fixed_place != UINT32_MAX) continue;
@@ -395,7 +395,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             }
             m.kind = ToponymKind::embedded;
         }
-        const std::string next_lower = m.wb < n && words[m.wb].is_word ? lower_word(m.wb) : std::string();
+        const std::string_view next_lower = m.wb < n && words[m.wb].is_word ? lower_word(m.wb) : std::string_view();
         // "the Wagner group", "Telegram channel": an organisation named after a place.
         if (!m.metonym && !next_lower.empty() && !words[m.wb].capitalised && m_lex.is_org_follower(next_lower)) {
             if (!strong_place(top)) { m.drop = true; continue; }
@@ -410,7 +410,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         }
         // Common words that are also places ("Police", "Reading", "Split") need a cue word before them.
         if (!m.metonym && m.wb - m.wa == 1 && top.kind != PlaceKind::demonym && top.kind != PlaceKind::country) {
-            std::string lw = lower_word(m.wa);
+            std::string_view lw = lower_word(m.wa);
             bool common = m_lex.is_common_word(lw) || (words[m.wa].sentence_start && m_lex.is_dictionary_word(lw)) ||
                           (m_lex.is_dictionary_word(lw) && top.population < 1000000 && top.kind != PlaceKind::feature);
             if (common) {
@@ -662,7 +662,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             }
             double unit = 0, value = 0;
             std::size_t phrase_start = u;
-            std::string uw = lower_word(u);
+            std::string uw(lower_word(u));
             // "30km" as one word, or "30 km"
             if (words[u].has_digit) {
                 std::size_t pos = 0;
@@ -670,7 +670,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 unit = unit_metres(uw.substr(pos));
                 value = std::atof(uw.substr(0, pos).c_str());
             } else if ((unit = unit_metres(uw)) > 0 && u > 0 && words[u - 1].has_digit) {
-                std::string num = lower_word(u - 1);
+                std::string num(lower_word(u - 1));
                 num.erase(std::remove(num.begin(), num.end(), ','), num.end());
                 value = std::atof(num.c_str());
                 phrase_start = u - 1;

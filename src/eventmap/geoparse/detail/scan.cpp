@@ -173,4 +173,10 @@ std::vector<Word> scan_words(std::string_view text) {
     return out;
 }
 
+std::string ascii_lowered(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return out;
+}
+
 }  // namespace eventmap::geoparse::detail

@@ -2,6 +2,7 @@
 // The geoparser's own word scanner: words with the shape flags recognition needs
 // (capitalised, all-caps, sentence-initial), punctuation kept as one-byte tokens.
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,5 +22,9 @@ struct Word {
 
 /// Splits text into words and punctuation. Offsets fit in 32 bits (texts are < 4 GiB).
 std::vector<Word> scan_words(std::string_view text);
+
+/// The text with ASCII A-Z lower-cased and every other byte kept: same length, so a word's
+/// lower-case form is the same byte range of it (what std::tolower does in the "C" locale).
+std::string ascii_lowered(std::string_view text);
 
 }  // namespace eventmap::geoparse::detail
