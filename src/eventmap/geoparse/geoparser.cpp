@@ -1,8 +1,10 @@
 #include "eventmap/geoparse/geoparser.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -24,6 +26,7 @@ constexpr std::size_t kMaxWordsPerName = 7;
 constexpr std::size_t kMaxCandidates = 60;
 
 bool is_connector(std::string_view w) {
+    if (w.size() > 5) return false;  // the longest is "della"
     static const std::unordered_set<std::string_view> connectors = {
         "of", "de", "del", "della", "da", "do", "dos", "das", "la", "le", "les", "the", "and", "upon", "on",
         "al", "el", "y", "di", "du", "van", "von", "der", "den", "am", "im", "sur", "en", "des", "an", "bin", "ibn"};
@@ -112,6 +115,26 @@ struct Mention {
     std::string qualifier_admin1;      // admin1 code from "X, Region"
     std::vector<std::string> qualifier_countries_any;
 };
+
+// score_candidate reads these fields of a mention, and nothing else of it: two mentions of a
+// name that agree on them get the same scores (resolve() computes them once). A scoring term
+// that reads another field of Mention must be compared here too.
+bool same_scoring_inputs(const Mention& a, const Mention& b) {
+    return a.qualifier_country == b.qualifier_country && a.qualifier_admin1 == b.qualifier_admin1 &&
+           a.qualifier_countries_any == b.qualifier_countries_any;
+}
+
+// The spatial score takes the nearest anchor, so repeated (name, point) anchors change nothing.
+void dedupe_anchors(std::vector<std::pair<std::string_view, geo::LatLon>>& anchors) {
+    // Bit patterns order every double (NaN too); equal bits are the same point.
+    auto key = [](const std::pair<std::string_view, geo::LatLon>& a) {
+        return std::make_tuple(a.first, std::bit_cast<std::uint64_t>(a.second.lat_deg),
+                               std::bit_cast<std::uint64_t>(a.second.lon_deg));
+    };
+    std::sort(anchors.begin(), anchors.end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
+    anchors.erase(std::unique(anchors.begin(), anchors.end(), [&](const auto& x, const auto& y) { return key(x) == key(y); }),
+                  anchors.end());
+}
 
 bool strong_place(const Place& p) {
     return p.kind == PlaceKind::country || p.kind == PlaceKind::admin1 || p.kind == PlaceKind::demonym ||
@@ -544,6 +567,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         v.reserve(group.front()->cands.size());
         for (const auto& c : group.front()->cands) v.push_back(m_gaz.place(c.place));
     }
+    std::vector<double> score_buffer;
     auto resolve = [&](bool with_space) {
         // Confident places of the first pass anchor the second: (key, point).
         std::vector<std::pair<std::string_view, geo::LatLon>> all_anchors;
@@ -555,6 +579,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 if (op.kind == PlaceKind::country || op.kind == PlaceKind::demonym) continue;
                 all_anchors.emplace_back(o->key, op.point);
             }
+            dedupe_anchors(all_anchors);
         }
         std::vector<geo::LatLon> anchors;
         for (auto& [key, group] : by_key) {
@@ -564,9 +589,18 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             const auto& cands = group.front()->cands;
             const auto& places = places_of_key[key];
             std::vector<double> total(cands.size(), 0.0);
-            for (auto* m : group)
-                for (std::size_t r = 0; r < cands.size(); ++r)
-                    total[r] += score_candidate(*m, r, places[r], with_space ? &anchors : nullptr);
+            // Mentions of a name with the same qualifiers score the same: reuse the scores.
+            std::vector<double>& scores = score_buffer;
+            scores.resize(cands.size());
+            const Mention* scored = nullptr;
+            for (auto* m : group) {
+                if (!scored || !same_scoring_inputs(*scored, *m)) {
+                    for (std::size_t r = 0; r < cands.size(); ++r)
+                        scores[r] = score_candidate(*m, r, places[r], with_space ? &anchors : nullptr);
+                    scored = m;
+                }
+                for (std::size_t r = 0; r < cands.size(); ++r) total[r] += scores[r];
+            }
             std::size_t best = 0, second = SIZE_MAX;
             for (std::size_t r = 1; r < total.size(); ++r) {
                 if (total[r] > total[best]) { second = best; best = r; }
