@@ -727,7 +727,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             derived.push_back(std::move(t));
         }
         for (auto& d : derived) out.push_back(std::move(d));
-        std::stable_sort(out.begin(), out.end(), [](const Toponym& a, const Toponym& b) { return a.start_cp < b.start_cp; });
+        auto by_start = [](const Toponym& a, const Toponym& b) { return a.start_cp < b.start_cp; };
+        if (!derived.empty() || !std::is_sorted(out.begin(), out.end(), by_start))  // else a no-op
+            std::stable_sort(out.begin(), out.end(), by_start);
     }
     return out;
 }

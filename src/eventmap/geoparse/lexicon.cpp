@@ -1,5 +1,6 @@
 #include "eventmap/geoparse/lexicon.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 
@@ -15,7 +16,12 @@ std::string ascii_lower(std::string_view s) {
 }
 }  // namespace
 
+namespace {
+std::uint64_t length_bit(std::size_t bytes) { return std::uint64_t{1} << std::min<std::size_t>(bytes, 63); }
+}  // namespace
+
 const MetonymTarget* Lexicon::metonym(std::string_view phrase) const {
+    if (!(m_metonym_lengths & length_bit(phrase.size()))) return nullptr;  // no phrase that long: skip hashing
     auto it = m_metonyms.find(phrase);
     return it == m_metonyms.end() ? nullptr : &it->second;
 }
@@ -60,6 +66,7 @@ Lexicon Lexicon::load(const std::filesystem::path& lexicon_tsv, const std::files
             std::size_t words = 1;
             for (char c : rest) words += c == ' ';
             lex.m_metonym_max_words = std::max(lex.m_metonym_max_words, words);
+            lex.m_metonym_lengths |= length_bit(rest.size());
             lex.m_metonyms.emplace(rest, std::move(t));
         } else {
             throw FormatError(lexicon_tsv.string(), line_no, -1, "unknown class '" + cls + "'");

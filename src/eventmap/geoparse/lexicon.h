@@ -1,6 +1,7 @@
 #pragma once
 // The word lists recognition consults: our own data/geoparse_lexicon.tsv, plus an English
 // word list (Debian's wamerican) to tell common words from names.
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -56,6 +57,7 @@ private:
     detail::StringSet m_titles, m_org_followers, m_org_words, m_speech_verbs, m_cues, m_not_places;
     std::unordered_map<std::string, MetonymTarget, detail::StringHash, std::equal_to<>> m_metonyms;
     std::size_t m_metonym_max_words = 1;
+    std::uint64_t m_metonym_lengths = 0;  // bit k: some metonym phrase has k bytes (k < 63); bit 63: longer ones
     std::unordered_map<std::string, std::string, detail::StringHash, std::equal_to<>> m_state_abbr;
     detail::StringSet m_given_names;
     detail::StringSet m_common;             // lower-case only in the list

@@ -345,10 +345,11 @@ ArticleStructure analyse_structure(const ingest::Article& article) {
         if (is_credit(u, low)) kinds[n] = ZoneKind::credit;
         else if (is_byline(u)) kinds[n] = ZoneKind::byline;
         else if (is_caption(u, low)) kinds[n] = ZoneKind::caption;
-        else if ((is_strong_boilerplate(low) && (u.size() <= 300 || opens_with_boilerplate(low))) ||
+        // (The cheap size tests first: the phrase searches cost a pass over the block each.)
+        else if (((u.size() <= 300 || opens_with_boilerplate(low)) && is_strong_boilerplate(low)) ||
                  // A weak word in a short block: a label ("Comments") or an appeal to the reader,
                  // not a story sentence such as "The Kremlin declined to comment."
-                 (is_weak_boilerplate(low) && u.size() <= 120 && (!ends_terminal(u) || speaks_to_reader(low))))
+                 (u.size() <= 120 && is_weak_boilerplate(low) && (!ends_terminal(u) || speaks_to_reader(low))))
             kinds[n] = ZoneKind::boilerplate;
         else if ((n == 0 && u.size() <= 250 && !ends_terminal(u) && !find_dateline(text, units[n])) ||
                  (!article.title.empty() && u == article.title) || (!title_seen.empty() && u == title_seen)) {
