@@ -8,6 +8,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -64,6 +65,7 @@ struct CountryShapes {
 };
 
 struct Mapping {
+    std::uint64_t id = 0;  ///< distinct for every index opened in this process (cache identity)
     std::filesystem::path path;
     const std::byte* base = nullptr;
     std::size_t size = 0;
@@ -79,6 +81,13 @@ struct Mapping {
     std::span<const PolygonRecord> polygons;
     const std::byte* wkb = nullptr;
     std::string_view info_json;
+
+    // A one-hash Bloom filter over the keys' stored hashes, built on the first lookup: most
+    // phrases a text offers are not names, and ruling them out here costs one memory access
+    // instead of a walk over the slot cluster's key records.
+    mutable std::once_flag filter_once;
+    mutable std::vector<std::uint64_t> filter;  // bit (hash >> filter_shift)
+    mutable unsigned filter_shift = 64;
 
     mutable std::once_flag shapes_once;
     mutable std::unique_ptr<CountryShapes> shapes;
@@ -144,6 +153,8 @@ Gazetteer Gazetteer::open(const std::filesystem::path& index_path) {
     ::close(fd);
     if (addr == MAP_FAILED) throw fail(std::string("cannot map: ") + std::strerror(errno));
     auto m = std::make_shared<Mapping>();
+    static std::atomic<std::uint64_t> next_id{1};
+    m->id = next_id.fetch_add(1, std::memory_order_relaxed);
     m->path = index_path;
     m->base = static_cast<const std::byte*>(addr);
     m->size = file_size;
@@ -192,15 +203,21 @@ Gazetteer Gazetteer::open(const std::filesystem::path& index_path) {
 std::size_t Gazetteer::size() const { return m_map->places.size(); }
 
 Place Gazetteer::place(std::uint32_t index) const {
+    Place p = place_without_names(index);
+    const auto& r = m_map->places[index];
+    p.name = m_map->str(r.name);
+    p.ascii_name = m_map->str(r.ascii_name);
+    p.admin1_name = m_map->str(r.admin1_name);
+    return p;
+}
+
+Place Gazetteer::place_without_names(std::uint32_t index) const {
     const auto& r = m_map->places[index];
     Place p;
     p.index = index;
     p.geonameid = r.geonameid;
-    p.name = m_map->str(r.name);
-    p.ascii_name = m_map->str(r.ascii_name);
     p.country = std::string_view(r.country, r.country[0] ? (r.country[1] ? 2 : 1) : 0);
     p.admin1_code = m_map->str(r.admin1_code);
-    p.admin1_name = m_map->str(r.admin1_name);
     p.feature_class = r.feature_class;
     p.feature_code = std::string_view(r.feature_code, strnlen(r.feature_code, sizeof r.feature_code));
     p.point = geo::LatLon::from_degrees(r.lat_e7 / 1e7, r.lon_e7 / 1e7);  // division rounds exactly; 1e-7 products do not
@@ -211,9 +228,21 @@ Place Gazetteer::place(std::uint32_t index) const {
     return p;
 }
 
-std::span<const Candidate> Gazetteer::candidates(std::string_view key) const {
-    const Mapping& m = *m_map;
-    const std::uint64_t h = XXH3_64bits(key.data(), key.size());
+namespace {
+
+// A small per-thread memo of recent lookups: a probe of the mapped index costs three dependent
+// cache misses (slot, key record, key string), and articles repeat names. Direct-mapped by the
+// key's hash; an entry holds the key's bytes, so a hit is exact. Per thread: no locking.
+struct CachedLookup {
+    std::uint64_t mapping = 0;  // Mapping::id; 0 = empty
+    std::uint64_t hash = 0;
+    std::uint32_t first = 0, count = 0;
+    std::uint8_t length = 0;
+    char key[39];
+};
+constexpr std::size_t k_lookup_cache_size = 4096;  // 256 KB a thread
+
+std::span<const Candidate> probe(const Mapping& m, std::string_view key, std::uint64_t h) {
     const std::size_t mask = m.slots.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
         const std::uint32_t s = m.slots[i];
@@ -221,6 +250,44 @@ std::span<const Candidate> Gazetteer::candidates(std::string_view key) const {
         const auto& k = m.keys[s - 1];
         if (k.hash == h && m.str(k.key) == key) return m.candidates.subspan(k.first_candidate, k.candidate_count);
     }
+}
+
+bool maybe_key(const Mapping& m, std::uint64_t h) {
+    std::call_once(m.filter_once, [&] {
+        // About 16 bits a key (at least 2^16 bits): ~6% of absent keys pass.
+        unsigned bits = 16;
+        while (bits < 40 && (std::uint64_t{1} << bits) < m.keys.size() * 16) ++bits;
+        m.filter.assign((std::size_t{1} << bits) / 64, 0);
+        m.filter_shift = 64 - bits;
+        for (const auto& k : m.keys) {
+            const std::uint64_t b = k.hash >> m.filter_shift;
+            m.filter[b >> 6] |= std::uint64_t{1} << (b & 63);
+        }
+    });
+    const std::uint64_t b = h >> m.filter_shift;
+    return (m.filter[b >> 6] >> (b & 63)) & 1;
+}
+
+}  // namespace
+
+std::span<const Candidate> Gazetteer::candidates(std::string_view key) const {
+    const Mapping& m = *m_map;
+    const std::uint64_t h = XXH3_64bits(key.data(), key.size());
+    if (!maybe_key(m, h)) return {};
+    if (key.size() > sizeof CachedLookup::key) return probe(m, key, h);
+    thread_local std::unique_ptr<CachedLookup[]> cache;
+    if (!cache) cache = std::make_unique<CachedLookup[]>(k_lookup_cache_size);
+    CachedLookup& e = cache[(h >> 32) & (k_lookup_cache_size - 1)];
+    if (e.mapping == m.id && e.hash == h && e.length == key.size() && std::memcmp(e.key, key.data(), key.size()) == 0)
+        return e.count == 0 ? std::span<const Candidate>() : m.candidates.subspan(e.first, e.count);
+    const auto found = probe(m, key, h);
+    e.mapping = m.id;
+    e.hash = h;
+    e.first = found.empty() ? 0 : static_cast<std::uint32_t>(found.data() - m.candidates.data());
+    e.count = static_cast<std::uint32_t>(found.size());
+    e.length = static_cast<std::uint8_t>(key.size());
+    std::memcpy(e.key, key.data(), key.size());
+    return found;
 }
 
 std::vector<Place> Gazetteer::lookup(std::string_view name) const {

@@ -39,6 +39,10 @@ public:
     std::size_t size() const;
     /// The place at `index` (precondition: index < size()); O(1), strings point into the mapping.
     Place place(std::uint32_t index) const;
+    /// place() without its names: `name`, `ascii_name` and `admin1_name` are left empty, every
+    /// other field is filled. For ranking many candidates: the names are the string-pool reads
+    /// (cache misses) a ranking does not need.
+    Place place_without_names(std::uint32_t index) const;
     /// Candidates for an already-normalized key, in prior order (best first); empty span when unknown. No allocation.
     std::span<const Candidate> candidates(std::string_view normalized_key) const;
     /// normalize_name + candidates, as Place values (for the CLI and tests).

@@ -560,12 +560,12 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (m->fixed_place != UINT32_MAX) { m->chosen = m->fixed_place; m->best = 10; m->second = 0; continue; }
         if (!m->metonym) by_key[m->key].push_back(m);
     }
-    // Each name's candidates as Place views, built once for both passes.
+    // Each name's candidates as Place views (without their names), built once for both passes.
     std::unordered_map<std::string_view, std::vector<Place>> places_of_key;
     for (auto& [key, group] : by_key) {
         auto& v = places_of_key[key];
         v.reserve(group.front()->cands.size());
-        for (const auto& c : group.front()->cands) v.push_back(m_gaz.place(c.place));
+        for (const auto& c : group.front()->cands) v.push_back(m_gaz.place_without_names(c.place));  // scoring reads no names
     }
     std::vector<double> score_buffer;
     auto resolve = [&](bool with_space) {
