@@ -346,7 +346,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 continue;
             }
         }
-        const Place top = m.metonym ? Place{} : m_gaz.place(m.cands[0].place);
+        const Place top = m.metonym ? Place{} : m_gaz.place_without_names(m.cands[0].place);  // the rules read no names
         // Dates: "March 17", "in May", "May 2023"; the modal "may" at a sentence start.
         if (!m.metonym && is_month_like(phrase)) {
             std::ptrdiff_t pw = prev_word(m.wa);
@@ -393,7 +393,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             !m_lex.is_org_word(wtext(m.wb))) {
             Mention& next = mentions[static_cast<std::size_t>(mention_of_word[m.wb])];
             if (!next.metonym && next.fixed_place == UINT32_MAX && next.wa == m.wb &&
-                m_gaz.place(next.cands[0].place).kind == PlaceKind::city) {
+                m_gaz.place_without_names(next.cands[0].place).kind == PlaceKind::city) {
                 m.drop = next.drop = true;
                 surnames.insert(lower_word(next.wb - 1));
                 continue;
@@ -469,7 +469,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // A surname seen once as a person is a person everywhere in the article ("Jones said").
     for (auto& m : mentions)
         if (!m.drop && !m.metonym && m.fixed_place == UINT32_MAX && m.wb - m.wa == 1 && surnames.count(lower_word(m.wa)) &&
-            m.kind != ToponymKind::demonym && !strong_place(m_gaz.place(m.cands[0].place)))
+            m.kind != ToponymKind::demonym && !strong_place(m_gaz.place_without_names(m.cands[0].place)))
             m.drop = true;
 
     std::vector<Mention*> live;
