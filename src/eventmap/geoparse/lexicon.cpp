@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <iterator>
 
 #include "eventmap/core/error.h"
 
@@ -78,20 +79,28 @@ Lexicon Lexicon::load(const std::filesystem::path& lexicon_tsv, const std::files
         while (std::getline(names, line))
             if (!line.empty() && line[0] != '#') lex.m_given_names.insert(line);
     }
-    std::ifstream words(word_list);
+    std::ifstream words(word_list, std::ios::binary);
     if (words) {
-        std::unordered_set<std::string> proper;
-        std::vector<std::string> lower;
-        while (std::getline(words, line)) {
-            if (line.empty() || line.find('\'') != std::string::npos) continue;
-            unsigned char c = static_cast<unsigned char>(line[0]);
-            if (c >= 'A' && c <= 'Z') proper.insert(ascii_lower(line));
-            else if (c >= 'a' && c <= 'z') lower.push_back(line);
+        // The whole list at once, lines as views into it (one line a word, split at '\n').
+        const std::string all((std::istreambuf_iterator<char>(words)), std::istreambuf_iterator<char>());
+        detail::WordTable proper;  // capitalised entries, lower-cased
+        std::vector<std::string_view> lower;
+        std::string lowered;
+        for (std::size_t pos = 0; pos < all.size();) {
+            std::size_t nl = all.find('\n', pos);
+            if (nl == std::string::npos) nl = all.size();
+            const std::string_view w(all.data() + pos, nl - pos);
+            pos = nl + 1;
+            if (w.empty() || w.find('\'') != std::string_view::npos) continue;
+            unsigned char c = static_cast<unsigned char>(w[0]);
+            if (c >= 'A' && c <= 'Z') {
+                lowered = ascii_lower(w);
+                proper.add(lowered, 1);
+            } else if (c >= 'a' && c <= 'z') {
+                lower.push_back(w);
+            }
         }
-        for (auto& w : lower) {
-            if (proper.count(w)) lex.m_common_and_proper.insert(std::move(w));
-            else lex.m_common.insert(std::move(w));
-        }
+        for (std::string_view w : lower) lex.m_words.add(w, proper.flags(w) ? k_common_and_proper : k_common);
     }
     return lex;
 }

@@ -9,6 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "eventmap/geoparse/detail/word_table.h"
+
 namespace eventmap::geoparse {
 
 namespace detail {
@@ -47,11 +49,9 @@ public:
     /// Longest metonym phrase, in words, so the scanner knows how far to look.
     std::size_t metonym_max_words() const { return m_metonym_max_words; }
     /// A common English word: the word list has it in lower case only (not as a proper name).
-    bool is_common_word(std::string_view lower_word) const { return m_common.count(lower_word) > 0; }
+    bool is_common_word(std::string_view lower_word) const { return m_words.flags(lower_word) == k_common; }
     /// The word list has this lower-case word at all (common word, even if also a name).
-    bool is_dictionary_word(std::string_view lower_word) const {
-        return m_common.count(lower_word) > 0 || m_common_and_proper.count(lower_word) > 0;
-    }
+    bool is_dictionary_word(std::string_view lower_word) const { return m_words.flags(lower_word) != 0; }
 
 private:
     detail::StringSet m_titles, m_org_followers, m_org_words, m_speech_verbs, m_cues, m_not_places;
@@ -60,8 +60,10 @@ private:
     std::uint64_t m_metonym_lengths = 0;  // bit k: some metonym phrase has k bytes (k < 63); bit 63: longer ones
     std::unordered_map<std::string, std::string, detail::StringHash, std::equal_to<>> m_state_abbr;
     detail::StringSet m_given_names;
-    detail::StringSet m_common;             // lower-case only in the list
-    detail::StringSet m_common_and_proper;  // both "reading" and "Reading"
+    // The word list's lower-case words, each with one flag: k_common (lower-case only in the
+    // list) or k_common_and_proper (both "reading" and "Reading").
+    static constexpr std::uint8_t k_common = 1, k_common_and_proper = 2;
+    detail::WordTable m_words;
 };
 
 }  // namespace eventmap::geoparse

@@ -1,0 +1,36 @@
+#pragma once
+// A flat hash table from words to a few flag bits: one array of 8-byte slots and one string
+// pool, so a lookup costs one hash and about two memory accesses (the word list's 100k words in
+// std::unordered_set nodes cost a cache miss a node, and as many allocations to build).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eventmap::geoparse::detail {
+
+class WordTable {
+public:
+    /// Adds `word` (non-empty, < 64 KiB) with `flags` (non-zero), or ORs them into its flags.
+    void add(std::string_view word, std::uint8_t flags);
+    /// The word's flags; 0 when absent.
+    std::uint8_t flags(std::string_view word) const;
+    std::size_t size() const { return m_count; }
+
+private:
+    struct Slot {
+        std::uint32_t offset = 0;  // into m_pool
+        std::uint16_t length = 0;  // 0 = empty slot
+        std::uint8_t flags = 0;
+        std::uint8_t tag = 0;      // top byte of the hash: most mismatches end here
+    };
+    Slot* find_slot(std::string_view word, std::uint64_t hash);
+    const Slot* find_slot(std::string_view word, std::uint64_t hash) const;
+    void grow();
+
+    std::vector<Slot> m_slots;  // power-of-two size, linear probing
+    std::string m_pool;
+    std::size_t m_count = 0;
+};
+
+}  // namespace eventmap::geoparse::detail
