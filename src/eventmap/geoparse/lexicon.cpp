@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
-#include <iterator>
 
 #include "eventmap/core/error.h"
 
@@ -82,8 +81,16 @@ Lexicon Lexicon::load(const std::filesystem::path& lexicon_tsv, const std::files
     std::ifstream words(word_list, std::ios::binary);
     if (words) {
         // The whole list at once, lines as views into it (one line a word, split at '\n').
-        const std::string all((std::istreambuf_iterator<char>(words)), std::istreambuf_iterator<char>());
+        std::string all;
+        words.seekg(0, std::ios::end);
+        all.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, words.tellg())));
+        words.seekg(0, std::ios::beg);
+        words.read(all.data(), static_cast<std::streamsize>(all.size()));
+        all.resize(static_cast<std::size_t>(words.gcount()));
+        const auto lines = static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1;
         detail::WordTable proper;  // capitalised entries, lower-cased
+        proper.reserve(lines / 2, all.size() / 2);
+        lex.m_words.reserve(lines, all.size());
         std::vector<std::string_view> lower;
         std::string lowered;
         for (std::size_t pos = 0; pos < all.size();) {

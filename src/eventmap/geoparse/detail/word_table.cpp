@@ -27,9 +27,9 @@ WordTable::Slot* WordTable::find_slot(std::string_view word, std::uint64_t hash)
     return const_cast<Slot*>(static_cast<const WordTable*>(this)->find_slot(word, hash));
 }
 
-void WordTable::grow() {
+void WordTable::rehash(std::size_t slot_count) {
     std::vector<Slot> old = std::move(m_slots);
-    m_slots.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    m_slots.assign(slot_count, Slot{});
     const std::size_t mask = m_slots.size() - 1;
     for (const Slot& s : old) {
         if (s.length == 0) continue;
@@ -40,9 +40,16 @@ void WordTable::grow() {
     }
 }
 
+void WordTable::reserve(std::size_t words, std::size_t bytes) {
+    m_pool.reserve(bytes);
+    std::size_t want = 1024;
+    while (want < words * 2) want *= 2;
+    if (want > m_slots.size()) rehash(want);
+}
+
 void WordTable::add(std::string_view word, std::uint8_t flags) {
     if (word.empty() || word.size() > 0xFFFF || flags == 0) throw std::invalid_argument("WordTable::add: bad word or flags");
-    if ((m_count + 1) * 2 > m_slots.size()) grow();  // load factor <= 1/2
+    if ((m_count + 1) * 2 > m_slots.size()) rehash(m_slots.empty() ? 1024 : m_slots.size() * 2);  // load <= 1/2
     const std::uint64_t h = hash_of(word);
     Slot* s = find_slot(word, h);
     if (s->length != 0) {

@@ -16,6 +16,8 @@ public:
     /// The word's flags; 0 when absent.
     std::uint8_t flags(std::string_view word) const;
     std::size_t size() const { return m_count; }
+    /// Room for `words` words without rehashing, and `bytes` of their text.
+    void reserve(std::size_t words, std::size_t bytes);
 
 private:
     struct Slot {
@@ -26,7 +28,7 @@ private:
     };
     Slot* find_slot(std::string_view word, std::uint64_t hash);
     const Slot* find_slot(std::string_view word, std::uint64_t hash) const;
-    void grow();
+    void rehash(std::size_t slot_count);  // slot_count: a power of two above 2 * m_count
 
     std::vector<Slot> m_slots;  // power-of-two size, linear probing
     std::string m_pool;
