@@ -88,6 +88,7 @@ struct Mapping {
     mutable std::once_flag filter_once;
     mutable std::vector<std::uint64_t> filter;  // bit (hash >> filter_shift)
     mutable unsigned filter_shift = 64;
+    mutable std::atomic<bool> filter_ready{false};  // skips call_once's own cost once built
 
     mutable std::once_flag shapes_once;
     mutable std::unique_ptr<CountryShapes> shapes;
@@ -253,7 +254,7 @@ std::span<const Candidate> probe(const Mapping& m, std::string_view key, std::ui
 }
 
 bool maybe_key(const Mapping& m, std::uint64_t h) {
-    std::call_once(m.filter_once, [&] {
+    if (!m.filter_ready.load(std::memory_order_acquire)) std::call_once(m.filter_once, [&] {
         // About 16 bits a key (at least 2^16 bits): ~6% of absent keys pass.
         unsigned bits = 16;
         while (bits < 40 && (std::uint64_t{1} << bits) < m.keys.size() * 16) ++bits;
@@ -263,6 +264,7 @@ bool maybe_key(const Mapping& m, std::uint64_t h) {
             const std::uint64_t b = k.hash >> m.filter_shift;
             m.filter[b >> 6] |= std::uint64_t{1} << (b & 63);
         }
+        m.filter_ready.store(true, std::memory_order_release);
     });
     const std::uint64_t b = h >> m.filter_shift;
     return (m.filter[b >> 6] >> (b & 63)) & 1;
@@ -288,6 +290,17 @@ std::span<const Candidate> Gazetteer::candidates(std::string_view key) const {
     e.length = static_cast<std::uint8_t>(key.size());
     std::memcpy(e.key, key.data(), key.size());
     return found;
+}
+
+void Gazetteer::places_without_names(std::span<const Candidate> candidates, std::vector<Place>& out) const {
+    const Mapping& m = *m_map;
+    // The records are scattered over the index: ask for all of them before reading any, then
+    // for their admin1 codes, so the cache misses overlap instead of queueing.
+    for (const Candidate& c : candidates) __builtin_prefetch(&m.places[c.place]);
+    for (const Candidate& c : candidates) __builtin_prefetch(m.strings + m.places[c.place].admin1_code);
+    out.clear();
+    out.reserve(candidates.size());
+    for (const Candidate& c : candidates) out.push_back(place_without_names(c.place));
 }
 
 std::vector<Place> Gazetteer::lookup(std::string_view name) const {

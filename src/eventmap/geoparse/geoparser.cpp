@@ -563,9 +563,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // Each name's candidates as Place views (without their names), built once for both passes.
     std::unordered_map<std::string_view, std::vector<Place>> places_of_key;
     for (auto& [key, group] : by_key) {
-        auto& v = places_of_key[key];
-        v.reserve(group.front()->cands.size());
-        for (const auto& c : group.front()->cands) v.push_back(m_gaz.place_without_names(c.place));  // scoring reads no names
+        m_gaz.places_without_names(group.front()->cands, places_of_key[key]);  // scoring reads no names
     }
     std::vector<double> score_buffer;
     auto resolve = [&](bool with_space) {
