@@ -146,3 +146,28 @@ TEST_CASE("offsets are Unicode code points", "[geoparse]") {
     REQUIRE(k->end_cp == 29);
     REQUIRE(k->start_byte == 26);
 }
+
+TEST_CASE("the same article parsed again, after others, gives the same toponyms", "[geoparse]") {
+    REQUIRE_INDEX();
+    const std::string text =
+        "Shelling hit Kharkiv and Izium on Monday. Officials in Kharkiv said Izium was calm later. "
+        "In Paris, Texas, the mayor spoke; Paris, the French capital, hosted talks.";
+    const auto first = parse(text);
+    (void)parse("Floods reached Lviv, Odesa and Dnipro. Lviv opened shelters.");
+    (void)parse("The mayor of Springfield, Illinois, visited Springfield, Missouri.");
+    const auto again = parse(text);
+    REQUIRE(first.size() == again.size());
+    REQUIRE_FALSE(first.empty());
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        CHECK(first[i].text == again[i].text);
+        CHECK(first[i].geonameid == again[i].geonameid);
+        CHECK(first[i].start_cp == again[i].start_cp);
+        CHECK(first[i].confidence == again[i].confidence);
+    }
+    // Repeated mentions of one name share one sense.
+    std::vector<std::int64_t> kharkiv;
+    for (const auto& t : first)
+        if (t.text == "Kharkiv") kharkiv.push_back(t.geonameid);
+    REQUIRE(kharkiv.size() == 2);
+    CHECK(kharkiv[0] == kharkiv[1]);
+}

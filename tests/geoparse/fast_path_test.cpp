@@ -1,0 +1,108 @@
+// The geoparser's own data structures behind its fast paths: the word table, the word list's
+// classes, metonym lookups, the scanner's word flags, and repeatable results.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "eventmap/geoparse/detail/scan.h"
+#include "eventmap/geoparse/detail/word_table.h"
+#include "eventmap/geoparse/lexicon.h"
+#include "support/support.h"
+
+using eventmap::geoparse::Lexicon;
+using eventmap::geoparse::detail::WordTable;
+using eventmap::geoparse::detail::scan_words;
+using eventmap::geoparse::detail::Word;
+
+TEST_CASE("word table: words keep their flags, absent words have none, growth keeps them", "[geoparse][lexicon]") {
+    WordTable t;
+    CHECK(t.flags("anything") == 0);
+    t.add("reading", 1);
+    t.add("reading", 2);  // flags accumulate
+    t.add("table", 1);
+    CHECK(t.flags("reading") == 3);
+    CHECK(t.flags("table") == 1);
+    CHECK(t.flags("tables") == 0);
+    CHECK(t.flags("Table") == 0);  // exact bytes
+    CHECK(t.flags("") == 0);
+    std::vector<std::string> many;
+    for (int i = 0; i < 5000; ++i) many.push_back("w" + std::to_string(i * 7919));
+    for (const auto& w : many) t.add(w, 4);
+    CHECK(t.size() == 5002);
+    for (const auto& w : many) REQUIRE(t.flags(w) == 4);
+    CHECK(t.flags("reading") == 3);
+    CHECK(t.flags("w1") == 0);
+    CHECK_THROWS(t.add("", 1));
+}
+
+TEST_CASE("word list: common words, words that are also names, and names only", "[geoparse][lexicon]") {
+    const auto dir = eventmap::test::temp_dir("geoparse_word_list");
+    std::ofstream(dir / "lexicon.tsv") << "# test\nmetonym\tthe Kremlin\tMoscow|524901\nmetonym\tKremlin\tMoscow|524901\n";
+    // No final newline: the last word still counts.
+    std::ofstream(dir / "words") << "reading\nReading\ntable\nParis\ndon't\nAlbany\nalbany's\nzebra";
+    const Lexicon lex = Lexicon::load(dir / "lexicon.tsv", dir / "words");
+    CHECK(lex.is_common_word("table"));
+    CHECK(lex.is_dictionary_word("table"));
+    CHECK_FALSE(lex.is_common_word("reading"));  // also "Reading", a town
+    CHECK(lex.is_dictionary_word("reading"));
+    CHECK_FALSE(lex.is_dictionary_word("paris"));  // only capitalised in the list
+    CHECK_FALSE(lex.is_dictionary_word("don't"));  // entries with apostrophes are skipped
+    CHECK_FALSE(lex.is_dictionary_word("albany"));
+    CHECK(lex.is_common_word("zebra"));
+    REQUIRE(lex.metonym("the Kremlin") != nullptr);
+    CHECK(lex.metonym("the Kremlin")->geonameid == 524901);
+    CHECK(lex.metonym("Kremlin") != nullptr);
+    CHECK(lex.metonym("the Kremlim") == nullptr);  // same length, different phrase
+    CHECK(lex.metonym("Kremlins") == nullptr);
+    CHECK(lex.metonym("") == nullptr);
+    CHECK(lex.metonym(std::string(300, 'K')) == nullptr);
+}
+
+namespace {
+std::string word_text(std::string_view text, const Word& w) { return std::string(text.substr(w.start, w.end - w.start)); }
+}  // namespace
+
+TEST_CASE("scanner: word shapes on ASCII and non-ASCII text", "[geoparse][scan]") {
+    const std::string text =
+        "U.S. troops near al-Shadadi met NATO staff.\n\nIn Chasiv-Yar, Khar'kiv's 3rd unit and "
+        "ÉCOLE Київ people waited; Paris2024 ends";
+    const auto words = scan_words(text);
+    std::vector<std::string> got;
+    for (const auto& w : words) got.push_back(word_text(text, w));
+    const std::vector<std::string> expected = {"U.S.", "troops", "near", "al-Shadadi", "met", "NATO", "staff", ".",
+                                               "In", "Chasiv-Yar", ",", "Khar'kiv", "'", "s", "3rd", "unit", "and",
+                                               "ÉCOLE", "Київ", "people", "waited", ";", "Paris2024", "ends"};
+    REQUIRE(got == expected);
+    auto at = [&](const std::string& s) -> const Word& {
+        for (const auto& w : words)
+            if (word_text(text, w) == s) return w;
+        FAIL("no word " << s);
+        return words.front();
+    };
+    CHECK(at("U.S.").capitalised);
+    CHECK(at("U.S.").sentence_start);
+    CHECK(at("al-Shadadi").capitalised);  // Arabic article before a capital
+    CHECK_FALSE(at("troops").capitalised);
+    CHECK(at("NATO").all_caps);
+    CHECK_FALSE(at("staff").all_caps);
+    CHECK(at(".").punct == '.');
+    CHECK(at("In").sentence_start);
+    CHECK(at("In").paragraph_start);
+    CHECK_FALSE(at("Chasiv-Yar").sentence_start);
+    CHECK(at("3rd").has_digit);
+    CHECK(at("ÉCOLE").all_caps);
+    CHECK(at("ÉCOLE").capitalised);
+    CHECK(at("Київ").capitalised);
+    CHECK_FALSE(at("Київ").all_caps);
+    CHECK(at("Paris2024").has_digit);
+    CHECK(at("Paris2024").capitalised);
+}
+
+TEST_CASE("ascii_lowered lower-cases A-Z only and keeps every offset", "[geoparse][scan]") {
+    const std::string text = "Kyiv, ÉCOLE and U.S. 2024";
+    const std::string low = eventmap::geoparse::detail::ascii_lowered(text);
+    CHECK(low.size() == text.size());
+    CHECK(low == "kyiv, \xC3\x89" "cole and u.s. 2024");
+}
