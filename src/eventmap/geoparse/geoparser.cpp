@@ -136,6 +136,14 @@ void dedupe_anchors(std::vector<std::pair<std::string_view, geo::LatLon>>& ancho
                   anchors.end());
 }
 
+// "UA.05": a region's country and admin1 code, as the context and qualifiers store them.
+std::string admin1_key(std::string_view country, std::string_view admin1_code) {
+    std::string key;
+    key.reserve(country.size() + 1 + admin1_code.size());
+    key.append(country).append(1, '.').append(admin1_code);
+    return key;
+}
+
 bool strong_place(const Place& p) {
     return p.kind == PlaceKind::country || p.kind == PlaceKind::admin1 || p.kind == PlaceKind::demonym ||
            p.feature_code == "PPLC" || p.population >= 500000 ||
@@ -477,7 +485,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (!m.drop) live.push_back(&m);
 
     // 3. Context for resolution: countries and regions the article names, qualifiers ("X, Country").
-    std::map<std::string, double> country_weight;
+    std::map<std::string, double, std::less<>> country_weight;  // found by string_view
     std::unordered_set<std::string> admin1_context;  // "UA.05"
     double total_weight = 0;
     if (!context.country_hint.empty()) { country_weight[context.country_hint] += 2.0; total_weight += 2.0; }
@@ -532,16 +540,16 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // A country's name means the country ("China", "Greece") unless the article's context is
         // strongly elsewhere ("Georgia" in news from Atlanta).
         if (p.kind == PlaceKind::country) s += 4.0;
-        std::string country(p.country);
+        const std::string_view country = p.country;
         if (total_weight > 0 && !country.empty()) {
             auto it = country_weight.find(country);
             if (it != country_weight.end()) s += 2.5 * std::min(1.0, it->second / std::max(1.0, total_weight * 0.5));
         }
-        if (!p.admin1_code.empty() && admin1_context.count(country + "." + std::string(p.admin1_code)) &&
+        if (!p.admin1_code.empty() && !admin1_context.empty() && admin1_context.count(admin1_key(country, p.admin1_code)) &&
             p.kind != PlaceKind::admin1)
             s += 2.0;
         if (!m.qualifier_country.empty() && m.qualifier_country == country) s += 6.0;
-        if (!m.qualifier_admin1.empty() && m.qualifier_admin1 == country + "." + std::string(p.admin1_code)) s += 8.0;
+        if (!m.qualifier_admin1.empty() && m.qualifier_admin1 == admin1_key(country, p.admin1_code)) s += 8.0;
         else if (!m.qualifier_countries_any.empty() &&
                  std::find(m.qualifier_countries_any.begin(), m.qualifier_countries_any.end(), country) !=
                      m.qualifier_countries_any.end())
