@@ -34,12 +34,16 @@ TEST_CASE("word table: words keep their flags, absent words have none, growth ke
     for (const auto& w : many) REQUIRE(t.flags(w) == 4);
     CHECK(t.flags("reading") == 3);
     CHECK(t.flags("w1") == 0);
-    CHECK_THROWS(t.add("", 1));
+    CHECK(t.flags("") == 0);
+    t.add("", 8);  // the empty word is a word too
+    CHECK(t.flags("") == 8);
+    CHECK_THROWS(t.add("x", 0));
 }
 
 TEST_CASE("word list: common words, words that are also names, and names only", "[geoparse][lexicon]") {
     const auto dir = eventmap::test::temp_dir("geoparse_word_list");
-    std::ofstream(dir / "lexicon.tsv") << "# test\nmetonym\tthe Kremlin\tMoscow|524901\nmetonym\tKremlin\tMoscow|524901\n";
+    std::ofstream(dir / "lexicon.tsv") << "# test\nmetonym\tthe Kremlin\tMoscow|524901\nmetonym\tKremlin\tMoscow|524901\n"
+                                          "title\tGeneral\norg_word\tPost\ncue\tNear\nspeech_verb\tSaid\n";
     // No final newline: the last word still counts.
     std::ofstream(dir / "words") << "reading\nReading\ntable\nParis\ndon't\nAlbany\nalbany's\nzebra";
     const Lexicon lex = Lexicon::load(dir / "lexicon.tsv", dir / "words");
@@ -57,6 +61,16 @@ TEST_CASE("word list: common words, words that are also names, and names only", 
     CHECK(lex.metonym("the Kremlim") == nullptr);  // same length, different phrase
     CHECK(lex.metonym("Kremlins") == nullptr);
     CHECK(lex.metonym("") == nullptr);
+    // Classes share one table but not their members; cues and speech verbs are lower-cased.
+    CHECK(lex.is_title("General"));
+    CHECK_FALSE(lex.is_org_word("General"));
+    CHECK(lex.is_org_word("Post"));
+    CHECK_FALSE(lex.is_title("Post"));
+    CHECK(lex.is_cue("near"));
+    CHECK_FALSE(lex.is_cue("Near"));
+    CHECK(lex.is_speech_verb("said"));
+    CHECK_FALSE(lex.is_speech_verb(""));
+    CHECK_FALSE(lex.is_given_name("General"));
     CHECK(lex.metonym(std::string(300, 'K')) == nullptr);
 }
 

@@ -47,12 +47,12 @@ Lexicon Lexicon::load(const std::filesystem::path& lexicon_tsv, const std::files
         std::string rest = line.substr(tab + 1);
         std::string value;
         if (auto t2 = rest.find('\t'); t2 != std::string::npos) { value = rest.substr(t2 + 1); rest.resize(t2); }
-        if (cls == "title") lex.m_titles.insert(rest);
-        else if (cls == "org_follower") lex.m_org_followers.insert(ascii_lower(rest));
-        else if (cls == "org_word") lex.m_org_words.insert(rest);
-        else if (cls == "speech_verb") lex.m_speech_verbs.insert(ascii_lower(rest));
-        else if (cls == "cue") lex.m_cues.insert(ascii_lower(rest));
-        else if (cls == "not_place") lex.m_not_places.insert(rest);
+        if (cls == "title") lex.m_classes.add(rest, k_title);
+        else if (cls == "org_follower") lex.m_classes.add(ascii_lower(rest), k_org_follower);
+        else if (cls == "org_word") lex.m_classes.add(rest, k_org_word);
+        else if (cls == "speech_verb") lex.m_classes.add(ascii_lower(rest), k_speech_verb);
+        else if (cls == "cue") lex.m_classes.add(ascii_lower(rest), k_cue);
+        else if (cls == "not_place") lex.m_classes.add(rest, k_not_place);
         else if (cls == "state_abbr") {
             if (value.empty()) throw FormatError(lexicon_tsv.string(), line_no, -1, "a state abbreviation needs its admin1 code");
             lex.m_state_abbr.emplace(rest, value);
@@ -76,7 +76,7 @@ Lexicon Lexicon::load(const std::filesystem::path& lexicon_tsv, const std::files
         std::ifstream names(given_names);
         if (!names) throw IoError(given_names.string(), "cannot open the given-names list");
         while (std::getline(names, line))
-            if (!line.empty() && line[0] != '#') lex.m_given_names.insert(line);
+            if (!line.empty() && line[0] != '#') lex.m_classes.add(line, k_given_name);
     }
     std::ifstream words(word_list, std::ios::binary);
     if (words) {

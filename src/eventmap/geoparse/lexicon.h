@@ -35,17 +35,17 @@ public:
                         const std::filesystem::path& given_names = {});
 
     /// All lookups take the phrase as written in the text, compared case-insensitively where it says so.
-    bool is_title(std::string_view phrase) const { return m_titles.count(phrase) > 0; }
-    bool is_org_follower(std::string_view lower_word) const { return m_org_followers.count(lower_word) > 0; }
-    bool is_org_word(std::string_view word) const { return m_org_words.count(word) > 0; }
-    bool is_speech_verb(std::string_view lower_word) const { return m_speech_verbs.count(lower_word) > 0; }
-    bool is_cue(std::string_view lower_word) const { return m_cues.count(lower_word) > 0; }
-    bool is_not_place(std::string_view phrase) const { return m_not_places.count(phrase) > 0; }
+    bool is_title(std::string_view phrase) const { return m_classes.flags(phrase) & k_title; }
+    bool is_org_follower(std::string_view lower_word) const { return m_classes.flags(lower_word) & k_org_follower; }
+    bool is_org_word(std::string_view word) const { return m_classes.flags(word) & k_org_word; }
+    bool is_speech_verb(std::string_view lower_word) const { return m_classes.flags(lower_word) & k_speech_verb; }
+    bool is_cue(std::string_view lower_word) const { return m_classes.flags(lower_word) & k_cue; }
+    bool is_not_place(std::string_view phrase) const { return m_classes.flags(phrase) & k_not_place; }
     const MetonymTarget* metonym(std::string_view phrase) const;
     /// "La." -> "US.LA": a US state abbreviation in AP style, with its admin1 code; "" when none.
     std::string_view state_abbreviation(std::string_view phrase) const;
     /// A common given name ("David", "Paris" is not one): a place name right after it is a surname.
-    bool is_given_name(std::string_view word) const { return m_given_names.count(word) > 0; }
+    bool is_given_name(std::string_view word) const { return m_classes.flags(word) & k_given_name; }
     /// Longest metonym phrase, in words, so the scanner knows how far to look.
     std::size_t metonym_max_words() const { return m_metonym_max_words; }
     /// A common English word: the word list has it in lower case only (not as a proper name).
@@ -54,12 +54,14 @@ public:
     bool is_dictionary_word(std::string_view lower_word) const { return m_words.flags(lower_word) != 0; }
 
 private:
-    detail::StringSet m_titles, m_org_followers, m_org_words, m_speech_verbs, m_cues, m_not_places;
+    // The phrase classes, one bit each, in one table (a phrase may be in several classes).
+    static constexpr std::uint8_t k_title = 1, k_org_follower = 2, k_org_word = 4, k_speech_verb = 8, k_cue = 16,
+                                  k_not_place = 32, k_given_name = 64;
+    detail::WordTable m_classes;
     std::unordered_map<std::string, MetonymTarget, detail::StringHash, std::equal_to<>> m_metonyms;
     std::size_t m_metonym_max_words = 1;
     std::uint64_t m_metonym_lengths = 0;  // bit k: some metonym phrase has k bytes (k < 63); bit 63: longer ones
     std::unordered_map<std::string, std::string, detail::StringHash, std::equal_to<>> m_state_abbr;
-    detail::StringSet m_given_names;
     // The word list's lower-case words, each with one flag: k_common (lower-case only in the
     // list) or k_common_and_proper (both "reading" and "Reading").
     static constexpr std::uint8_t k_common = 1, k_common_and_proper = 2;

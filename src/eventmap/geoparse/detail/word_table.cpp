@@ -48,7 +48,11 @@ void WordTable::reserve(std::size_t words, std::size_t bytes) {
 }
 
 void WordTable::add(std::string_view word, std::uint8_t flags) {
-    if (word.empty() || word.size() > 0xFFFF || flags == 0) throw std::invalid_argument("WordTable::add: bad word or flags");
+    if (word.size() > 0xFFFF || flags == 0) throw std::invalid_argument("WordTable::add: word too long or no flags");
+    if (word.empty()) {
+        m_empty_flags |= flags;
+        return;
+    }
     if ((m_count + 1) * 2 > m_slots.size()) rehash(m_slots.empty() ? 1024 : m_slots.size() * 2);  // load <= 1/2
     const std::uint64_t h = hash_of(word);
     Slot* s = find_slot(word, h);
@@ -65,7 +69,8 @@ void WordTable::add(std::string_view word, std::uint8_t flags) {
 }
 
 std::uint8_t WordTable::flags(std::string_view word) const {
-    if (word.empty() || word.size() > 0xFFFF) return 0;
+    if (word.empty()) return m_empty_flags;
+    if (word.size() > 0xFFFF) return 0;
     const Slot* s = find_slot(word, hash_of(word));
     return s ? s->flags : 0;
 }

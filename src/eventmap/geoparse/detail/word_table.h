@@ -11,7 +11,7 @@ namespace eventmap::geoparse::detail {
 
 class WordTable {
 public:
-    /// Adds `word` (non-empty, < 64 KiB) with `flags` (non-zero), or ORs them into its flags.
+    /// Adds `word` (< 64 KiB; may be empty) with `flags` (non-zero), or ORs them into its flags.
     void add(std::string_view word, std::uint8_t flags);
     /// The word's flags; 0 when absent.
     std::uint8_t flags(std::string_view word) const;
@@ -33,6 +33,7 @@ private:
     std::vector<Slot> m_slots;  // power-of-two size, linear probing
     std::string m_pool;
     std::size_t m_count = 0;
+    std::uint8_t m_empty_flags = 0;  // the empty word's flags (it has no slot)
 };
 
 }  // namespace eventmap::geoparse::detail
