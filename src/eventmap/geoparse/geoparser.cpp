@@ -96,6 +96,21 @@ double approx_km(const geo::LatLon& a, const geo::LatLon& b) {
     return 6371.0 * std::sqrt(x * x + y * y);
 }
 
+// The distance to the nearest anchor as approx_km gives it, exact when below `horizon_km`;
+// when the nearest is at or beyond the horizon, some value >= horizon_km. Anchors whose
+// latitude difference alone reaches the horizon are skipped without a cosine (that difference
+// is a lower bound of approx_km, computed with the same operations).
+double nearest_anchor_km(const std::vector<geo::LatLon>& anchors, const geo::LatLon& p, double horizon_km) {
+    constexpr double kDeg = 3.14159265358979323846 / 180.0;
+    double best = 1e9;
+    for (const auto& a : anchors) {
+        const double y = (a.lat_deg - p.lat_deg) * kDeg;
+        if (6371.0 * std::sqrt(y * y) >= horizon_km) continue;
+        best = std::min(best, approx_km(a, p));
+    }
+    return best;
+}
+
 struct Mention {
     std::size_t wa = 0, wb = 0;        // word range [wa, wb)
     std::size_t run_start = 0, run_end = 0;
@@ -555,8 +570,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                      m.qualifier_countries_any.end())
             s += 1.0;
         if (anchors && !anchors->empty() && p.kind != PlaceKind::country) {
-            double best_km = 1e9;
-            for (const auto& a : *anchors) best_km = std::min(best_km, approx_km(a, p.point));
+            // Exact below 300 km, the largest threshold here (keep them in step).
+            const double best_km = nearest_anchor_km(*anchors, p.point, 300.0);
             if (best_km < 30) s += 2.5;
             else if (best_km < 100) s += 1.6;
             else if (best_km < 300) s += 0.8;
