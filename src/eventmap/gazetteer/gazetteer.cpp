@@ -272,6 +272,8 @@ bool maybe_key(const Mapping& m, std::uint64_t h) {
 
 }  // namespace
 
+void Gazetteer::prepare_lookups() const { (void)maybe_key(*m_map, 0); }
+
 std::span<const Candidate> Gazetteer::candidates(std::string_view key) const {
     const Mapping& m = *m_map;
     const std::uint64_t h = XXH3_64bits(key.data(), key.size());

@@ -46,6 +46,9 @@ public:
     /// place_without_names() of each candidate, in order, into `out` (cleared first); faster than
     /// one by one (the memory reads overlap).
     void places_without_names(std::span<const Candidate> candidates, std::vector<Place>& out) const;
+    /// Builds now what the first candidates() call would otherwise build (the key filter, a few
+    /// ms for cities500), so a long-lived user pays it up front instead of in its first lookup.
+    void prepare_lookups() const;
     /// Candidates for an already-normalized key, in prior order (best first); empty span when unknown. No allocation.
     std::span<const Candidate> candidates(std::string_view normalized_key) const;
     /// normalize_name + candidates, as Place values (for the CLI and tests).

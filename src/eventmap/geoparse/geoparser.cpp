@@ -173,6 +173,7 @@ Geoparser::Geoparser(const gazetteer::Gazetteer& gazetteer, GeoparseOptions opti
     if (m_options.word_list.empty()) m_options.word_list = "/usr/share/dict/american-english";
     if (m_options.given_names.empty()) m_options.given_names = data_dir() / "given_names.txt";
     m_lex = Lexicon::load(m_options.lexicon, m_options.word_list, m_options.given_names);
+    m_gaz.prepare_lookups();
 }
 
 DocumentContext Geoparser::context_for(const ingest::Article& article, const text::ArticleStructure& structure) const {
