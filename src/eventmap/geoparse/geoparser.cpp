@@ -507,10 +507,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     if (!context.country_hint.empty()) { country_weight[context.country_hint] += 2.0; total_weight += 2.0; }
     for (auto* m : live) {
         if (m->metonym) continue;
-        const Place top = m_gaz.place(m->fixed_place != UINT32_MAX ? m->fixed_place : m->cands[0].place);
+        const Place top = m_gaz.place_without_names(m->fixed_place != UINT32_MAX ? m->fixed_place : m->cands[0].place);
         if (top.kind == PlaceKind::country || top.kind == PlaceKind::demonym) {
             std::string c(top.country);
-            if (top.kind == PlaceKind::demonym && top.demonym_of != UINT32_MAX) c = std::string(m_gaz.place(top.demonym_of).country);
+            if (top.kind == PlaceKind::demonym && top.demonym_of != UINT32_MAX) c = std::string(m_gaz.place_without_names(top.demonym_of).country);
             if (!c.empty()) { country_weight[c] += 1.0; total_weight += 1.0; }
         } else if (top.kind == PlaceKind::admin1) {
             admin1_context.insert(std::string(top.country) + "." + std::string(top.admin1_code));
@@ -529,13 +529,13 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         bool comma = q->wa == m->wb + 1 && (words[m->wb].punct == ',' || words[m->wb].punct == '(');
         if (!comma || m->fixed_place != UINT32_MAX) continue;
         if (q->fixed_place != UINT32_MAX) {
-            Place p = m_gaz.place(q->fixed_place);
+            Place p = m_gaz.place_without_names(q->fixed_place);
             m->qualifier_admin1 = std::string(p.country) + "." + std::string(p.admin1_code);
             m->qualifier_country = std::string(p.country);
             continue;
         }
         for (const auto& c : q->cands) {
-            Place p = m_gaz.place(c.place);
+            Place p = m_gaz.place_without_names(c.place);
             if (p.kind == PlaceKind::country) {
                 if (m->qualifier_country.empty()) m->qualifier_country = std::string(p.country);
             } else if (p.kind == PlaceKind::admin1) {
@@ -597,7 +597,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             for (auto* o : live) {
                 if (o->metonym || o->chosen == UINT32_MAX) continue;
                 if (o->best - o->second < 1.0 && o->cands.size() > 1) continue;
-                Place op = m_gaz.place(o->chosen);
+                Place op = m_gaz.place_without_names(o->chosen);
                 if (op.kind == PlaceKind::country || op.kind == PlaceKind::demonym) continue;
                 all_anchors.emplace_back(o->key, op.point);
             }
