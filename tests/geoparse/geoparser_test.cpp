@@ -146,3 +146,31 @@ TEST_CASE("offsets are Unicode code points", "[geoparse]") {
     REQUIRE(k->end_cp == 29);
     REQUIRE(k->start_byte == 26);
 }
+
+TEST_CASE("a county resolves to the namesake the article's towns point at", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto fl = parse("Storms cut power across Polk County on Monday, and crews in Lakeland worked through the night.");
+    const Toponym* c = find(fl, "Polk County");
+    REQUIRE(c);
+    CHECK(c->feature_code == "ADM2");
+    CHECK(c->country == "US");
+    CHECK(c->admin1 == "Florida");
+    auto ia = parse("Deputies in Polk County said the bridge north of Des Moines would stay closed.");
+    REQUIRE(find(ia, "Polk County"));
+    CHECK(find(ia, "Polk County")->admin1 == "Iowa");
+    auto ua = parse("Shelling hit villages in the Luhansk district overnight.");
+    REQUIRE(find(ua, "Luhansk district"));
+    CHECK(find(ua, "Luhansk district")->feature_code == "ADM2");
+    CHECK(find(ua, "Luhansk district")->country == "UA");
+}
+
+TEST_CASE("a state is placed at its representative point, not at its biggest cities", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Wildfires burned across California for a third week.");
+    const Toponym* ca = find(ts, "California");
+    REQUIRE(ca);
+    CHECK(ca->feature_code == "ADM1");
+    // Within 25 km of GeoNames' point for the state (37.25 N 119.75 W); the mean of its towns
+    // (35.4 N 119.3 W, pulled south by Los Angeles) is 210 km off.
+    CHECK(eventmap::geo::distance_km(ca->point, eventmap::geo::LatLon::from_degrees(37.25, -119.75)) < 25.0);
+}
