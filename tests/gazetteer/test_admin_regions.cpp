@@ -1,6 +1,7 @@
 // First- and second-level divisions: admin1 regions at their table points, admin2 places (US
-// counties, raions) built from their towns, on a small dump written by the test, and on the real
-// index when set-up has built it.
+// counties, raions) built from their towns; supplement rows that enrich a country or a town
+// instead of listing it twice. On a small dump written by the test, and on the real index when
+// set-up has built it.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -56,9 +57,15 @@ const Built& built() {
                                                << "UA.14.4408\tSievierodonetsk Raion\tSievierodonetsk Raion\t0\n"
                                                << "US.VA.165\tRockingham County\tRockingham County\t4781530\n"
                                                << "US.VA.999\tEmpty County\tEmpty County\t0\n";
+        // A news spelling of Lakeland (by its id), a country's news name, a continent.
+        std::ofstream(dir / "supplement.tsv")
+            << "id\tname\talternate_names\tfeature_class\tfeature_code\tcountry\tadmin1_code\tlat\tlon\tgeonameid\tpopulation\n"
+            << "900\tLakeland City\tLakeland Fla\tP\tPPL\tUS\tFL\t28.04\t-81.95\t1\t0\n"
+            << "950\tThe States\tStateside\tA\tPCLI\tUS\t\t39.8\t-98.5\t\t0\n"
+            << "600\tEurope\tEuropean,EU\tL\tCONT\t\t\t48.69\t9.14\t6255148\t0\n";
         gz::BuildOptions opt;
         opt.geonames_files = {dir / "geonames.txt"};
-        opt.supplement = eventmap::test::fixture("gazetteer/supplement.tsv");
+        opt.supplement = dir / "supplement.tsv";
         opt.demonyms = eventmap::test::fixture("gazetteer/demonyms.tsv");
         opt.output = dir / "regions.emx";
         std::ostringstream log;
@@ -157,4 +164,67 @@ TEST_CASE("real index: counties and states", "[gazetteer][real]") {
     }
     // California's middle, not the Los Angeles-weighted mean (35.4 N 119.3 W).
     CHECK(km(g.place(*g.admin1("US", "CA")).point, LatLon::from_degrees(37.25, -119.75)) < 10.0);
+}
+
+TEST_CASE("supplement: a town's news spelling and a country's news name join them", "[gazetteer][supplement]") {
+    const auto g = gz::Gazetteer::open(built().index);
+    // One Lakeland, reached by every spelling, with the dump's point and id.
+    for (const char* name : {"Lakeland", "Lakeland City", "Lakeland Fla"}) {
+        INFO(name);
+        const auto l = g.lookup(name);
+        REQUIRE(l.size() == 1);
+        CHECK(l[0].geonameid == 1);
+        CHECK(l[0].kind == gz::PlaceKind::city);
+    }
+    // The country itself, not a second place named after it.
+    for (const char* name : {"The States", "Stateside"}) {
+        INFO(name);
+        const auto us = g.lookup(name);
+        REQUIRE(us.size() == 1);
+        CHECK(us[0].kind == gz::PlaceKind::country);
+        CHECK(us[0].country == "US");
+    }
+    // A continent's adjective and the EU reach the continent.
+    for (const char* name : {"European", "EU"}) {
+        INFO(name);
+        const auto eu = g.lookup(name);
+        REQUIRE(eu.size() == 1);
+        CHECK(eu[0].geonameid == 6255148);
+    }
+}
+
+TEST_CASE("real index: news names of countries, towns and continents", "[gazetteer][real]") {
+    const auto path = eventmap::test::real_index();
+    if (!path) {
+        WARN("no real gazetteer index (run scripts/setup.sh): skipping");
+        return;
+    }
+    const auto g = gz::Gazetteer::open(*path);
+    if (g.lookup("Black Sea").empty()) {
+        WARN("real index built without data/supplement.tsv: skipping");
+        return;
+    }
+    for (const auto& [name, cc] : std::vector<std::pair<const char*, const char*>>{
+             {"Britain", "GB"}, {"DPRK", "KP"}, {"DRC", "CD"}, {"Bosnia", "BA"}, {"East Timor", "TL"}}) {
+        INFO(name);
+        const auto c = g.lookup(name);
+        REQUIRE_FALSE(c.empty());
+        CHECK(c[0].kind == gz::PlaceKind::country);
+        CHECK(c[0].country == cc);
+    }
+    for (const auto& [name, id] : std::vector<std::pair<const char*, std::int32_t>>{
+             {"Hodeidah", 79415}, {"Qamishli", 173377}, {"Myawaddy", 1308052}, {"Deir al-Balah", 281141}}) {
+        INFO(name);
+        const auto t = g.lookup(name);
+        REQUIRE_FALSE(t.empty());
+        CHECK(t[0].geonameid == id);
+    }
+    for (const auto& [name, id] : std::vector<std::pair<const char*, std::int32_t>>{
+             {"European", 6255148}, {"EU", 6255148}, {"African", 6255146}, {"Asian", 6255147}}) {
+        INFO(name);
+        const auto c = g.lookup(name);
+        REQUIRE_FALSE(c.empty());
+        CHECK(c[0].geonameid == id);
+        CHECK(c[0].feature_code == "CONT");
+    }
 }

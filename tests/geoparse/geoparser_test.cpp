@@ -174,3 +174,20 @@ TEST_CASE("a state is placed at its representative point, not at its biggest cit
     // (35.4 N 119.3 W, pulled south by Los Angeles) is 210 km off.
     CHECK(eventmap::geo::distance_km(ca->point, eventmap::geo::LatLon::from_degrees(37.25, -119.75)) < 25.0);
 }
+
+TEST_CASE("the EU and continent adjectives are places; news country names are countries", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("EU ministers met African and Asian envoys in Brussels, and Britain sent an observer.");
+    for (const char* name : {"EU", "African", "Asian"}) {
+        INFO(name);
+        const Toponym* t = find(ts, name);
+        REQUIRE(t);
+        CHECK(t->feature_code == "CONT");
+        CHECK(t->point.is_valid());
+    }
+    REQUIRE(find(ts, "Britain"));
+    CHECK(find(ts, "Britain")->country == "GB");
+    // Two capitals stay out: "EU" is allowed as a region's code, not every two-letter word.
+    auto other = parse("An AI lab in Lagos hired staff.");
+    CHECK_FALSE(find(other, "AI"));
+}

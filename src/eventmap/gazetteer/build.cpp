@@ -960,6 +960,7 @@ void Builder::read_supplement(const std::filesystem::path& path) {
     std::uint64_t rows = 0;
     bool header = true;
     std::string_view c[11];
+    std::unordered_map<std::int32_t, std::uint32_t> by_geonameid;  // towns of the dump, filled on first use
     for_each_line(f.text(), [&](std::string_view line, std::uint64_t line_no) {
         if (line.empty() || line.front() == '#') return;
         if (header) {
@@ -997,6 +998,29 @@ void Builder::read_supplement(const std::filesystem::path& path) {
                 if (!a.empty()) add_key(a, place, NameMatch::alternate);
             }
         };
+        // A news spelling of a town the dump has ("Hodeidah" for Al Hudaydah, by its GeoNames id):
+        // the names join that town instead of listing it twice.
+        if (geonameid > 0) {
+            if (by_geonameid.empty())
+                for (std::uint32_t i = 0; i < m_places.size(); ++i)
+                    if (m_places[i].geonameid > 0 && m_places[i].kind == static_cast<std::uint8_t>(PlaceKind::city))
+                        by_geonameid.emplace(m_places[i].geonameid, i);
+            if (auto it = by_geonameid.find(static_cast<std::int32_t>(geonameid)); it != by_geonameid.end()) {
+                add_key(name, it->second, NameMatch::alternate);
+                add_alternates(it->second);
+                return;
+            }
+        }
+        // A country news names in a form the country lists lack ("Britain", "DPRK"): the names join
+        // the country, which keeps its own point.
+        if (code.starts_with("PCL") && cc.size() == 2) {
+            auto it = m_countries.find(std::string(cc));
+            if (it != m_countries.end() && it->second.place != UINT32_MAX) {
+                add_key(name, it->second.place, NameMatch::alternate);
+                add_alternates(it->second.place);
+                return;
+            }
+        }
         // A region GeoNames already has (as an ADM1 row or one we derived): enrich it rather than
         // list it twice; our surveyed point replaces a derived one.
         if (kind == PlaceKind::admin1 && cc.size() == 2 && !a1.empty()) {

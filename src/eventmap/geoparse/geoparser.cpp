@@ -345,7 +345,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             for (std::size_t k = 1; k < w.size(); ++k)
                 if (std::isupper(static_cast<unsigned char>(w[k])) && std::islower(static_cast<unsigned char>(w[k - 1])))
                     inner_capital = true;
-            if ((w.size() <= 2 && !(words[m.wa].all_caps && (top.kind == PlaceKind::country || top.kind == PlaceKind::admin1))) ||
+            const bool region_code = top.kind == PlaceKind::country || top.kind == PlaceKind::admin1 ||
+                                     (top.kind == PlaceKind::feature && top.feature_class == 'L');  // "EU"
+            if ((w.size() <= 2 && !(words[m.wa].all_caps && region_code)) ||
                 (inner_capital && w.size() <= 4)) {
                 m.drop = true;
                 continue;
