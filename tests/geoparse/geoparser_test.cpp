@@ -191,3 +191,29 @@ TEST_CASE("the EU and continent adjectives are places; news country names are co
     auto other = parse("An AI lab in Lagos hired staff.");
     CHECK_FALSE(find(other, "AI"));
 }
+
+TEST_CASE("a country's name is the US state when the article's other places are American", "[geoparse]") {
+    REQUIRE_INDEX();
+    // The name itself does not count as context: three "Georgia"s do not outvote Texas and Florida.
+    auto us = parse("Georgia lawmakers met in Atlanta on Tuesday. Officials in Texas and Florida watched the vote, "
+                    "and the Georgia governor signed it.");
+    int seen = 0;
+    for (const auto& t : us)
+        if (t.text == "Georgia") {
+            ++seen;
+            CHECK(t.country == "US");
+            CHECK(t.feature_code == "ADM1");
+        }
+    CHECK(seen == 2);
+    auto ge = parse("Georgia and Armenia signed a trade deal in Tbilisi on Friday.");
+    REQUIRE(find(ge, "Georgia"));
+    CHECK(find(ge, "Georgia")->country == "GE");
+    // No American context: the country.
+    auto alone = parse("Farmers in Georgia said the drought was the worst since 1954.");
+    REQUIRE(find(alone, "Georgia"));
+    CHECK(find(alone, "Georgia")->country == "GE");
+    // A country with a small US town of its name stays the country in American news.
+    auto gr = parse("Officials in Ohio and Texas said the school trip to Greece was cancelled.");
+    REQUIRE(find(gr, "Greece"));
+    CHECK(find(gr, "Greece")->country == "GR");
+}
