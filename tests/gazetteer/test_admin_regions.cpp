@@ -138,6 +138,10 @@ TEST_CASE("admin1: a state sits at its table point, not at its towns' mean", "[g
     CHECK(p.name == "Texas");
     CHECK_FALSE(p.derived_point);
     CHECK(km(p.point, LatLon::from_degrees(31.25, -99.25)) < 5.0);
+    // "Texas State" is a university in US news, not a name of the state; other forms stay.
+    CHECK(g.lookup("Texas State").empty());
+    CHECK(g.lookup("Texas region").at(0).index == *texas);
+    CHECK(g.lookup("Luhansk state").at(0).admin1_code == "14");
     // Luhansk Oblast is not in the table: derived from its towns, as before.
     const auto luhansk = g.admin1("UA", "14");
     REQUIRE(luhansk);
@@ -205,12 +209,20 @@ TEST_CASE("real index: news names of countries, towns and continents", "[gazette
         return;
     }
     for (const auto& [name, cc] : std::vector<std::pair<const char*, const char*>>{
-             {"Britain", "GB"}, {"DPRK", "KP"}, {"DRC", "CD"}, {"Bosnia", "BA"}, {"East Timor", "TL"}}) {
+             {"Britain", "GB"}, {"DPRK", "KP"}, {"DRC", "CD"}, {"Bosnia", "BA"}, {"East Timor", "TL"},
+             {"America", "US"}}) {
         INFO(name);
         const auto c = g.lookup(name);
         REQUIRE_FALSE(c.empty());
         CHECK(c[0].kind == gz::PlaceKind::country);
         CHECK(c[0].country == cc);
+    }
+    for (const char* name : {"BC", "B.C."}) {
+        INFO(name);
+        const auto bc = g.lookup(name);
+        REQUIRE_FALSE(bc.empty());
+        CHECK(bc[0].kind == gz::PlaceKind::admin1);
+        CHECK(bc[0].name == "British Columbia");
     }
     for (const auto& [name, id] : std::vector<std::pair<const char*, std::int32_t>>{
              {"Hodeidah", 79415}, {"Qamishli", 173377}, {"Myawaddy", 1308052}, {"Deir al-Balah", 281141}}) {

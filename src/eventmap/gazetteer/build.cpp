@@ -437,8 +437,12 @@ void Builder::add_region_forms(std::string_view name, std::uint32_t place, NameM
         }
     }
     if (stem.empty()) return;
+    // A US "Ohio State", "Mississippi State" is a university; the state is "Ohio" (AP style writes
+    // "Washington state", which then reads as "Washington" and a word).
+    const bool us = std::string_view(m_places[place].country, 2) == "US";
     std::string form;
     for (std::string_view w : k_region_words) {
+        if (us && w == "state") continue;
         form.assign(stem).append(" ").append(w);
         add_key(form, place, NameMatch::derived);
     }
