@@ -217,3 +217,17 @@ TEST_CASE("a country's name is the US state when the article's other places are 
     REQUIRE(find(gr, "Greece"));
     CHECK(find(gr, "Greece")->country == "GR");
 }
+
+TEST_CASE("an article whose places are all in one country keeps a namesake there", "[geoparse]") {
+    REQUIRE_INDEX();
+    // Hershey and Harrisburg have no namesake abroad: the article is American, so Lebanon is the
+    // Pennsylvania town, not the country.
+    auto pa = parse("Volunteers from Lebanon, Hershey and Harrisburg cleaned the park on Saturday.");
+    REQUIRE(find(pa, "Lebanon"));
+    CHECK(find(pa, "Lebanon")->country == "US");
+    CHECK(find(pa, "Lebanon")->admin1 == "Pennsylvania");
+    // Among the Middle East's places, the country.
+    auto me = parse("Talks on Lebanon resumed in Cairo, with envoys from Jordan and Israel.");
+    REQUIRE(find(me, "Lebanon"));
+    CHECK(find(me, "Lebanon")->country == "LB");
+}

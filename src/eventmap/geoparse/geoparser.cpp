@@ -476,9 +476,15 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             admin1_context.insert(std::string(top.country) + "." + std::string(top.admin1_code));
             c = std::string(top.country);
             w = 0.7;
-        } else if (m->cands.size() == 1 && !top.country.empty()) {
-            c = std::string(top.country);
-            w = 0.5;
+        } else if (!top.country.empty()) {
+            // A town whose every namesake is in one country ("Gainesville") says that country.
+            bool one_country = true;
+            for (std::size_t k = 1; k < m->cands.size() && one_country; ++k)
+                one_country = m_gaz.place(m->cands[k].place).country == top.country;
+            if (one_country) {
+                c = std::string(top.country);
+                w = 0.5;
+            }
         }
         if (c.empty()) continue;
         country_weight[c] += w;
@@ -538,8 +544,12 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             others_here >= 1.0 && others_here >= 0.5 * others_total &&
             m_gaz.place(m.cands[0].place).kind == PlaceKind::country)
             s += 3.0;
-        if (others_total > 0 && !country.empty() && others_here > 0)
+        if (others_total > 0 && !country.empty() && others_here > 0) {
             s += 2.5 * std::min(1.0, others_here / std::max(1.0, others_total * 0.5));
+            // An article whose other places are nearly all in one country keeps its towns there
+            // (Athens, Paris, Lebanon in local US news).
+            if (others_here >= 2.0 && others_here >= 0.7 * others_total && p.kind != PlaceKind::country) s += 1.0;
+        }
         if (!p.admin1_code.empty() && admin1_context.count(country + "." + std::string(p.admin1_code)) &&
             p.kind != PlaceKind::admin1)
             s += 2.0;
