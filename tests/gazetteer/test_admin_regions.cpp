@@ -217,6 +217,10 @@ TEST_CASE("real index: news names of countries, towns and continents", "[gazette
         CHECK(c[0].kind == gz::PlaceKind::country);
         CHECK(c[0].country == cc);
     }
+    // Two-letter country forms come from English only: Irish "S.A." is not the United States.
+    for (const auto& p : g.lookup("SA")) CHECK(p.country != "US");
+    CHECK(g.lookup("US").at(0).country == "US");
+    CHECK(g.lookup("UK").at(0).country == "GB");
     for (const char* name : {"BC", "B.C."}) {
         INFO(name);
         const auto bc = g.lookup(name);

@@ -497,8 +497,11 @@ void Builder::load_country_meta() {
             for (const auto& [iso2, v] : l["countries"].items()) {
                 auto it = m_countries.find(iso2);
                 if (it == m_countries.end()) continue;
+                // Two-letter forms only from English ("US", "UK"): Irish "S.A." for the United
+                // States would take Saudi Arabia's and South Africa's abbreviation.
                 auto take = [&](const nlohmann::json& s) {
-                    if (s.is_string()) it->second.names.push_back(s.get<std::string>());
+                    if (s.is_string() && (english || normalize_name(s.get_ref<const std::string&>()).size() > 2))
+                        it->second.names.push_back(s.get<std::string>());
                 };
                 if (v.is_array()) for (const auto& s : v) take(s);
                 else take(v);
