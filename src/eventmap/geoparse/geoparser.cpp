@@ -528,13 +528,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         std::string country(p.country);
         // The context the article's other names give.
         double others_total = total_weight, others_here = 0;
-        for (const auto& [c, w] : country_weight) {
-            double v = w;
-            if (auto own = own_weight.find(m.key); own != own_weight.end() && own->second.first == c) {
-                v -= own->second.second;
-                others_total -= own->second.second;
-            }
-            if (c == country) others_here = v;
+        if (auto it = country_weight.find(country); it != country_weight.end()) others_here = it->second;
+        if (auto own = own_weight.find(m.key); own != own_weight.end()) {
+            others_total -= own->second.second;
+            if (own->second.first == country) others_here -= own->second.second;
         }
         // A country's name means the country ("China", "Greece") unless the article's other names
         // are strongly in a country where the name is a first-level region ("Georgia" in news from
