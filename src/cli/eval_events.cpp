@@ -2,6 +2,7 @@
 #include "cli/eval_events.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -135,6 +136,30 @@ std::vector<std::vector<events::Event>> extract_all(const Pipeline& p, const std
     return out;
 }
 
+// With EVENTMAP_EVAL_DUMP=FILE set, every row's events are written to FILE as JSON Lines
+// (the row's id and, per event, type, place, point, date and confidence) for error analysis.
+void dump_predictions(const std::vector<json>& rows, const std::vector<std::vector<events::Event>>& results) {
+    const char* path = std::getenv("EVENTMAP_EVAL_DUMP");
+    if (!path || !*path) return;
+    std::ofstream out(path);
+    if (!out) throw IoError(path, "cannot write the prediction dump");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        json evs = json::array();
+        for (const auto& e : results[i]) {
+            json j{{"type", e.type}, {"location", e.location}, {"geo_precision", e.geo_precision},
+                   {"date", e.event_date.iso()}, {"confidence", e.confidence}};
+            if (e.point.is_valid()) j["lat"] = e.point.lat_deg, j["lon"] = e.point.lon_deg;
+            if (!e.sources.empty()) {
+                const auto& src = e.sources.front();
+                j["trigger"] = {src.trigger_start_cp, src.trigger_end_cp};
+                j["place"] = {src.place_start_cp, src.place_end_cp};
+            }
+            evs.push_back(std::move(j));
+        }
+        out << json{{"row", i}, {"events", evs}}.dump() << "\n";
+    }
+}
+
 const events::Event* most_confident(const std::vector<events::Event>& evs) {
     const events::Event* best = nullptr;
     for (const auto& e : evs)
@@ -146,6 +171,7 @@ int eval_acled(const std::string& corpus, bool as_json, const std::string& index
     const auto rows = read_corpus(corpus);
     const Pipeline p(index, true);
     const auto results = extract_all(p, rows);
+    dump_predictions(rows, results);
     std::vector<std::pair<std::string, std::string>> gp;
     std::vector<double> errors_km;
     std::size_t within25 = 0, within161 = 0, located = 0, date_exact = 0, none = 0;
@@ -198,6 +224,7 @@ int eval_case(const std::string& corpus, bool as_json, const std::string& index)
     const auto rows = read_corpus(corpus);
     const Pipeline p(index, false);
     const auto results = extract_all(p, rows);
+    dump_predictions(rows, results);
     // CASE codes by ACLED sub-event name, read from the corpus itself.
     std::map<std::string, std::string> code_of_slug;
     for (const auto& r : rows)
@@ -241,6 +268,7 @@ int eval_locations(const std::string& corpus, bool as_json, const std::string& i
     const auto rows = read_corpus(corpus);
     const Pipeline p(index, true);
     const auto results = extract_all(p, rows);
+    dump_predictions(rows, results);
     std::size_t predicted = 0, correct = 0, gold_total = 0, gold_found = 0, rows_with_event = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         std::vector<std::pair<std::int64_t, std::int64_t>> gold;
