@@ -16,14 +16,14 @@ namespace {
 
 enum class Cue : std::uint8_t {
     none, negation, possibility, conditional, planned, background, anaphora, near, no_casualties,
-    protest, violent, lethal, civilian_victim, armed_party, crowd, count_
+    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, count_
 };
 
 Cue cue_of(std::string_view type) {
     if (type.substr(0, 4) != "cue:") return Cue::none;
     const std::string_view n = type.substr(4);
-    static constexpr std::array<std::pair<std::string_view, Cue>, 14> k{{
-        {"crowd", Cue::crowd},
+    static constexpr std::array<std::pair<std::string_view, Cue>, 15> k{{
+        {"crowd", Cue::crowd},         {"noncombatant", Cue::noncombatant},
         {"negation", Cue::negation},       {"possibility", Cue::possibility}, {"conditional", Cue::conditional},
         {"planned", Cue::planned},         {"background", Cue::background},   {"anaphora", Cue::anaphora},
         {"near", Cue::near},               {"no_casualties", Cue::no_casualties}, {"protest", Cue::protest},
@@ -426,8 +426,13 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
                 }
             }
         }
+        // An off-duty, former or captive fighter is a civilian victim (as ACLED codes it).
+        if (d.type == "attack" && victim != Cue::civilian_victim && has_cue(Cue::noncombatant, cl)) {
+            victim = Cue::civilian_victim;
+            d.why += "; victim not in combat";
+        }
         if (d.type == "attack" && (victim == Cue::armed_party ||
-                                   (victim == Cue::none && !has_cue(Cue::civilian_victim, cl) &&
+                                   (victim == Cue::none && !has_cue(Cue::civilian_victim, cl) && !has_cue(Cue::noncombatant, cl) &&
                                     has_cue(Cue::armed_party, cl) && m->pattern->weight < 70))) {
             d.type = "armed_clash";
             d.why += "; armed parties, no civilian victim -> armed_clash";
