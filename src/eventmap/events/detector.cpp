@@ -300,7 +300,84 @@ std::optional<int> find_fatalities(const WordList& words, const std::vector<CueH
     return std::nullopt;
 }
 
+struct PlaceChoice {
+    const geoparse::Toponym* place = nullptr;
+    bool near = false;  // "near X", "outside X": geo_precision 2
+};
+
+// The event place of the trigger starting at byte `trigger_begin` in clause `cl`: the clause's
+// grammar (in/at/near X), distance to the trigger, and how specific the place is decide.
+PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, const std::vector<std::uint32_t>& clause,
+                         std::uint32_t cl, std::size_t trigger_begin, std::string_view type,
+                         const std::vector<CueHit>& cues) {
+    const std::size_t sent_begin = ctx.sentence.begin;
+    PlaceChoice out;
+    double best_score = -1e9;
+    for (std::size_t k = 0; k < ctx.places.size(); ++k) {
+        const geoparse::Toponym& t = ctx.places[k];
+        if (!usable(t)) continue;
+        if (t.start_byte < ctx.sentence.begin || t.end_byte > ctx.sentence.end) continue;
+        const std::size_t rel = t.start_byte - sent_begin;
+        // The word index of the toponym.
+        std::size_t wi = 0;
+        while (wi < words.size() && words[wi].end <= rel) ++wi;
+        double score = 0;
+        if (wi < words.size() && clause[wi] == cl) score += 3;
+        const std::string_view prev = wi > 0 ? words[wi - 1].lower : std::string_view{};
+        const std::string_view prev2 = wi > 1 ? words[wi - 2].lower : std::string_view{};
+        if (one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside",
+                          "of", "targeting", "hit", "struck", "shelled", "attacked", "toward", "towards", "village",
+                          "town", "city", "settlement", "to"}))
+            score += 2;
+        if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
+        if (prev == "to" && (type == "diplomatic_visit")) score += 1.5;
+        if (one_of(prev, {"with", "and", "between", "by", "against"})) score -= 1;
+        // "the Wagner group", "Wagner private army": a name of an organisation, not a place.
+        std::size_t after = wi;
+        while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
+        if (after < words.size() &&
+            one_of(words[after].lower, {"group", "private", "mercenary", "mercenaries", "company", "movement",
+                                        "party", "militia", "brigade", "battalion", "network"}))
+            continue;
+        const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(trigger_begin));
+        score -= std::min(3.0, dist / 60.0);
+        if (country_level(t)) score -= 1.5;
+        else if (region_level(t)) score -= 0.5;
+        // "Mykolaivka, Donetsk": the name after the comma qualifies the one before.
+        if (k > 0 && usable(ctx.places[k - 1]) && region_level(t) && t.start_byte >= ctx.places[k - 1].end_byte &&
+            t.start_byte - ctx.places[k - 1].end_byte <= 3)
+            score -= 3;
+        score += t.confidence * 0.5;
+        if (score > best_score) {
+            best_score = score;
+            out.place = &t;
+            bool near = false;
+            for (const CueHit& h : cues)
+                if (h.cue == Cue::near && h.last < wi && wi - h.last <= 3) near = true;
+            out.near = near;
+        }
+    }
+    return out;
+}
+
 }  // namespace
+
+const geoparse::Toponym* Detector::place_of(const SentenceContext& ctx, text::Span trigger) const {
+    const std::string_view s = ctx.sentence.of(ctx.text);
+    WordList words;
+    words.assign(s);
+    if (words.size() == 0 || trigger.begin < ctx.sentence.begin) return nullptr;
+    std::vector<TriggerMatch> matches;
+    m_triggers.match(words, matches);
+    std::vector<std::uint32_t> clause(words.size(), 0);
+    for (std::size_t i = 1; i < words.size(); ++i) clause[i] = clause[i - 1] + (starts_clause(words[i]) ? 1 : 0);
+    std::vector<CueHit> cues;
+    for (const TriggerMatch& m : matches)
+        if (const Cue c = cue_of(m.pattern->type); c != Cue::none) cues.push_back({c, m.first_word, m.last_word});
+    std::size_t wi = 0;
+    while (wi + 1 < words.size() && words[wi].end <= trigger.begin - ctx.sentence.begin) ++wi;
+    return choose_place(ctx, words, clause, clause[wi], trigger.begin, "", cues).place;
+}
 
 void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) const {
     const std::string_view s = ctx.sentence.of(ctx.text);
@@ -450,53 +527,9 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         d.trigger = text::Span{sent_begin + words[m->first_word].begin, sent_begin + words[m->last_word].end};
 
         // ---------------- location ----------------
-        const geoparse::Toponym* chosen = nullptr;
-        double best_score = -1e9;
-        bool chosen_near = false;
-        for (std::size_t k = 0; k < ctx.places.size(); ++k) {
-            const geoparse::Toponym& t = ctx.places[k];
-            if (!usable(t)) continue;
-            if (t.start_byte < ctx.sentence.begin || t.end_byte > ctx.sentence.end) continue;
-            const std::size_t rel = t.start_byte - sent_begin;
-            // The word index of the toponym.
-            std::size_t wi = 0;
-            while (wi < words.size() && words[wi].end <= rel) ++wi;
-            double score = 0;
-            if (wi < words.size() && clause[wi] == cl) score += 3;
-            const std::string_view prev = wi > 0 ? words[wi - 1].lower : std::string_view{};
-            const std::string_view prev2 = wi > 1 ? words[wi - 2].lower : std::string_view{};
-            if (one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside",
-                              "of", "targeting", "hit", "struck", "shelled", "attacked", "toward", "towards", "village",
-                              "town", "city", "settlement", "to"}))
-                score += 2;
-            if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
-            if (prev == "to" && (d.type == "diplomatic_visit")) score += 1.5;
-            if (one_of(prev, {"with", "and", "between", "by", "against"})) score -= 1;
-            // "the Wagner group", "Wagner private army": a name of an organisation, not a place.
-            std::size_t after = wi;
-            while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
-            if (after < words.size() &&
-                one_of(words[after].lower, {"group", "private", "mercenary", "mercenaries", "company", "movement",
-                                            "party", "militia", "brigade", "battalion", "network"}))
-                continue;
-            const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(d.trigger.begin));
-            score -= std::min(3.0, dist / 60.0);
-            if (country_level(t)) score -= 1.5;
-            else if (region_level(t)) score -= 0.5;
-            // "Mykolaivka, Donetsk": the name after the comma qualifies the one before.
-            if (k > 0 && usable(ctx.places[k - 1]) && region_level(t) && t.start_byte >= ctx.places[k - 1].end_byte &&
-                t.start_byte - ctx.places[k - 1].end_byte <= 3)
-                score -= 3;
-            score += t.confidence * 0.5;
-            if (score > best_score) {
-                best_score = score;
-                chosen = &t;
-                bool near = false;
-                for (const CueHit& h : cues)
-                    if (h.cue == Cue::near && h.last < wi && wi - h.last <= 3) near = true;
-                chosen_near = near;
-            }
-        }
+        const PlaceChoice choice = choose_place(ctx, words, clause, cl, d.trigger.begin, d.type, cues);
+        const geoparse::Toponym* chosen = choice.place;
+        const bool chosen_near = choice.near;
         if (chosen) {
             d.place = chosen;
             d.geo_precision = (chosen->derived || chosen_near) ? 2 : 1;
