@@ -200,6 +200,7 @@ struct ActorFound {
     std::uint32_t word = 0;
     bool state = false;        // state forces (military, police)
     std::string country;       // ISO2 when known
+    bool armed_group = false;  // a named rebel group or militia (data/actors.tsv)
 };
 
 const std::array<std::string_view, 14> k_force_words{"forces", "force", "troops", "military", "army", "soldiers",
@@ -220,7 +221,9 @@ std::vector<ActorFound> find_actors(const WordList& words, std::size_t from, std
             bool ok = true;
             for (std::size_t k = 0; k < n.words.size() && ok; ++k) ok = words[i + k].lower == n.words[k];
             if (!ok) continue;
-            out.push_back({n.actor, static_cast<std::uint32_t>(i), n.kind == "state", n.country});
+            out.push_back({n.actor, static_cast<std::uint32_t>(i), n.kind == "state" || n.kind == "state_forces",
+                           n.country,
+                           n.kind == "rebel_group" || n.kind == "political_militia" || n.kind == "identity_militia"});
             i += n.words.size() - 1;
             named = true;
             break;
@@ -643,6 +646,11 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
                 }
         if (a1) d.actor1 = a1->name;
         if (a2) d.actor2 = a2->name;
+        // Only authorities arrest: an armed group that detains people abducts them (as ACLED codes it).
+        if (d.type == "arrests" && a1 && a1->armed_group && a1->word < m->first_word) {
+            d.type = "abduction_forced_disappearance";
+            d.why += "; detained by " + a1->name + " -> abduction_forced_disappearance";
+        }
         // Taking ground: state forces in their own country regain it; others overtake it.
         if ((d.type == "non_state_actor_overtakes_territory" || d.type == "government_regains_territory") && a1 &&
             a1->state) {
