@@ -16,14 +16,14 @@ namespace {
 
 enum class Cue : std::uint8_t {
     none, negation, possibility, conditional, planned, background, anaphora, near, no_casualties,
-    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, count_
+    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, mob_subject, count_
 };
 
 Cue cue_of(std::string_view type) {
     if (type.substr(0, 4) != "cue:") return Cue::none;
     const std::string_view n = type.substr(4);
-    static constexpr std::array<std::pair<std::string_view, Cue>, 15> k{{
-        {"crowd", Cue::crowd},         {"noncombatant", Cue::noncombatant},
+    static constexpr std::array<std::pair<std::string_view, Cue>, 16> k{{
+        {"crowd", Cue::crowd},         {"noncombatant", Cue::noncombatant}, {"mob_subject", Cue::mob_subject},
         {"negation", Cue::negation},       {"possibility", Cue::possibility}, {"conditional", Cue::conditional},
         {"planned", Cue::planned},         {"background", Cue::background},   {"anaphora", Cue::anaphora},
         {"near", Cue::near},               {"no_casualties", Cue::no_casualties}, {"protest", Cue::protest},
@@ -485,7 +485,8 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             }
         }
         // Harm to people outranks the property taken or the arrest that came with it (as ACLED codes).
-        if ((d.type == "looting_property_destruction" || d.type == "arrests") && harm_to_people) {
+        if ((d.type == "looting_property_destruction" || d.type == "arrests" ||
+             d.type == "abduction_forced_disappearance") && harm_to_people) {
             d.type = "attack";
             d.why += "; people harmed -> attack";
         }
@@ -516,6 +517,24 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
                                     has_cue(Cue::armed_party, cl) && m->pattern->weight < 70))) {
             d.type = "armed_clash";
             d.why += "; armed parties, no civilian victim -> armed_clash";
+        }
+        // Residents or a crowd who beat or kill someone: the subject before the trigger, or the agent
+        // of a passive ("was beaten by residents"), with no armed party among them.
+        if (d.type == "attack" && !has_cue(Cue::armed_party, cl)) {
+            const bool passive = m->first_word > 0 && one_of(words[m->first_word - 1].lower, {"was", "were", "been", "being"});
+            bool mob = false;
+            for (const CueHit& h : cues) {
+                if (h.cue != Cue::mob_subject || clause[h.first] != cl) continue;
+                if (!passive && h.last < m->first_word && m->first_word - h.last <= 6) mob = true;
+                if (passive && h.first > m->last_word && h.first - m->last_word <= 4) {
+                    for (std::uint32_t w = m->last_word + 1; w < h.first; ++w)
+                        if (words[w].lower == "by") mob = true;
+                }
+            }
+            if (mob) {
+                d.type = "mob_violence";
+                d.why += "; a crowd, not an armed group -> mob_violence";
+            }
         }
         // Unorganised crowds fighting each other or attacking: mob violence, not a battle or a demonstration.
         if (!protest_in_sentence && ((d.type == "armed_clash" && has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl)) ||
