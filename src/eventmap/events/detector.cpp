@@ -526,8 +526,8 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             for (const CueHit& h : cues) {
                 if (h.cue != Cue::mob_subject || clause[h.first] != cl) continue;
                 if (!passive && h.last < m->first_word && m->first_word - h.last <= 6) mob = true;
-                if (passive && h.first > m->last_word && h.first - m->last_word <= 4) {
-                    for (std::uint32_t w = m->last_word + 1; w < h.first; ++w)
+                if (passive && h.first > m->first_word && h.first - m->first_word <= 4) {
+                    for (std::uint32_t w = m->first_word + 1; w < h.first; ++w)
                         if (words[w].lower == "by") mob = true;
                 }
             }
@@ -671,8 +671,9 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             d.why += "; detained by " + a1->name + " -> abduction_forced_disappearance";
         }
         // Taking ground: state forces in their own country regain it; others overtake it.
+        // Only the subject takes ground: state forces named after the trigger are what was taken.
         if ((d.type == "non_state_actor_overtakes_territory" || d.type == "government_regains_territory") && a1 &&
-            a1->state) {
+            a1->state && a1->word < m->first_word) {
             // State forces in their own country (or where the text gives no other country) regain ground.
             const bool own_state = a1->country.empty() || place_country.empty() || a1->country == place_country;
             const std::string t = own_state ? "government_regains_territory" : "non_state_actor_overtakes_territory";

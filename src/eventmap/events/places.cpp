@@ -31,25 +31,29 @@ bool admin_word(std::string_view w) {
 enum class Link { none, comma, paren };
 
 // What joins two names: ", " or " (" (after optional admin words); anything else is no qualifier.
+// Inside the parentheses, names the gazetteer does not know may stand between ("(Kramatorsk
+// district, Donetsk)").
 Link link_between(std::string_view gap, bool inside_paren) {
     std::string word;
+    bool capitalised = false;
     int commas = 0, parens = 0;
     for (std::size_t i = 0; i <= gap.size(); ++i) {
         const char c = i < gap.size() ? gap[i] : ' ';
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-') {
+            if (word.empty()) capitalised = c >= 'A' && c <= 'Z';
             word.push_back(lower_ascii(c));
             continue;
         }
         if (!word.empty()) {
-            if (!admin_word(word)) return Link::none;
+            if (!admin_word(word) && !(capitalised && (inside_paren || parens > 0))) return Link::none;
             word.clear();
         }
         if (c == ',') ++commas;
         else if (c == '(') ++parens;
         else if (c != ' ') return Link::none;
     }
-    if (parens == 1 && commas == 0) return Link::paren;
-    if (commas == 1 && parens == 0) return inside_paren ? Link::paren : Link::comma;
+    if (parens == 1 && commas <= 2) return Link::paren;
+    if (commas >= 1 && parens == 0 && (inside_paren || commas == 1)) return inside_paren ? Link::paren : Link::comma;
     return Link::none;
 }
 
@@ -178,12 +182,12 @@ void resolve_with_qualifiers(std::string_view text, std::vector<geoparse::Topony
             }
             // No namesake lies in the named region: the place is somewhere in that region.
             const bool in_list = name.start_byte >= 2 && text.substr(name.start_byte - 2, 2) == ", ";
-            // Near the region's own point the namesake may still be right (regions' borders differ
-            // between sources): only a far namesake gives way.
+            // Within a large region's reach of its centre the namesake may still be right (regions'
+            // borders differ between sources): only a far namesake gives way.
             // A well-known town with no namesake keeps its place: the report's region is then the slip.
             const bool ambiguous = own.size() >= 2 || (own.size() == 1 && own[0].population < 50000);
             if (!resolved && region && c == 0 && !in_list && ambiguous &&
-                geo::distance_km(name.point, region->point) > 150.0) {
+                geo::distance_km(name.point, region->point) > 250.0) {
                 const std::string anchor = std::string(region->name);
                 fill(name, *region);
                 name.derived = true;

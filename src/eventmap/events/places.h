@@ -20,10 +20,13 @@ using CandidateLookup = std::function<std::vector<gazetteer::Place>(std::string_
 
 /// Reads the qualifiers a report writes after a place, "Village, Region" or "Village (District,
 /// Region)", and resolves the chain together: each name becomes its candidate that lies in the
-/// admin1 region of a qualifier (or within 150 km of a qualifying town). When the first name has
-/// no such candidate (a namesake elsewhere; the village itself is not in the gazetteer) and the
-/// qualifier is a region, the name takes the region's place and is marked derived (a coarser
-/// but honest location, as ACLED falls back to the region). `toponyms` are in text order.
+/// admin1 region of a qualifier, whose admin1 name starts with the qualifier ("Magdalena" for
+/// "Magdalena Department"), or within 150 km of a qualifying district seat. When the first name
+/// has no such candidate (a namesake elsewhere; the village itself is not in the gazetteer), is
+/// ambiguous or small, lies over 250 km from the region's centre and the qualifier reads as a
+/// region of the same country, the name takes the region's place and is marked derived (a
+/// coarser but honest location, as ACLED falls back to the region). Lists ("Kharkiv, Donetsk and
+/// Kyiv") are left alone. `toponyms` are in text order.
 void resolve_with_qualifiers(std::string_view text, std::vector<geoparse::Toponym>& toponyms,
                              const CandidateLookup& lookup);
 
