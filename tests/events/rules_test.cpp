@@ -221,3 +221,26 @@ TEST_CASE("only the subject takes ground: state forces after the trigger were wh
     CHECK(main_type("The Myanmar army captured the town of Sittwe from the rebels on Saturday.") ==
           "government_regains_territory");
 }
+
+TEST_CASE("what a protest is about is not an event of its own", "[events]") {
+    // The killing is the protest's topic.
+    CHECK(types_of("Hundreds of residents marched in Nairobi on Sunday against the killing of a teacher.") ==
+          std::vector<std::string>{"peaceful_protest"});
+    // A memorandum handed over at a protest is not an agreement.
+    CHECK(types_of("Residents protested in Kinshasa on Monday and submitted a memorandum to the governor.") ==
+          std::vector<std::string>{"peaceful_protest"});
+    // Without a protest the same words are events.
+    CHECK(main_type("Gunmen killed a teacher in Nairobi on Sunday.") == "attack");
+}
+
+TEST_CASE("communities fighting with weapons clash; with sticks they are a mob", "[events]") {
+    CHECK(main_type("Two clans clashed with guns near Mogadishu on Monday.") == "armed_clash");
+    CHECK(main_type("Two clans clashed with sticks near Mogadishu on Monday.") == "mob_violence");
+}
+
+TEST_CASE("an attack on a convoy is the event, and refugees arriving are no visit", "[events]") {
+    CHECK(main_type("Militants attacked a military convoy near Gao on Sunday.") == "armed_clash");
+    CHECK(main_type("A military convoy arrived in Gao on Sunday.") == "change_to_group_activity");
+    CHECK(main_type("About 2,000 refugees from Ukraine arrived in Paris on Monday.") == "other");
+    CHECK(main_type("The French president arrived in Kyiv on Friday for a visit.") == "diplomatic_visit");
+}

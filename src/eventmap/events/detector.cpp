@@ -16,14 +16,15 @@ namespace {
 
 enum class Cue : std::uint8_t {
     none, negation, possibility, conditional, planned, background, anaphora, near, no_casualties,
-    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, mob_subject, count_
+    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, mob_subject, topic, armed_means, count_
 };
 
 Cue cue_of(std::string_view type) {
     if (type.substr(0, 4) != "cue:") return Cue::none;
     const std::string_view n = type.substr(4);
-    static constexpr std::array<std::pair<std::string_view, Cue>, 16> k{{
+    static constexpr std::array<std::pair<std::string_view, Cue>, 18> k{{
         {"crowd", Cue::crowd},         {"noncombatant", Cue::noncombatant}, {"mob_subject", Cue::mob_subject},
+        {"topic", Cue::topic},         {"armed_means", Cue::armed_means},
         {"negation", Cue::negation},       {"possibility", Cue::possibility}, {"conditional", Cue::conditional},
         {"planned", Cue::planned},         {"background", Cue::background},   {"anaphora", Cue::anaphora},
         {"near", Cue::near},               {"no_casualties", Cue::no_casualties}, {"protest", Cue::protest},
@@ -436,6 +437,24 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         return false;
     };
 
+    // In a protest, what the protesters protest against ("against the killing of", "demanding a deal")
+    // is their topic, not an event of its own; nor is a protest's "sign" or "memorandum" an agreement.
+    bool protest_trigger = false;
+    for (const TriggerMatch& m : triggers)
+        if (is_protest_type(m.pattern->type)) protest_trigger = true;
+    const bool protest_context = protest_trigger || has_cue_anywhere(Cue::protest);
+    auto protest_topic = [&](const TriggerMatch& m) {
+        if (!protest_context || is_protest_type(m.pattern->type)) return false;
+        if (m.pattern->type == "agreement") return true;
+        // A summit or visit beside a protest is what the protest is at, not the event reported.
+        if (protest_trigger && (m.pattern->type == "diplomatic_meeting" || m.pattern->type == "diplomatic_visit")) return true;
+        for (const CueHit& h : cues)
+            if (h.cue == Cue::topic && h.last < m.first_word && m.first_word - h.last <= 4 &&
+                clause[h.first] == clause[m.first_word])
+                return true;
+        return false;
+    };
+
     // Best trigger per clause, after dropping negated, hypothetical and conditional ones.
     std::vector<const TriggerMatch*> best(clauses, nullptr);
     bool harm_to_people = false;  // someone was killed, beaten or tortured in this sentence
@@ -444,6 +463,7 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         if (cue_before(Cue::negation, m, 3)) continue;
         if (cue_before(Cue::possibility, m, 0)) continue;
         if (cue_before(Cue::conditional, m, 0)) continue;
+        if (protest_topic(m)) continue;
         const std::uint32_t cl = clause[m.first_word];
         if (m.pattern->type == "attack") harm_to_people = true;
         if (!best[cl] || m.pattern->weight > best[cl]->pattern->weight) best[cl] = &m;
@@ -537,7 +557,8 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             }
         }
         // Unorganised crowds fighting each other or attacking: mob violence, not a battle or a demonstration.
-        if (!protest_in_sentence && ((d.type == "armed_clash" && has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl)) ||
+        if (!protest_in_sentence && ((d.type == "armed_clash" && has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl) &&
+                                      !has_cue_anywhere(Cue::armed_means)) ||
                                      d.type == "violent_demonstration")) {
             d.type = "mob_violence";
             d.why += "; crowd without arms or demonstration -> mob_violence";
