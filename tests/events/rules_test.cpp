@@ -244,3 +244,18 @@ TEST_CASE("an attack on a convoy is the event, and refugees arriving are no visi
     CHECK(main_type("About 2,000 refugees from Ukraine arrived in Paris on Monday.") == "other");
     CHECK(main_type("The French president arrived in Kyiv on Friday for a visit.") == "diplomatic_visit");
 }
+
+TEST_CASE("the means and the crowd's acts decide between neighbouring types", "[events]") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"Rebels attacked an army patrol with landmines near Gao on Monday.", "remote_explosive_landmine_ied"},
+        {"Police intervened to remove demonstrators from a sit-in in Paris on Monday.", "protest_with_intervention"},
+        {"Demonstrators threw bottles at police in Paris on Saturday.", "violent_demonstration"},
+        {"Protests in Nairobi turned violent on Tuesday.", "violent_demonstration"},
+        {"Weapons and ammunition were seized in a raid in Bogota on Friday.", "disrupted_weapons_use"},
+        {"Heavy clashes broke out near Bakhmut amid shelling on Monday.", "armed_clash"},
+    };
+    for (const auto& [text, type] : cases) {
+        INFO(text);
+        CHECK(main_type(text) == type);
+    }
+}
