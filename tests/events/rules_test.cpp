@@ -259,3 +259,17 @@ TEST_CASE("the means and the crowd's acts decide between neighbouring types", "[
         CHECK(main_type(text) == type);
     }
 }
+
+TEST_CASE("a disaster's toll is no attack; expulsions and new posts have their types", "[events]") {
+    // Killed by a flood: nothing to code. Killed by gunmen: an attack.
+    CHECK(types_of("Flash floods killed twelve people in Dhaka on Monday.").empty());
+    CHECK(main_type("Gunmen killed twelve people in Dhaka on Monday.") == "attack");
+    // A protest after an earthquake is still a protest.
+    CHECK(main_type("Residents protested in Dhaka on Monday over slow help after the earthquake.") ==
+          "peaceful_protest");
+    // "Clashes erupted" is fighting, not a volcano.
+    CHECK(main_type("Clashes erupted between two armed groups near Goma on Monday.") == "armed_clash");
+    CHECK(main_type("Paris expelled two Russian diplomats on Monday.") == "sanctions");
+    CHECK(main_type("Turkish forces set up a new military observation post near Tripoli on Sunday.") ==
+          "headquarters_or_base_established");
+}

@@ -16,13 +16,14 @@ namespace {
 
 enum class Cue : std::uint8_t {
     none, negation, possibility, conditional, planned, background, anaphora, near, no_casualties,
-    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, mob_subject, topic, armed_means, count_
+    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, mob_subject, topic, armed_means, disaster, count_
 };
 
 Cue cue_of(std::string_view type) {
     if (type.substr(0, 4) != "cue:") return Cue::none;
     const std::string_view n = type.substr(4);
-    static constexpr std::array<std::pair<std::string_view, Cue>, 18> k{{
+    static constexpr std::array<std::pair<std::string_view, Cue>, 19> k{{
+        {"disaster", Cue::disaster},
         {"crowd", Cue::crowd},         {"noncombatant", Cue::noncombatant}, {"mob_subject", Cue::mob_subject},
         {"topic", Cue::topic},         {"armed_means", Cue::armed_means},
         {"negation", Cue::negation},       {"possibility", Cue::possibility}, {"conditional", Cue::conditional},
@@ -455,6 +456,8 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         return false;
     };
 
+    const bool disaster = has_cue_anywhere(Cue::disaster);
+
     // Best trigger per clause, after dropping negated, hypothetical and conditional ones.
     std::vector<const TriggerMatch*> best(clauses, nullptr);
     bool harm_to_people = false;  // someone was killed, beaten or tortured in this sentence
@@ -464,6 +467,8 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         if (cue_before(Cue::possibility, m, 0)) continue;
         if (cue_before(Cue::conditional, m, 0)) continue;
         if (protest_topic(m)) continue;
+        // A disaster's toll ("killed 40", "an explosion") is no attack; a specific trigger still counts.
+        if (disaster && m.pattern->weight < 80 && !is_protest_type(m.pattern->type)) continue;
         const std::uint32_t cl = clause[m.first_word];
         if (m.pattern->type == "attack") harm_to_people = true;
         if (!best[cl] || m.pattern->weight > best[cl]->pattern->weight) best[cl] = &m;
