@@ -273,3 +273,12 @@ TEST_CASE("a disaster's toll is no attack; expulsions and new posts have their t
     CHECK(main_type("Turkish forces set up a new military observation post near Tripoli on Sunday.") ==
           "headquarters_or_base_established");
 }
+
+TEST_CASE("in a sentence that reports fighting, the clash is the better-attested event", "[events]") {
+    const auto evs = extract_text("Militants clashed with soldiers near Gao on Monday; gunmen also shot dead a villager.");
+    REQUIRE(evs.size() == 2);
+    CHECK(main_type("Militants clashed with soldiers near Gao on Monday; gunmen also shot dead a villager.") ==
+          "armed_clash");
+    // Without the fighting the killing stands on its own.
+    CHECK(main_type("Gunmen shot dead a villager near Gao on Monday.") == "attack");
+}

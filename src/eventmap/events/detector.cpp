@@ -475,6 +475,9 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
     }
 
     const bool protest_in_sentence = has_cue_anywhere(Cue::protest);
+    bool explicit_fighting = false;  // "clashes", "fighting", "exchanged fire"
+    for (const TriggerMatch& m : triggers)
+        if (m.pattern->type == "armed_clash" && m.pattern->weight >= 70) explicit_fighting = true;
     std::vector<text::DateMention> dates;
     bool dates_done = false;
     std::vector<ActorFound> actors;
@@ -568,6 +571,9 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             d.type = "mob_violence";
             d.why += "; crowd without arms or demonstration -> mob_violence";
         }
+        // Killing in a sentence that reports fighting is most likely the fighting's toll: the clash
+        // is the better-attested event of the sentence.
+        if (d.type == "attack" && explicit_fighting) confidence *= 0.9;
         if (d.type == last_type) continue;  // one event per type and sentence
         last_type = d.type;
 
