@@ -282,3 +282,9 @@ TEST_CASE("in a sentence that reports fighting, the clash is the better-attested
     // Without the fighting the killing stands on its own.
     CHECK(main_type("Gunmen shot dead a villager near Gao on Monday.") == "attack");
 }
+
+TEST_CASE("settlers beating a farmer are a mob; a sniper shooting a teenager attacks a civilian", "[events]") {
+    CHECK(main_type("Settlers physically assaulted a farmer near Kidal on Sunday.") == "mob_violence");
+    CHECK(main_type("A sniper shot and injured a teenager in Kharkiv on Monday.") == "attack");
+    CHECK(main_type("A sniper shot and injured a soldier in Kharkiv on Monday.") == "armed_clash");
+}
