@@ -288,3 +288,18 @@ TEST_CASE("settlers beating a farmer are a mob; a sniper shooting a teenager att
     CHECK(main_type("A sniper shot and injured a teenager in Kharkiv on Monday.") == "attack");
     CHECK(main_type("A sniper shot and injured a soldier in Kharkiv on Monday.") == "armed_clash");
 }
+
+TEST_CASE("a full date opening the sentence dates its events; 'due to' is a cause, not a plan", "[events]") {
+    auto evs = extract_text("On 5 March 2024, in Kherson, a farmer detained on 2 March 2024 was shot dead by soldiers.",
+                            "2024-03-08");
+    REQUIRE(evs.size() == 1);
+    CHECK(evs[0].event_date.iso() == "2024-03-05");
+    // Without an opening date, the date nearest the trigger still counts.
+    evs = extract_text("Soldiers shot dead a farmer in Kherson on 5 March 2024.", "2024-03-08");
+    REQUIRE(evs.size() == 1);
+    CHECK(evs[0].event_date.iso() == "2024-03-05");
+    evs = extract_text("Hundreds of families left Kherson on 4 March 2024 due to shelling.", "2024-03-08");
+    REQUIRE(evs.size() == 1);
+    CHECK(evs[0].status == ev::EventStatus::occurred);
+    CHECK(evs[0].event_date.iso() == "2024-03-04");
+}

@@ -616,7 +616,15 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         const bool has_absolute = std::any_of(dates.begin(), dates.end(), [](const text::DateMention& dm) {
             return !dm.relative && dm.time_precision == text::precision_day;
         });
+        // "On 9 March 2022, ..." / "Around 7 June 2022 (between 3 - 10 June), ...": a full date that opens
+        // the sentence dates everything the sentence reports; later dates in it are asides.
+        if (!dates.empty() && !dates.front().relative && dates.front().has_year &&
+            dates.front().time_precision == text::precision_day && words.size() > 1 &&
+            dates.front().span.begin <= words[1].begin)
+            date = &dates.front();
+        const bool opening_date = date != nullptr;
         for (const auto& dm : dates) {
+            if (opening_date) break;
             if (has_absolute && dm.relative) continue;
             std::size_t wi = 0;
             while (wi < words.size() && words[wi].end <= dm.span.begin) ++wi;
