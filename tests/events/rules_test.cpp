@@ -303,3 +303,13 @@ TEST_CASE("a full date opening the sentence dates its events; 'due to' is a caus
     CHECK(evs[0].status == ev::EventStatus::occurred);
     CHECK(evs[0].event_date.iso() == "2024-03-04");
 }
+
+TEST_CASE("a report's opening sentence and the qualified place come first", "[events]") {
+    // The note opens with its date and main event; the detail after it is less attested.
+    CHECK(main_type("On 5 March 2024, Russian artillery shelled Kherson. Gunmen later killed a farmer in Kharkiv.") ==
+          "shelling_artillery_missile_attack");
+    // "Bakhmut, Donetsk": the town, even when the qualifying city stands nearer the trigger.
+    const auto evs = extract_text("Bakhmut, Donetsk, was shelled overnight.");
+    REQUIRE(evs.size() == 1);
+    CHECK(evs[0].location == "Bakhmut");
+}

@@ -348,10 +348,13 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         score -= std::min(3.0, dist / 60.0);
         if (country_level(t)) score -= 1.5;
         else if (region_level(t)) score -= 0.5;
-        // "Mykolaivka, Donetsk": the name after the comma qualifies the one before.
-        if (k > 0 && usable(ctx.places[k - 1]) && region_level(t) && t.start_byte >= ctx.places[k - 1].end_byte &&
-            t.start_byte - ctx.places[k - 1].end_byte <= 3)
-            score -= 3;
+        // "Mykolaivka, Donetsk", "Spanish Town, Saint Catherine", "Beni (Nord-Kivu)": the name right
+        // after a comma or parenthesis qualifies the one before (in a list the first is as good as any).
+        if (k > 0 && usable(ctx.places[k - 1]) && t.start_byte >= ctx.places[k - 1].end_byte &&
+            t.start_byte - ctx.places[k - 1].end_byte <= 3) {
+            const std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
+            if (region_level(t) || gap == ", " || gap == " (" || gap == ",") score -= 3;
+        }
         score += t.confidence * 0.5;
         if (score > best_score) {
             best_score = score;
@@ -643,6 +646,9 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
                 break;
             }
         }
+        // A report that opens with the full date ("On 9 March 2022, in X, ...") states its main event
+        // there: that sentence's events are better attested than the details that follow.
+        if (opening_date) confidence = std::min(1.0, confidence + 0.05);
         if (date) {
             d.date = date->start;
             d.date_end = date->end;
