@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validate eventmap's own reference data: data/supplement.tsv, data/demonyms.tsv, data/actors.tsv.
+"""Validate eventmap's own reference data: data/supplement.tsv, data/demonyms.tsv, data/actors.tsv,
+data/admin1_points.tsv.
 
 Usage: scripts/check_data.py [--data-dir DIR] [--no-geo]
 Prints one "file:line: reason" per problem and exits 1 if there was any (0 when all is well,
@@ -17,6 +18,9 @@ SUPPLEMENT_HEADER = ["id", "name", "alternate_names", "feature_class", "feature_
                      "admin1_code", "lat", "lon", "geonameid", "population"]
 DEMONYM_HEADER = ["country", "word"]
 ACTOR_HEADER = ["pattern", "actor", "kind", "country"]
+ADMIN1_POINTS_HEADER = ["code", "lat", "lon", "name"]
+# Supplement ids whose geonameid names a town of the dump the row adds spellings to.
+TOWN_SPELLING_IDS = range(900, 950)
 
 # GeoNames feature codes this file may use, by class (a subset of the GeoNames code list).
 FEATURE_CODES = {
@@ -29,7 +33,7 @@ FEATURE_CODES = {
     "T": {"MTS", "MT", "PLAT", "DSRT", "ISL", "ISLS", "PEN", "PASS", "VAL", "HLLS", "HLL", "PLN", "SPIT",
           "CAPE", "UPLD", "RDGE", "DPR", "PT", "GLCR"},
     "V": {"FRST"},
-    "P": {"PPL", "PPLX"},
+    "P": {"PPL", "PPLX", "PPLA", "PPLA2"},
 }
 ACTOR_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "rioters",
                "protesters", "civilians", "external_other"}
@@ -201,7 +205,9 @@ def check_supplement(path, iso2, admin1, grid, report):
                 report(path, line_no, f"duplicate geonameid {gid} (first on line {geonameids[gid]})")
             else:
                 geonameids[gid] = line_no
-                if grid and int(gid) in grid.ids:
+                if grid and int(sid) in TOWN_SPELLING_IDS and int(gid) not in grid.ids:
+                    report(path, line_no, f"geonameid {gid} is not a town of cities500 (ids 900-949 add spellings to one)")
+                elif grid and int(sid) not in TOWN_SPELLING_IDS and int(gid) in grid.ids:
                     report(path, line_no, f"geonameid {gid} is a populated place in cities500, not this feature")
         if not re.fullmatch(r"0|[1-9][0-9]*", pop):
             report(path, line_no, f"population '{pop}' is not a non-negative integer")
@@ -295,6 +301,45 @@ def check_actors(path, iso2, report):
     return rows
 
 
+def check_admin1_points(path, admin1, grid, report):
+    """code (CC.admin1 as in admin1.json), lat, lon, name; one row per code; the point near the country's towns."""
+    if not os.path.exists(path):
+        return 0
+    codes = {}
+    header_seen = False
+    rows = 0
+    for line_no, c in read_rows(path, report):
+        if not header_seen:
+            header_seen = True
+            if c != ADMIN1_POINTS_HEADER:
+                report(path, line_no, "header must be: " + " ".join(ADMIN1_POINTS_HEADER))
+            continue
+        if len(c) != len(ADMIN1_POINTS_HEADER):
+            report(path, line_no, f"expected {len(ADMIN1_POINTS_HEADER)} tab-separated columns, got {len(c)}")
+            continue
+        rows += 1
+        code, lat_s, lon_s, name = c
+        if code not in admin1:
+            report(path, line_no, f"admin1 code {code} is not in admin1.json")
+        if code in codes:
+            report(path, line_no, f"duplicate code {code} (first on line {codes[code]})")
+        codes.setdefault(code, line_no)
+        check_text(path, line_no, "name", name, report)
+        try:
+            lat, lon = float(lat_s), float(lon_s)
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError
+        except ValueError:
+            report(path, line_no, f"bad point '{lat_s}', '{lon_s}'")
+            continue
+        cc = code[:2]
+        if grid and cc in grid.countries and cc not in grid.countries_near(lat, lon, 400):
+            report(path, line_no, f"no {cc} place within 400 km of {lat_s},{lon_s}: wrong point?")
+    if not header_seen:
+        report(path, 1, "no header")
+    return rows
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -321,6 +366,7 @@ def main():
         "supplement.tsv": check_supplement(os.path.join(data, "supplement.tsv"), iso2, admin1, grid, report),
         "demonyms.tsv": check_demonyms(os.path.join(data, "demonyms.tsv"), iso2, report),
         "actors.tsv": check_actors(os.path.join(data, "actors.tsv"), iso2, report),
+        "admin1_points.tsv": check_admin1_points(os.path.join(data, "admin1_points.tsv"), admin1, grid, report),
     }
     summary = ", ".join(f"{name} {n} rows" for name, n in counts.items())
     if report.count:

@@ -42,10 +42,10 @@ int bench_view(const std::vector<std::string>& argv) {
         std::cout << buf;
     } else {
         std::snprintf(buf, sizeof buf,
-                      "events     %zu\nrenderer   %s\nworld_ms   %.2f\nscrub_ms   %.2f\nregion_ms  %.2f  (%zu events on screen, zoom %.2f)\nload_s     %.3f\n"
+                      "events     %zu\nrenderer   %s\nworld_ms   %.2f\nscrub_ms   %.2f\nregion_ms  %.2f  (%zu events on screen, zoom %.2f)\nload_s     %.3f  (%.2f CPU seconds)\n"
                       "pan_ms     %.2f  (world zoom, camera moving)\nregion_pan_ms %.2f\n",
                       o.events, r.gl_renderer.c_str(), r.world_ms, r.scrub_ms, r.region_ms, r.region_in_view, r.region_zoom, r.load_s,
-                      r.pan_ms, r.region_pan_ms);
+                      r.load_cpu_s, r.pan_ms, r.region_pan_ms);
         std::cout << buf;
     }
     return 0;

@@ -2,6 +2,7 @@
 #include "cli/eval_events.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -19,6 +20,7 @@
 #include "eventmap/events/places.h"
 #include "eventmap/events/taxonomy.h"
 #include "eventmap/geo/geodesic.h"
+#include "eventmap/text/structure.h"
 
 namespace eventmap::cli {
 namespace {
@@ -135,6 +137,30 @@ std::vector<std::vector<events::Event>> extract_all(const Pipeline& p, const std
     return out;
 }
 
+// With EVENTMAP_EVAL_DUMP=FILE set, every row's events are written to FILE as JSON Lines
+// (the row's id and, per event, type, place, point, date and confidence) for error analysis.
+void dump_predictions(const std::vector<json>& rows, const std::vector<std::vector<events::Event>>& results) {
+    const char* path = std::getenv("EVENTMAP_EVAL_DUMP");
+    if (!path || !*path) return;
+    std::ofstream out(path);
+    if (!out) throw IoError(path, "cannot write the prediction dump");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        json evs = json::array();
+        for (const auto& e : results[i]) {
+            json j{{"type", e.type}, {"location", e.location}, {"geo_precision", e.geo_precision},
+                   {"date", e.event_date.iso()}, {"confidence", e.confidence}};
+            if (e.point.is_valid()) j["lat"] = e.point.lat_deg, j["lon"] = e.point.lon_deg;
+            if (!e.sources.empty()) {
+                const auto& src = e.sources.front();
+                j["trigger"] = {src.trigger_start_cp, src.trigger_end_cp};
+                j["place"] = {src.place_start_cp, src.place_end_cp};
+            }
+            evs.push_back(std::move(j));
+        }
+        out << json{{"row", i}, {"events", evs}}.dump() << "\n";
+    }
+}
+
 const events::Event* most_confident(const std::vector<events::Event>& evs) {
     const events::Event* best = nullptr;
     for (const auto& e : evs)
@@ -146,6 +172,7 @@ int eval_acled(const std::string& corpus, bool as_json, const std::string& index
     const auto rows = read_corpus(corpus);
     const Pipeline p(index, true);
     const auto results = extract_all(p, rows);
+    dump_predictions(rows, results);
     std::vector<std::pair<std::string, std::string>> gp;
     std::vector<double> errors_km;
     std::size_t within25 = 0, within161 = 0, located = 0, date_exact = 0, none = 0;
@@ -198,6 +225,7 @@ int eval_case(const std::string& corpus, bool as_json, const std::string& index)
     const auto rows = read_corpus(corpus);
     const Pipeline p(index, false);
     const auto results = extract_all(p, rows);
+    dump_predictions(rows, results);
     // CASE codes by ACLED sub-event name, read from the corpus itself.
     std::map<std::string, std::string> code_of_slug;
     for (const auto& r : rows)
@@ -238,9 +266,44 @@ int eval_case(const std::string& corpus, bool as_json, const std::string& index)
 }
 
 int eval_locations(const std::string& corpus, bool as_json, const std::string& index) {
+    // The task gives each sentence's event verbs: the system links each verb to its place (as
+    // the detector places its own triggers), each sentence on its own.
     const auto rows = read_corpus(corpus);
     const Pipeline p(index, true);
-    const auto results = extract_all(p, rows);
+    std::vector<std::vector<events::Event>> results(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        ingest::Article a;
+        a.id = std::to_string(i);
+        a.text = rows[i].value("text", "");
+        const text::ArticleStructure structure = text::analyse_structure(a);
+        const std::vector<geoparse::Toponym> places = p.extractor.places()(a, structure);
+        events::SentenceContext ctx;
+        ctx.text = a.text;
+        ctx.sentence = text::Span{0, a.text.size()};
+        ctx.places = places;
+        // Code points -> bytes.
+        std::vector<std::size_t> byte_of;
+        for (std::size_t b = 0; b < a.text.size(); ++b)
+            if ((static_cast<unsigned char>(a.text[b]) & 0xC0) != 0x80) byte_of.push_back(b);
+        byte_of.push_back(a.text.size());
+        for (const auto& v : rows[i].value("verbs", json::array())) {
+            const auto s_cp = static_cast<std::size_t>(v.value("start", 0)), e_cp = static_cast<std::size_t>(v.value("end", 0));
+            if (s_cp >= e_cp || e_cp >= byte_of.size()) continue;
+            const geoparse::Toponym* place = p.detector.place_of(ctx, text::Span{byte_of[s_cp], byte_of[e_cp]});
+            if (!place) continue;
+            events::Event e;
+            e.location = place->name;
+            e.point = place->point;
+            events::Source src;
+            src.trigger_start_cp = static_cast<std::int64_t>(s_cp);
+            src.trigger_end_cp = static_cast<std::int64_t>(e_cp);
+            src.place_start_cp = place->start_cp;
+            src.place_end_cp = place->end_cp;
+            e.sources.push_back(std::move(src));
+            results[i].push_back(std::move(e));
+        }
+    }
+    dump_predictions(rows, results);
     std::size_t predicted = 0, correct = 0, gold_total = 0, gold_found = 0, rows_with_event = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         std::vector<std::pair<std::int64_t, std::int64_t>> gold;

@@ -24,7 +24,7 @@ std::filesystem::path asset_dir() {
 
 Scene load_scene(const ViewOptions& options) {
     Scene scene;
-    auto events = load_events_for_viewer(options.inputs, options.load, scene.report);
+    auto events = load_for_viewer(options.inputs, options.load, scene.report);
     scene.store = EventStore::build(std::move(events), options.projection);
     if (scene.store.dropped())
         scene.report.messages.push_back(std::to_string(scene.store.dropped()) + " events without a valid point or date dropped");

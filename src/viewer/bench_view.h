@@ -25,6 +25,7 @@ struct BenchViewResult {
     double region_pan_ms = 0;  ///< the same in the region view
     std::size_t region_in_view = 0;
     double region_zoom = 0;
+    double load_cpu_s = 0; ///< CPU seconds (all threads) of the same loading
     double write_s = 0;    ///< seconds to write the GeoJSON (the export writer)
     std::string gl_renderer;
 };

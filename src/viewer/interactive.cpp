@@ -145,7 +145,7 @@ int run_interactive(Scene scene, const ViewOptions& options) {
         if (st.overlays.buffer_visible && (buffer_key != st.selection || buffer_km != st.overlays.buffer_km)) {
             std::vector<geo::LatLon> pts;
             for (auto i : st.selection)
-                if (i < scene.store.size()) pts.push_back(scene.store.event(i).point);
+                if (i < scene.store.size()) pts.push_back(scene.store.point(i));
             try {
                 buffers = buffer_outlines(pts, st.overlays.buffer_km);
             } catch (const Error& e) {

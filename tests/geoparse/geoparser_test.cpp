@@ -171,3 +171,88 @@ TEST_CASE("the same article parsed again, after others, gives the same toponyms"
     REQUIRE(kharkiv.size() == 2);
     CHECK(kharkiv[0] == kharkiv[1]);
 }
+
+TEST_CASE("a county resolves to the namesake the article's towns point at", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto fl = parse("Storms cut power across Polk County on Monday, and crews in Lakeland worked through the night.");
+    const Toponym* c = find(fl, "Polk County");
+    REQUIRE(c);
+    CHECK(c->feature_code == "ADM2");
+    CHECK(c->country == "US");
+    CHECK(c->admin1 == "Florida");
+    auto ia = parse("Deputies in Polk County said the bridge north of Des Moines would stay closed.");
+    REQUIRE(find(ia, "Polk County"));
+    CHECK(find(ia, "Polk County")->admin1 == "Iowa");
+    auto ua = parse("Shelling hit villages in the Luhansk district overnight.");
+    REQUIRE(find(ua, "Luhansk district"));
+    CHECK(find(ua, "Luhansk district")->feature_code == "ADM2");
+    CHECK(find(ua, "Luhansk district")->country == "UA");
+}
+
+TEST_CASE("a state is placed at its representative point, not at its biggest cities", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Wildfires burned across California for a third week.");
+    const Toponym* ca = find(ts, "California");
+    REQUIRE(ca);
+    CHECK(ca->feature_code == "ADM1");
+    // Within 25 km of GeoNames' point for the state (37.25 N 119.75 W); the mean of its towns
+    // (35.4 N 119.3 W, pulled south by Los Angeles) is 210 km off.
+    CHECK(eventmap::geo::distance_km(ca->point, eventmap::geo::LatLon::from_degrees(37.25, -119.75)) < 25.0);
+}
+
+TEST_CASE("the EU and continent adjectives are places; news country names are countries", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("EU ministers met African and Asian envoys in Brussels, and Britain sent an observer.");
+    for (const char* name : {"EU", "African", "Asian"}) {
+        INFO(name);
+        const Toponym* t = find(ts, name);
+        REQUIRE(t);
+        CHECK(t->feature_code == "CONT");
+        CHECK(t->point.is_valid());
+    }
+    REQUIRE(find(ts, "Britain"));
+    CHECK(find(ts, "Britain")->country == "GB");
+    // Two capitals stay out: "EU" is allowed as a region's code, not every two-letter word.
+    auto other = parse("An AI lab in Lagos hired staff.");
+    CHECK_FALSE(find(other, "AI"));
+}
+
+TEST_CASE("a country's name is the US state when the article's other places are American", "[geoparse]") {
+    REQUIRE_INDEX();
+    // The name itself does not count as context: three "Georgia"s do not outvote Texas and Florida.
+    auto us = parse("Georgia lawmakers met in Atlanta on Tuesday. Officials in Texas and Florida watched the vote, "
+                    "and the Georgia governor signed it.");
+    int seen = 0;
+    for (const auto& t : us)
+        if (t.text == "Georgia") {
+            ++seen;
+            CHECK(t.country == "US");
+            CHECK(t.feature_code == "ADM1");
+        }
+    CHECK(seen == 2);
+    auto ge = parse("Georgia and Armenia signed a trade deal in Tbilisi on Friday.");
+    REQUIRE(find(ge, "Georgia"));
+    CHECK(find(ge, "Georgia")->country == "GE");
+    // No American context: the country.
+    auto alone = parse("Farmers in Georgia said the drought was the worst since 1954.");
+    REQUIRE(find(alone, "Georgia"));
+    CHECK(find(alone, "Georgia")->country == "GE");
+    // A country with a small US town of its name stays the country in American news.
+    auto gr = parse("Officials in Ohio and Texas said the school trip to Greece was cancelled.");
+    REQUIRE(find(gr, "Greece"));
+    CHECK(find(gr, "Greece")->country == "GR");
+}
+
+TEST_CASE("an article whose places are all in one country keeps a namesake there", "[geoparse]") {
+    REQUIRE_INDEX();
+    // Hershey and Harrisburg have no namesake abroad: the article is American, so Lebanon is the
+    // Pennsylvania town, not the country.
+    auto pa = parse("Volunteers from Lebanon, Hershey and Harrisburg cleaned the park on Saturday.");
+    REQUIRE(find(pa, "Lebanon"));
+    CHECK(find(pa, "Lebanon")->country == "US");
+    CHECK(find(pa, "Lebanon")->admin1 == "Pennsylvania");
+    // Among the Middle East's places, the country.
+    auto me = parse("Talks on Lebanon resumed in Cairo, with envoys from Jordan and Israel.");
+    REQUIRE(find(me, "Lebanon"));
+    CHECK(find(me, "Lebanon")->country == "LB");
+}

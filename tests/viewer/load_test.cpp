@@ -5,6 +5,7 @@
 #include "eventmap/core/error.h"
 #include "helpers.h"
 #include "support/support.h"
+#include "eventmap/export/writer.h"
 #include "viewer/state/load.h"
 #include "viewer/ui/panels.h"
 
@@ -137,4 +138,64 @@ TEST_CASE("The details panel highlights the place and the trigger in the sentenc
     CHECK(e.sources[0].sentence.substr(h[0].begin, h[0].end - h[0].begin) == "shelling");
     CHECK_FALSE(h[1].trigger);
     CHECK(e.sources[0].sentence.substr(h[1].begin, h[1].end - h[1].begin) == "Kramatorsk");
+}
+
+TEST_CASE("eventmap's own GeoJSON and GeoJSONSeq load as summaries and give back whole events", "[viewer][load]") {
+    LoadReport full_report;
+    auto original = load_events_for_viewer({viewer::test::viewer_fixture("ukraine_march.geojson").string()}, LoadOptions{},
+                                           full_report);
+    REQUIRE(original.size() == 6);
+    original[2].sources[0].sentence = "A drone hit a \"depot\" near the rail yard,\nofficials said.";  // escapes survive
+    const auto dir = eventmap::test::temp_dir("lazy");
+    for (auto [name, format] : {std::pair{"events.geojson", exporter::Format::geojson},
+                                std::pair{"events.geojsonl", exporter::Format::geojsonseq}}) {
+        INFO(name);
+        const auto path = dir / name;
+        exporter::write_events(original, path, format);
+        LoadReport report;
+        LoadedEvents loaded = load_for_viewer({path.string()}, LoadOptions{}, report);
+        CHECK(report.loaded == 6);
+        EventStore store = EventStore::build(std::move(loaded), ProjectionKind::web_mercator);
+        REQUIRE(store.size() == 6);
+        for (std::uint32_t i = 0; i < store.size(); ++i) {
+            const events::Event e = store.event(i);
+            auto it = std::find_if(original.begin(), original.end(), [&](const auto& o) { return o.id == e.id; });
+            REQUIRE(it != original.end());
+            CHECK(e == *it);  // every field, parsed again from the mapped file
+            CHECK(store.location(i) == it->location);
+            CHECK(store.point(i).lat_deg == Approx(it->point.lat_deg));
+        }
+        CHECK(store.find_id("ev-bakhmut") >= 0);
+    }
+}
+
+TEST_CASE("summary loading skips and reports bad features, and honours --max-events", "[viewer][load]") {
+    auto good = [](int i) {
+        return "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [30." + std::to_string(i) +
+               ", 50.1]}, \"properties\": {\"id\": \"e" + std::to_string(i) +
+               "\", \"type\": \"armed_clash\", \"event_date\": \"2024-01-0" + std::to_string(i) +
+               "\", \"location\": \"Somewhere\", \"sources\": [{\"article_id\": \"a\", \"sentence\": \"Clashes.\"}]}}";
+    };
+    std::string text = "{\n\"type\": \"FeatureCollection\",\n\"features\": [\n";
+    text += good(1) + ",\n" + good(2) + ",\n";
+    text += "{\"type\": \"Feature\", \"geometry\": null, \"properties\": {\"type\": \"armed_clash\", \"event_date\": \"2024-01-03\", \"sources\": []}},\n";
+    text += good(4) + "\n]\n}\n";
+    auto path = write("lazy-bad", "events.geojson", text);
+    LoadReport report;
+    EventStore store = EventStore::build(load_for_viewer({path}, LoadOptions{}, report), ProjectionKind::web_mercator);
+    CHECK(store.size() == 3);
+    CHECK(report.features == 4);
+    REQUIRE_FALSE(report.messages.empty());
+    CHECK(report.messages[0].find("feature 3: no geometry") != std::string::npos);
+    const auto e4 = store.find_id("e4");
+    REQUIRE(e4 >= 0);
+    const events::Event whole = store.event(static_cast<std::uint32_t>(e4));
+    REQUIRE(whole.sources.size() == 1);
+    CHECK(whole.sources[0].sentence == "Clashes.");
+
+    LoadOptions o;
+    o.max_events = 2;
+    LoadReport limited;
+    CHECK(load_for_viewer({path}, o, limited).size() == 2);
+    CHECK(limited.truncated == 1);
 }

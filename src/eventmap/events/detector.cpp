@@ -16,14 +16,16 @@ namespace {
 
 enum class Cue : std::uint8_t {
     none, negation, possibility, conditional, planned, background, anaphora, near, no_casualties,
-    protest, violent, lethal, civilian_victim, armed_party, crowd, count_
+    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, mob_subject, topic, armed_means, disaster, count_
 };
 
 Cue cue_of(std::string_view type) {
     if (type.substr(0, 4) != "cue:") return Cue::none;
     const std::string_view n = type.substr(4);
-    static constexpr std::array<std::pair<std::string_view, Cue>, 14> k{{
-        {"crowd", Cue::crowd},
+    static constexpr std::array<std::pair<std::string_view, Cue>, 19> k{{
+        {"disaster", Cue::disaster},
+        {"crowd", Cue::crowd},         {"noncombatant", Cue::noncombatant}, {"mob_subject", Cue::mob_subject},
+        {"topic", Cue::topic},         {"armed_means", Cue::armed_means},
         {"negation", Cue::negation},       {"possibility", Cue::possibility}, {"conditional", Cue::conditional},
         {"planned", Cue::planned},         {"background", Cue::background},   {"anaphora", Cue::anaphora},
         {"near", Cue::near},               {"no_casualties", Cue::no_casualties}, {"protest", Cue::protest},
@@ -200,6 +202,7 @@ struct ActorFound {
     std::uint32_t word = 0;
     bool state = false;        // state forces (military, police)
     std::string country;       // ISO2 when known
+    bool armed_group = false;  // a named rebel group or militia (data/actors.tsv)
 };
 
 const std::array<std::string_view, 14> k_force_words{"forces", "force", "troops", "military", "army", "soldiers",
@@ -220,7 +223,9 @@ std::vector<ActorFound> find_actors(const WordList& words, std::size_t from, std
             bool ok = true;
             for (std::size_t k = 0; k < n.words.size() && ok; ++k) ok = words[i + k].lower == n.words[k];
             if (!ok) continue;
-            out.push_back({n.actor, static_cast<std::uint32_t>(i), n.kind == "state", n.country});
+            out.push_back({n.actor, static_cast<std::uint32_t>(i), n.kind == "state" || n.kind == "state_forces",
+                           n.country,
+                           n.kind == "rebel_group" || n.kind == "political_militia" || n.kind == "identity_militia"});
             i += n.words.size() - 1;
             named = true;
             break;
@@ -300,7 +305,87 @@ std::optional<int> find_fatalities(const WordList& words, const std::vector<CueH
     return std::nullopt;
 }
 
+struct PlaceChoice {
+    const geoparse::Toponym* place = nullptr;
+    bool near = false;  // "near X", "outside X": geo_precision 2
+};
+
+// The event place of the trigger starting at byte `trigger_begin` in clause `cl`: the clause's
+// grammar (in/at/near X), distance to the trigger, and how specific the place is decide.
+PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, const std::vector<std::uint32_t>& clause,
+                         std::uint32_t cl, std::size_t trigger_begin, std::string_view type,
+                         const std::vector<CueHit>& cues) {
+    const std::size_t sent_begin = ctx.sentence.begin;
+    PlaceChoice out;
+    double best_score = -1e9;
+    for (std::size_t k = 0; k < ctx.places.size(); ++k) {
+        const geoparse::Toponym& t = ctx.places[k];
+        if (!usable(t)) continue;
+        if (t.start_byte < ctx.sentence.begin || t.end_byte > ctx.sentence.end) continue;
+        const std::size_t rel = t.start_byte - sent_begin;
+        // The word index of the toponym.
+        std::size_t wi = 0;
+        while (wi < words.size() && words[wi].end <= rel) ++wi;
+        double score = 0;
+        if (wi < words.size() && clause[wi] == cl) score += 3;
+        const std::string_view prev = wi > 0 ? words[wi - 1].lower : std::string_view{};
+        const std::string_view prev2 = wi > 1 ? words[wi - 2].lower : std::string_view{};
+        if (one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside",
+                          "of", "targeting", "hit", "struck", "shelled", "attacked", "toward", "towards", "village",
+                          "town", "city", "settlement", "to"}))
+            score += 2;
+        if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
+        if (prev == "to" && (type == "diplomatic_visit")) score += 1.5;
+        if (one_of(prev, {"with", "and", "between", "by", "against"})) score -= 1;
+        // "the Wagner group", "Wagner private army": a name of an organisation, not a place.
+        std::size_t after = wi;
+        while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
+        if (after < words.size() &&
+            one_of(words[after].lower, {"group", "private", "mercenary", "mercenaries", "company", "movement",
+                                        "party", "militia", "brigade", "battalion", "network"}))
+            continue;
+        const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(trigger_begin));
+        score -= std::min(3.0, dist / 60.0);
+        if (country_level(t)) score -= 1.5;
+        else if (region_level(t)) score -= 0.5;
+        // "Mykolaivka, Donetsk", "Spanish Town, Saint Catherine", "Beni (Nord-Kivu)": the name right
+        // after a comma or parenthesis qualifies the one before (in a list the first is as good as any).
+        if (k > 0 && usable(ctx.places[k - 1]) && t.start_byte >= ctx.places[k - 1].end_byte &&
+            t.start_byte - ctx.places[k - 1].end_byte <= 3) {
+            const std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
+            if (region_level(t) || gap == ", " || gap == " (" || gap == ",") score -= 3;
+        }
+        score += t.confidence * 0.5;
+        if (score > best_score) {
+            best_score = score;
+            out.place = &t;
+            bool near = false;
+            for (const CueHit& h : cues)
+                if (h.cue == Cue::near && h.last < wi && wi - h.last <= 3) near = true;
+            out.near = near;
+        }
+    }
+    return out;
+}
+
 }  // namespace
+
+const geoparse::Toponym* Detector::place_of(const SentenceContext& ctx, text::Span trigger) const {
+    const std::string_view s = ctx.sentence.of(ctx.text);
+    WordList words;
+    words.assign(s);
+    if (words.size() == 0 || trigger.begin < ctx.sentence.begin) return nullptr;
+    std::vector<TriggerMatch> matches;
+    m_triggers.match(words, matches);
+    std::vector<std::uint32_t> clause(words.size(), 0);
+    for (std::size_t i = 1; i < words.size(); ++i) clause[i] = clause[i - 1] + (starts_clause(words[i]) ? 1 : 0);
+    std::vector<CueHit> cues;
+    for (const TriggerMatch& m : matches)
+        if (const Cue c = cue_of(m.pattern->type); c != Cue::none) cues.push_back({c, m.first_word, m.last_word});
+    std::size_t wi = 0;
+    while (wi + 1 < words.size() && words[wi].end <= trigger.begin - ctx.sentence.begin) ++wi;
+    return choose_place(ctx, words, clause, clause[wi], trigger.begin, "", cues).place;
+}
 
 void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) const {
     const std::string_view s = ctx.sentence.of(ctx.text);
@@ -356,6 +441,26 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         return false;
     };
 
+    // In a protest, what the protesters protest against ("against the killing of", "demanding a deal")
+    // is their topic, not an event of its own; nor is a protest's "sign" or "memorandum" an agreement.
+    bool protest_trigger = false;
+    for (const TriggerMatch& m : triggers)
+        if (is_protest_type(m.pattern->type)) protest_trigger = true;
+    const bool protest_context = protest_trigger || has_cue_anywhere(Cue::protest);
+    auto protest_topic = [&](const TriggerMatch& m) {
+        if (!protest_context || is_protest_type(m.pattern->type)) return false;
+        if (m.pattern->type == "agreement") return true;
+        // A summit or visit beside a protest is what the protest is at, not the event reported.
+        if (protest_trigger && (m.pattern->type == "diplomatic_meeting" || m.pattern->type == "diplomatic_visit")) return true;
+        for (const CueHit& h : cues)
+            if (h.cue == Cue::topic && h.last < m.first_word && m.first_word - h.last <= 4 &&
+                clause[h.first] == clause[m.first_word])
+                return true;
+        return false;
+    };
+
+    const bool disaster = has_cue_anywhere(Cue::disaster);
+
     // Best trigger per clause, after dropping negated, hypothetical and conditional ones.
     std::vector<const TriggerMatch*> best(clauses, nullptr);
     bool harm_to_people = false;  // someone was killed, beaten or tortured in this sentence
@@ -364,12 +469,18 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         if (cue_before(Cue::negation, m, 3)) continue;
         if (cue_before(Cue::possibility, m, 0)) continue;
         if (cue_before(Cue::conditional, m, 0)) continue;
+        if (protest_topic(m)) continue;
+        // A disaster's toll ("killed 40", "an explosion") is no attack; a specific trigger still counts.
+        if (disaster && m.pattern->weight < 80 && !is_protest_type(m.pattern->type)) continue;
         const std::uint32_t cl = clause[m.first_word];
         if (m.pattern->type == "attack") harm_to_people = true;
         if (!best[cl] || m.pattern->weight > best[cl]->pattern->weight) best[cl] = &m;
     }
 
     const bool protest_in_sentence = has_cue_anywhere(Cue::protest);
+    bool explicit_fighting = false;  // "clashes", "fighting", "exchanged fire"
+    for (const TriggerMatch& m : triggers)
+        if (m.pattern->type == "armed_clash" && m.pattern->weight >= 70) explicit_fighting = true;
     std::vector<text::DateMention> dates;
     bool dates_done = false;
     std::vector<ActorFound> actors;
@@ -405,7 +516,8 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             }
         }
         // Harm to people outranks the property taken or the arrest that came with it (as ACLED codes).
-        if ((d.type == "looting_property_destruction" || d.type == "arrests") && harm_to_people) {
+        if ((d.type == "looting_property_destruction" || d.type == "arrests" ||
+             d.type == "abduction_forced_disappearance") && harm_to_people) {
             d.type = "attack";
             d.why += "; people harmed -> attack";
         }
@@ -426,18 +538,45 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
                 }
             }
         }
+        // An off-duty, former or captive fighter is a civilian victim (as ACLED codes it).
+        if (d.type == "attack" && victim != Cue::civilian_victim && has_cue(Cue::noncombatant, cl)) {
+            victim = Cue::civilian_victim;
+            d.why += "; victim not in combat";
+        }
         if (d.type == "attack" && (victim == Cue::armed_party ||
-                                   (victim == Cue::none && !has_cue(Cue::civilian_victim, cl) &&
+                                   (victim == Cue::none && !has_cue(Cue::civilian_victim, cl) && !has_cue(Cue::noncombatant, cl) &&
                                     has_cue(Cue::armed_party, cl) && m->pattern->weight < 70))) {
             d.type = "armed_clash";
             d.why += "; armed parties, no civilian victim -> armed_clash";
         }
+        // Residents or a crowd who beat or kill someone: the subject before the trigger, or the agent
+        // of a passive ("was beaten by residents"), with no armed party among them.
+        if (d.type == "attack" && !has_cue(Cue::armed_party, cl)) {
+            const bool passive = m->first_word > 0 && one_of(words[m->first_word - 1].lower, {"was", "were", "been", "being"});
+            bool mob = false;
+            for (const CueHit& h : cues) {
+                if (h.cue != Cue::mob_subject || clause[h.first] != cl) continue;
+                if (!passive && h.last < m->first_word && m->first_word - h.last <= 6) mob = true;
+                if (passive && h.first > m->first_word && h.first - m->first_word <= 4) {
+                    for (std::uint32_t w = m->first_word + 1; w < h.first; ++w)
+                        if (words[w].lower == "by") mob = true;
+                }
+            }
+            if (mob) {
+                d.type = "mob_violence";
+                d.why += "; a crowd, not an armed group -> mob_violence";
+            }
+        }
         // Unorganised crowds fighting each other or attacking: mob violence, not a battle or a demonstration.
-        if (!protest_in_sentence && ((d.type == "armed_clash" && has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl)) ||
+        if (!protest_in_sentence && ((d.type == "armed_clash" && has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl) &&
+                                      !has_cue_anywhere(Cue::armed_means)) ||
                                      d.type == "violent_demonstration")) {
             d.type = "mob_violence";
             d.why += "; crowd without arms or demonstration -> mob_violence";
         }
+        // Killing in a sentence that reports fighting is most likely the fighting's toll: the clash
+        // is the better-attested event of the sentence.
+        if (d.type == "attack" && explicit_fighting) confidence *= 0.9;
         if (d.type == last_type) continue;  // one event per type and sentence
         last_type = d.type;
 
@@ -445,53 +584,9 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         d.trigger = text::Span{sent_begin + words[m->first_word].begin, sent_begin + words[m->last_word].end};
 
         // ---------------- location ----------------
-        const geoparse::Toponym* chosen = nullptr;
-        double best_score = -1e9;
-        bool chosen_near = false;
-        for (std::size_t k = 0; k < ctx.places.size(); ++k) {
-            const geoparse::Toponym& t = ctx.places[k];
-            if (!usable(t)) continue;
-            if (t.start_byte < ctx.sentence.begin || t.end_byte > ctx.sentence.end) continue;
-            const std::size_t rel = t.start_byte - sent_begin;
-            // The word index of the toponym.
-            std::size_t wi = 0;
-            while (wi < words.size() && words[wi].end <= rel) ++wi;
-            double score = 0;
-            if (wi < words.size() && clause[wi] == cl) score += 3;
-            const std::string_view prev = wi > 0 ? words[wi - 1].lower : std::string_view{};
-            const std::string_view prev2 = wi > 1 ? words[wi - 2].lower : std::string_view{};
-            if (one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside",
-                              "of", "targeting", "hit", "struck", "shelled", "attacked", "toward", "towards", "village",
-                              "town", "city", "settlement", "to"}))
-                score += 2;
-            if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
-            if (prev == "to" && (d.type == "diplomatic_visit")) score += 1.5;
-            if (one_of(prev, {"with", "and", "between", "by", "against"})) score -= 1;
-            // "the Wagner group", "Wagner private army": a name of an organisation, not a place.
-            std::size_t after = wi;
-            while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
-            if (after < words.size() &&
-                one_of(words[after].lower, {"group", "private", "mercenary", "mercenaries", "company", "movement",
-                                            "party", "militia", "brigade", "battalion", "network"}))
-                continue;
-            const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(d.trigger.begin));
-            score -= std::min(3.0, dist / 60.0);
-            if (country_level(t)) score -= 1.5;
-            else if (region_level(t)) score -= 0.5;
-            // "Mykolaivka, Donetsk": the name after the comma qualifies the one before.
-            if (k > 0 && usable(ctx.places[k - 1]) && region_level(t) && t.start_byte >= ctx.places[k - 1].end_byte &&
-                t.start_byte - ctx.places[k - 1].end_byte <= 3)
-                score -= 3;
-            score += t.confidence * 0.5;
-            if (score > best_score) {
-                best_score = score;
-                chosen = &t;
-                bool near = false;
-                for (const CueHit& h : cues)
-                    if (h.cue == Cue::near && h.last < wi && wi - h.last <= 3) near = true;
-                chosen_near = near;
-            }
-        }
+        const PlaceChoice choice = choose_place(ctx, words, clause, cl, d.trigger.begin, d.type, cues);
+        const geoparse::Toponym* chosen = choice.place;
+        const bool chosen_near = choice.near;
         if (chosen) {
             d.place = chosen;
             d.geo_precision = (chosen->derived || chosen_near) ? 2 : 1;
@@ -524,7 +619,15 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         const bool has_absolute = std::any_of(dates.begin(), dates.end(), [](const text::DateMention& dm) {
             return !dm.relative && dm.time_precision == text::precision_day;
         });
+        // "On 9 March 2022, ..." / "Around 7 June 2022 (between 3 - 10 June), ...": a full date that opens
+        // the sentence dates everything the sentence reports; later dates in it are asides.
+        if (!dates.empty() && !dates.front().relative && dates.front().has_year &&
+            dates.front().time_precision == text::precision_day && words.size() > 1 &&
+            dates.front().span.begin <= words[1].begin)
+            date = &dates.front();
+        const bool opening_date = date != nullptr;
         for (const auto& dm : dates) {
+            if (opening_date) break;
             if (has_absolute && dm.relative) continue;
             std::size_t wi = 0;
             while (wi < words.size() && words[wi].end <= dm.span.begin) ++wi;
@@ -543,6 +646,9 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
                 break;
             }
         }
+        // A report that opens with the full date ("On 9 March 2022, in X, ...") states its main event
+        // there: that sentence's events are better attested than the details that follow.
+        if (opening_date) confidence = std::min(1.0, confidence + 0.05);
         if (date) {
             d.date = date->start;
             d.date_end = date->end;
@@ -605,9 +711,15 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
                 }
         if (a1) d.actor1 = a1->name;
         if (a2) d.actor2 = a2->name;
+        // Only authorities arrest: an armed group that detains people abducts them (as ACLED codes it).
+        if (d.type == "arrests" && a1 && a1->armed_group && a1->word < m->first_word) {
+            d.type = "abduction_forced_disappearance";
+            d.why += "; detained by " + a1->name + " -> abduction_forced_disappearance";
+        }
         // Taking ground: state forces in their own country regain it; others overtake it.
+        // Only the subject takes ground: state forces named after the trigger are what was taken.
         if ((d.type == "non_state_actor_overtakes_territory" || d.type == "government_regains_territory") && a1 &&
-            a1->state) {
+            a1->state && a1->word < m->first_word) {
             // State forces in their own country (or where the text gives no other country) regain ground.
             const bool own_state = a1->country.empty() || place_country.empty() || a1->country == place_country;
             const std::string t = own_state ? "government_regains_territory" : "non_state_actor_overtakes_territory";

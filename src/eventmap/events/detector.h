@@ -119,6 +119,11 @@ public:
     /// Thread-safe: a Detector is read-only after construction.
     void detect(const SentenceContext& sentence, std::vector<Detection>& out) const;
 
+    /// The place of the event a caller marks in the sentence (`trigger`, bytes of ctx.text: a verb
+    /// as event-location linking gives it), chosen as detect() chooses for its own triggers;
+    /// nullptr when the sentence names no usable place. Only ctx.text, sentence and places are read.
+    const geoparse::Toponym* place_of(const SentenceContext& ctx, text::Span trigger) const;
+
     /// The dates of a sentence as the detector reads them (exposed for the paragraph context).
     static std::vector<text::DateMention> dates_of(std::string_view sentence, Date reference);
 

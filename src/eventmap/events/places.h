@@ -1,12 +1,33 @@
 #pragma once
 // Place finders for extraction, backed by the gazetteer.
+#include <functional>
+#include <string_view>
+#include <vector>
+
 #include "eventmap/events/extract.h"
 #include "eventmap/gazetteer/gazetteer.h"
 
 namespace eventmap::events {
 
 /// A PlaceFinder over `gazetteer` (which must outlive it): the project's geoparser when built in,
-/// otherwise a plain longest-match of capitalised names against the index (see docs/events.md).
+/// otherwise a plain longest-match of capitalised names against the index (see docs/events.md);
+/// then resolve_with_qualifiers over the gazetteer's candidates.
 PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gazetteer);
+
+/// The candidate places of a name, best first (Gazetteer::lookup in production). The Place
+/// strings must stay valid while the toponyms are filled from them.
+using CandidateLookup = std::function<std::vector<gazetteer::Place>(std::string_view name)>;
+
+/// Reads the qualifiers a report writes after a place, "Village, Region" or "Village (District,
+/// Region)", and resolves the chain together: each name becomes its candidate that lies in the
+/// admin1 region of a qualifier, whose admin1 name starts with the qualifier ("Magdalena" for
+/// "Magdalena Department"), or within 150 km of a qualifying district seat. When the first name
+/// has no such candidate (a namesake elsewhere; the village itself is not in the gazetteer), is
+/// ambiguous or small, lies over 250 km from the region's centre and the qualifier reads as a
+/// region of the same country, the name takes the region's place and is marked derived (a
+/// coarser but honest location, as ACLED falls back to the region). Lists ("Kharkiv, Donetsk and
+/// Kyiv") are left alone. `toponyms` are in text order.
+void resolve_with_qualifiers(std::string_view text, std::vector<geoparse::Toponym>& toponyms,
+                             const CandidateLookup& lookup);
 
 }  // namespace eventmap::events

@@ -370,4 +370,13 @@ std::vector<events::Event> read_events(const std::filesystem::path& path, const 
     return out;
 }
 
+bool scan_event_summaries(const std::filesystem::path& path, const MappedFile& file, unsigned jobs, ReadReport& report,
+                          const std::function<void(FeatureSummary&&)>& sink) {
+    return detail::scan_own_geojson(path, file, jobs, report, sink);
+}
+
+events::Event read_event_record(const MappedFile& file, std::uint64_t offset, std::uint32_t length) {
+    return detail::parse_own_feature(file, offset, length);
+}
+
 }  // namespace eventmap::exporter

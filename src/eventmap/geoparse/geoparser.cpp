@@ -135,7 +135,8 @@ struct Mention {
 // name that agree on them get the same scores (resolve() computes them once). A scoring term
 // that reads another field of Mention must be compared here too.
 bool same_scoring_inputs(const Mention& a, const Mention& b) {
-    return a.qualifier_country == b.qualifier_country && a.qualifier_admin1 == b.qualifier_admin1 &&
+    return a.key == b.key && a.cands.data() == b.cands.data() && a.cands.size() == b.cands.size() &&
+           a.qualifier_country == b.qualifier_country && a.qualifier_admin1 == b.qualifier_admin1 &&
            a.qualifier_countries_any == b.qualifier_countries_any;
 }
 
@@ -392,7 +393,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             for (std::size_t k = 1; k < w.size(); ++k)
                 if (std::isupper(static_cast<unsigned char>(w[k])) && std::islower(static_cast<unsigned char>(w[k - 1])))
                     inner_capital = true;
-            if ((w.size() <= 2 && !(words[m.wa].all_caps && (top.kind == PlaceKind::country || top.kind == PlaceKind::admin1))) ||
+            const bool region_code = top.kind == PlaceKind::country || top.kind == PlaceKind::admin1 ||
+                                     (top.kind == PlaceKind::feature && top.feature_class == 'L');  // "EU"
+            if ((w.size() <= 2 && !(words[m.wa].all_caps && region_code)) ||
                 (inner_capital && w.size() <= 4)) {
                 m.drop = true;
                 continue;
@@ -504,22 +507,39 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     std::map<std::string, double, std::less<>> country_weight;  // found by string_view
     std::unordered_set<std::string> admin1_context;  // "UA.05"
     double total_weight = 0;
+    // What each name gave the context itself: a name is not its own context ("Georgia" three
+    // times in news from Atlanta says nothing for the country).
+    std::unordered_map<std::string, std::pair<std::string, double>> own_weight;  // key -> (country, weight)
     if (!context.country_hint.empty()) { country_weight[context.country_hint] += 2.0; total_weight += 2.0; }
     for (auto* m : live) {
         if (m->metonym) continue;
         const Place top = m_gaz.place_without_names(m->fixed_place != UINT32_MAX ? m->fixed_place : m->cands[0].place);
+        std::string c;
+        double w = 0;
         if (top.kind == PlaceKind::country || top.kind == PlaceKind::demonym) {
-            std::string c(top.country);
+            c = std::string(top.country);
             if (top.kind == PlaceKind::demonym && top.demonym_of != UINT32_MAX) c = std::string(m_gaz.place_without_names(top.demonym_of).country);
-            if (!c.empty()) { country_weight[c] += 1.0; total_weight += 1.0; }
+            w = 1.0;
         } else if (top.kind == PlaceKind::admin1) {
             admin1_context.insert(std::string(top.country) + "." + std::string(top.admin1_code));
-            country_weight[std::string(top.country)] += 0.7;
-            total_weight += 0.7;
-        } else if (m->cands.size() == 1 && !top.country.empty()) {
-            country_weight[std::string(top.country)] += 0.5;
-            total_weight += 0.5;
+            c = std::string(top.country);
+            w = 0.7;
+        } else if (!top.country.empty()) {
+            // A town whose every namesake is in one country ("Gainesville") says that country.
+            bool one_country = true;
+            for (std::size_t k = 1; k < m->cands.size() && one_country; ++k)
+                one_country = m_gaz.place_without_names(m->cands[k].place).country == top.country;
+            if (one_country) {
+                c = std::string(top.country);
+                w = 0.5;
+            }
         }
+        if (c.empty()) continue;
+        country_weight[c] += w;
+        total_weight += w;
+        auto& own = own_weight[m->key];
+        own.first = c;
+        own.second += w;
     }
     for (std::size_t k = 0; k + 1 < live.size(); ++k) {
         Mention* m = live[k];
@@ -553,13 +573,27 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                                const std::vector<geo::LatLon>* anchors) {
         double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
         if (p.kind == PlaceKind::demonym) return s + 5.0;
-        // A country's name means the country ("China", "Greece") unless the article's context is
-        // strongly elsewhere ("Georgia" in news from Atlanta).
-        if (p.kind == PlaceKind::country) s += 4.0;
         const std::string_view country = p.country;
-        if (total_weight > 0 && !country.empty()) {
-            auto it = country_weight.find(country);
-            if (it != country_weight.end()) s += 2.5 * std::min(1.0, it->second / std::max(1.0, total_weight * 0.5));
+        // The context the article's other names give.
+        double others_total = total_weight, others_here = 0;
+        if (auto it = country_weight.find(country); it != country_weight.end()) others_here = it->second;
+        if (auto own = own_weight.find(m.key); own != own_weight.end()) {
+            others_total -= own->second.second;
+            if (own->second.first == country) others_here -= own->second.second;
+        }
+        // A country's name means the country ("China", "Greece") unless the article's other names
+        // are strongly in a country where the name is a first-level region ("Georgia" in news from
+        // Atlanta): that region's own name then wins.
+        if (p.kind == PlaceKind::country) s += 4.0;
+        if (p.kind == PlaceKind::admin1 && rank > 0 && m.cands[rank].match != gazetteer::NameMatch::derived &&
+            others_here >= 1.0 && others_here >= 0.5 * others_total &&
+            m_gaz.place_without_names(m.cands[0].place).kind == PlaceKind::country)
+            s += 3.0;
+        if (others_total > 0 && !country.empty() && others_here > 0) {
+            s += 2.5 * std::min(1.0, others_here / std::max(1.0, others_total * 0.5));
+            // An article whose other places are nearly all in one country keeps its towns there
+            // (Athens, Paris, Lebanon in local US news).
+            if (others_here >= 2.0 && others_here >= 0.7 * others_total && p.kind != PlaceKind::country) s += 1.0;
         }
         if (!p.admin1_code.empty() && !admin1_context.empty() && admin1_context.count(admin1_key(country, p.admin1_code)) &&
             p.kind != PlaceKind::admin1)

@@ -262,7 +262,7 @@ FrameDrawList build_draw_list(const FrameInputs& in) {
 
     // Range rings around the first selected event, or the clicked point.
     std::optional<geo::LatLon> ring_center = st.overlays.ring_center;
-    if (!st.selection.empty() && st.selection[0] < in.store.size()) ring_center = in.store.event(st.selection[0]).point;
+    if (!st.selection.empty() && st.selection[0] < in.store.size()) ring_center = in.store.point(st.selection[0]);
     if (st.overlays.rings_visible && ring_center) {
         for (double r : st.overlays.ring_radii_km) {
             if (!(r > 0) || r > 20000) continue;

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "eventmap/core/error.h"
 #include "eventmap/events/taxonomy.h"
 #include "viewer/state/projection.h"
 
@@ -65,31 +66,118 @@ int bucket_of(geo::LatLon p) {
     return by * EventStore::kBucketsX + bx;
 }
 
+std::uint32_t StringTable::intern(std::string_view s) {
+    if (auto it = m_ids.find(s); it != m_ids.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(m_names.size());
+    m_names.emplace_back(s);
+    m_ids.emplace(m_names.back(), id);
+    return id;
+}
+
+std::uint32_t EventRecords::add(events::Event e) {
+    m_memory.push_back(std::move(e));
+    m_refs.push_back({m_memory.size() - 1, 0, 0, kMemory});
+    return static_cast<std::uint32_t>(m_refs.size() - 1);
+}
+
+std::uint16_t EventRecords::add_file(std::shared_ptr<const MappedFile> file, std::string name) {
+    if (m_files.size() + 1 >= kMemory) throw UsageError("more than 65534 event files at once");
+    m_files.push_back(std::move(file));
+    m_file_names.push_back(std::move(name));
+    return static_cast<std::uint16_t>(m_files.size() - 1);
+}
+
+std::uint32_t EventRecords::add_range(std::uint16_t file, std::uint64_t offset, std::uint32_t length, std::uint32_t index) {
+    m_refs.push_back({offset, length, index, file});
+    return static_cast<std::uint32_t>(m_refs.size() - 1);
+}
+
+events::Event EventRecords::get(std::uint32_t record) const {
+    const Ref& r = m_refs[record];
+    if (r.file == kMemory) return m_memory[r.offset];
+    events::Event e = exporter::read_event_record(*m_files[r.file], r.offset, r.length);
+    if (e.id.empty()) e.id = m_file_names[r.file] + ":" + std::to_string(r.index);
+    return e;
+}
+
+std::string EventRecords::id(std::uint32_t record) const {
+    const Ref& r = m_refs[record];
+    if (r.file == kMemory) return m_memory[r.offset].id;
+    return get(record).id;
+}
+
+void LoadedEvents::add(events::Event e) {
+    EventRow row;
+    row.point = e.point;
+    row.date = e.event_date;
+    row.type = types.intern(e.type);
+    row.label = labels.intern(e.sub_event_type);
+    row.actor = actors.intern(e.actor1);
+    row.country = countries.intern(e.country);
+    row.location = locations.intern(e.location);
+    row.count = e.count.value_or(-1);
+    row.fatalities = e.fatalities.value_or(-1);
+    row.record = records.add(std::move(e));
+    rows.push_back(row);
+}
+
+void LoadedEvents::add(const exporter::FeatureSummary& s, std::uint16_t file) {
+    EventRow row;
+    row.point = s.point;
+    row.date = s.event_date;
+    row.type = types.intern(s.type);
+    // A type's label: the first non-empty one its events carry (all the store uses), looked up
+    // only until found.
+    if (row.type >= type_label.size()) type_label.resize(row.type + 1, -1);
+    if (type_label[row.type] < 0 || labels.at(static_cast<std::uint32_t>(type_label[row.type])).empty())
+        type_label[row.type] = labels.intern(s.sub_event_type);
+    row.label = static_cast<std::uint32_t>(type_label[row.type]);
+    row.actor = actors.intern(s.actor1);
+    row.country = countries.intern(s.country);
+    row.location = locations.intern(s.location);
+    row.count = s.count.value_or(-1);
+    row.fatalities = s.fatalities.value_or(-1);
+    row.record = records.add_range(file, s.offset, s.length, static_cast<std::uint32_t>(s.index));
+    rows.push_back(row);
+}
+
 EventStore EventStore::build(std::vector<events::Event> input, ProjectionKind projection) {
+    LoadedEvents loaded;
+    loaded.rows.reserve(input.size());
+    for (auto& e : input) loaded.add(std::move(e));
+    return build(std::move(loaded), projection);
+}
+
+EventStore EventStore::build(LoadedEvents loaded, ProjectionKind projection) {
     EventStore s;
     s.m_projection = projection;
     // Drop what cannot be drawn: no point or no date.
+    std::vector<EventRow>& rows = loaded.rows;
     std::size_t kept = 0;
-    for (auto& e : input) {
-        if (!e.point.is_valid() || !e.event_date.is_valid()) { ++s.m_dropped; continue; }
-        if (kept != static_cast<std::size_t>(&e - input.data())) input[kept] = std::move(e);
-        ++kept;
+    for (auto& r : rows) {
+        if (!r.point.is_valid() || !r.date.is_valid()) { ++s.m_dropped; continue; }
+        rows[kept++] = r;
     }
-    input.resize(kept);
+    rows.resize(kept);
 
-    // Types, sorted by slug so a file's colours do not depend on event order.
-    std::unordered_map<std::string, std::uint32_t> type_counts;
-    std::unordered_map<std::string, std::uint32_t> actor_counts, country_counts;
-    std::map<std::string, std::string> type_label;
-    for (const auto& e : input) {
-        ++type_counts[e.type];
-        if (!e.sub_event_type.empty()) type_label.try_emplace(e.type, e.sub_event_type);
-        if (!e.actor1.empty()) ++actor_counts[e.actor1];
-        ++country_counts[e.country];
+    // Counts per interned type, actor and country.
+    std::vector<std::uint32_t> type_n(loaded.types.size()), actor_n(loaded.actors.size()), country_n(loaded.countries.size());
+    std::vector<std::int64_t> type_label(loaded.types.size(), -1);
+    for (const auto& r : rows) {
+        ++type_n[r.type];
+        ++actor_n[r.actor];
+        ++country_n[r.country];
+        if (type_label[r.type] < 0 && !loaded.labels.at(r.label).empty()) type_label[r.type] = r.label;
     }
     // Known types in the taxonomy's order (so colours are stable across files), then unknown
     // slugs alphabetically.
-    std::vector<std::pair<std::string, std::uint32_t>> types(type_counts.begin(), type_counts.end());
+    std::vector<std::pair<std::string, std::uint32_t>> types;
+    std::unordered_map<std::string, std::string> label_of;
+    for (std::uint32_t t = 0; t < type_n.size(); ++t) {
+        if (!type_n[t]) continue;
+        types.push_back({loaded.types.at(t), type_n[t]});
+        if (type_label[t] >= 0) label_of[loaded.types.at(t)] = loaded.labels.at(static_cast<std::uint32_t>(type_label[t]));
+    }
     std::sort(types.begin(), types.end());
     auto order_key = [](const std::string& slug) -> std::uint32_t {
         const events::EventTypeInfo* t = events::find_type(slug);
@@ -111,7 +199,7 @@ EventStore EventStore::build(std::vector<events::Event> input, ProjectionKind pr
         t.slug = types[i].first;
         const events::EventTypeInfo* info = events::find_type(t.slug);
         if (info) t.label = std::string(info->sub_event_type);
-        else if (type_label.count(t.slug)) t.label = type_label[t.slug];
+        else if (label_of.count(t.slug)) t.label = label_of[t.slug];
         else t.label = t.slug.empty() ? "(no type)" : t.slug;
         std::replace(t.label.begin(), t.label.end(), '_', ' ');
         t.rgba = type_colour(info ? info->bit : i);
@@ -120,19 +208,34 @@ EventStore EventStore::build(std::vector<events::Event> input, ProjectionKind pr
         s.m_types.push_back(t);
         type_bit[t.slug] = static_cast<std::uint8_t>(i);
     }
-    std::unordered_map<std::string, std::uint8_t> actor_bit, country_bit;
-    s.m_actors = top_categories(actor_counts, actor_bit);
-    s.m_countries = top_categories(country_counts, country_bit);
+    // Bits by interned id: types, then the top actors and countries.
+    std::vector<std::uint8_t> type_bit_of(loaded.types.size(), static_cast<std::uint8_t>(s.m_types.empty() ? 0 : s.m_types.size() - 1));
+    for (std::uint32_t t = 0; t < type_bit_of.size(); ++t)
+        if (auto it = type_bit.find(loaded.types.at(t)); it != type_bit.end()) type_bit_of[t] = it->second;
+    auto categories = [](const StringTable& names, const std::vector<std::uint32_t>& n, std::vector<std::uint8_t>& bit_of) {
+        std::unordered_map<std::string, std::uint32_t> counts;
+        for (std::uint32_t i = 0; i < n.size(); ++i)
+            if (n[i]) counts[names.at(i)] += n[i];
+        std::unordered_map<std::string, std::uint8_t> bits;
+        auto out = top_categories(counts, bits);
+        bit_of.assign(n.size(), 31);
+        for (std::uint32_t i = 0; i < n.size(); ++i)
+            if (auto it = bits.find(names.at(i)); it != bits.end()) bit_of[i] = it->second;
+        return out;
+    };
+    std::vector<std::uint8_t> actor_bit_of, country_bit_of;
+    s.m_actors = categories(loaded.actors, actor_n, actor_bit_of);
+    s.m_countries = categories(loaded.countries, country_n, country_bit_of);
 
     // Order by (bucket, day): a counting sort by bucket (O(n), stable), then by day inside each
-    // bucket; the events themselves move once, through the permutation.
-    const std::size_t n = input.size();
+    // bucket. Only indices move; the records stay where the loader put them.
+    const std::size_t n = rows.size();
     std::vector<std::uint32_t> bucket_ids(n);
     std::vector<std::int32_t> days(n);
     s.m_bucket_begin.assign(kBuckets + 1, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        bucket_ids[i] = static_cast<std::uint32_t>(bucket_of(input[i].point));
-        days[i] = static_cast<std::int32_t>(input[i].event_date.days_since_epoch());
+        bucket_ids[i] = static_cast<std::uint32_t>(bucket_of(rows[i].point));
+        days[i] = static_cast<std::int32_t>(rows[i].date.days_since_epoch());
         ++s.m_bucket_begin[bucket_ids[i] + 1];
     }
     for (int b = 0; b < kBuckets; ++b) s.m_bucket_begin[b + 1] += s.m_bucket_begin[b];
@@ -145,33 +248,24 @@ EventStore EventStore::build(std::vector<events::Event> input, ProjectionKind pr
         std::stable_sort(order.begin() + s.m_bucket_begin[b], order.begin() + s.m_bucket_begin[b + 1],
                          [&](std::uint32_t a, std::uint32_t c) { return days[a] < days[c]; });
     s.m_gpu.resize(n);
+    s.m_points.resize(n);
+    s.m_location.resize(n);
+    s.m_record.resize(n);
     for (std::size_t j = 0; j < n; ++j) {
-        const events::Event& e = input[order[j]];
+        const EventRow& r = rows[order[j]];
         GpuEvent& g = s.m_gpu[j];
         g.day = days[order[j]];
-        auto t = type_bit.find(e.type);
-        g.type = t != type_bit.end() ? t->second : static_cast<std::uint8_t>(s.m_types.size() - 1);
-        auto a = actor_bit.find(e.actor1);
-        g.actor = a != actor_bit.end() ? a->second : 31;
-        auto c = country_bit.find(e.country);
-        g.country = c != country_bit.end() ? c->second : 31;
-        g.count = std::max<std::uint16_t>(1, clamp_u16(e.count, 1));
-        g.fatalities = clamp_u16(e.fatalities, 0);
+        g.type = type_bit_of[r.type];
+        g.actor = actor_bit_of[r.actor];
+        g.country = country_bit_of[r.country];
+        g.count = std::max<std::uint16_t>(1, clamp_u16(r.count < 0 ? std::nullopt : std::optional<int>(r.count), 1));
+        g.fatalities = clamp_u16(r.fatalities < 0 ? std::nullopt : std::optional<int>(r.fatalities), 0);
+        s.m_points[j] = r.point;
+        s.m_location[j] = r.location;
+        s.m_record[j] = r.record;
     }
-    // Permute the events in place (cycle by cycle, with swaps): a second vector of a million
-    // records would mean ~650 MB of fresh pages, and page faults dominate loading on a VM.
-    std::vector<bool> placed(n, false);
-    for (std::size_t start = 0; start < n; ++start) {
-        if (placed[start]) continue;
-        std::size_t j = start;
-        while (order[j] != start) {
-            std::swap(input[j], input[order[j]]);
-            placed[j] = true;
-            j = order[j];
-        }
-        placed[j] = true;
-    }
-    s.m_events = std::move(input);
+    s.m_records = std::move(loaded.records);
+    s.m_locations = std::move(loaded.locations);
     if (!s.m_gpu.empty()) {
         auto [lo, hi] = std::minmax_element(s.m_gpu.begin(), s.m_gpu.end(),
                                             [](const GpuEvent& a, const GpuEvent& b) { return a.day < b.day; });
@@ -188,10 +282,8 @@ EventStore EventStore::build(std::vector<events::Event> input, ProjectionKind pr
 void EventStore::reproject(ProjectionKind projection) {
     m_projection = projection;
     Projection proj = Projection::create(projection);
-    std::vector<geo::LatLon> points(m_events.size());
-    for (std::size_t i = 0; i < m_events.size(); ++i) points[i] = m_events[i].point;
-    std::vector<WorldPoint> world(points.size());
-    proj.forward_many(points, world);
+    std::vector<WorldPoint> world(m_points.size());
+    proj.forward_many(m_points, world);
     m_bucket_bounds.assign(kBuckets, WorldRect{1, 1, 0, 0});
     m_bounds = WorldRect{1, 1, 0, 0};
     for (int b = 0; b < kBuckets; ++b) {
@@ -223,8 +315,8 @@ IndexRange EventStore::window_range(int b, const TimeWindow& window) const {
 }
 
 std::int64_t EventStore::find_id(const std::string& id) const {
-    for (std::size_t i = 0; i < m_events.size(); ++i)
-        if (m_events[i].id == id) return static_cast<std::int64_t>(i);
+    for (std::size_t i = 0; i < m_record.size(); ++i)
+        if (m_records.id(m_record[i]) == id) return static_cast<std::int64_t>(i);
     return -1;
 }
 

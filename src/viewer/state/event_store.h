@@ -4,12 +4,17 @@
 // glMultiDrawArrays), with per-event world coordinates and the category bits the filters use.
 #include <array>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "eventmap/core/mapped_file.h"
 #include "eventmap/events/event.h"
+#include "eventmap/export/reader.h"
 #include "viewer/state/viewer_state.h"
 
 namespace eventmap::viewer {
@@ -57,6 +62,76 @@ struct WorldRect {
     bool contains(double x, double y) const { return x >= x0 && x <= x1 && y >= y0 && y <= y1; }
 };
 
+/// Strings stored once, numbered in order of first appearance.
+class StringTable {
+public:
+    StringTable() = default;
+    StringTable(StringTable&&) = default;
+    StringTable& operator=(StringTable&&) = default;
+    StringTable(const StringTable&) = delete;  // the map's views point into this table's own strings
+    StringTable& operator=(const StringTable&) = delete;
+    std::uint32_t intern(std::string_view s);
+    const std::string& at(std::uint32_t id) const { return m_names[id]; }
+    std::size_t size() const { return m_names.size(); }
+
+private:
+    std::deque<std::string> m_names;  // a deque keeps each string where it is, so the map's views stay valid
+    std::unordered_map<std::string_view, std::uint32_t> m_ids;
+};
+
+/// Where each event's whole record is: in memory, or a byte range of a mapped eventmap GeoJSON
+/// file, parsed again when asked for. The viewer needs whole records only for the few events
+/// someone looks at; holding a million of them in memory made loading take seconds.
+class EventRecords {
+public:
+    std::uint32_t add(events::Event e);
+    /// `name`: what ids default to ("name:index") for records without one, as the reader does.
+    std::uint16_t add_file(std::shared_ptr<const MappedFile> file, std::string name);
+    std::uint32_t add_range(std::uint16_t file, std::uint64_t offset, std::uint32_t length, std::uint32_t index);
+    /// The whole event (precondition: record < size()); throws FormatError when a file's
+    /// record no longer parses.
+    events::Event get(std::uint32_t record) const;
+    /// Its id alone, without building the rest for records held in memory.
+    std::string id(std::uint32_t record) const;
+    std::size_t size() const { return m_refs.size(); }
+
+private:
+    static constexpr std::uint16_t kMemory = 0xffff;
+    struct Ref {
+        std::uint64_t offset = 0;  ///< index into m_memory when file == kMemory
+        std::uint32_t length = 0;
+        std::uint32_t index = 0;  ///< the feature's number in its file
+        std::uint16_t file = kMemory;
+    };
+    std::vector<Ref> m_refs;
+    std::vector<events::Event> m_memory;
+    std::vector<std::shared_ptr<const MappedFile>> m_files;
+    std::vector<std::string> m_file_names;
+};
+
+/// One loaded event as the store needs it to draw, filter and sort (strings interned).
+struct EventRow {
+    geo::LatLon point;
+    events::Date date;
+    std::uint32_t type = 0, label = 0, actor = 0, country = 0, location = 0;  ///< ids in LoadedEvents' tables
+    std::int32_t count = -1, fatalities = -1;                                ///< -1 when unknown
+    std::uint32_t record = 0;                                                ///< index into LoadedEvents::records
+};
+
+/// What the loader hands the store: a row per event and where the whole records are.
+struct LoadedEvents {
+    std::vector<EventRow> rows;
+    EventRecords records;
+    StringTable types, labels, actors, countries, locations;
+    std::vector<std::int64_t> type_label;  ///< per type id: a label id, -1 before any
+
+    /// Adds an event held in memory.
+    void add(events::Event e);
+    /// Adds an event of a mapped file (`file` from records.add_file).
+    void add(const exporter::FeatureSummary& s, std::uint16_t file);
+    std::size_t size() const { return rows.size(); }
+};
+
 class EventStore {
 public:
     static constexpr int kBucketsX = 256;  ///< 1.40625° of longitude each
@@ -65,15 +140,19 @@ public:
 
     /// Arranges `events` (invalid points and dates are dropped and counted in dropped()).
     static EventStore build(std::vector<events::Event> events, ProjectionKind projection);
+    static EventStore build(LoadedEvents loaded, ProjectionKind projection);
 
     /// Recomputes world coordinates for another projection (order and buckets stay).
     void reproject(ProjectionKind projection);
 
-    std::size_t size() const { return m_events.size(); }
-    bool empty() const { return m_events.empty(); }
-    /// The i-th event in drawing order (precondition: i < size()).
-    const events::Event& event(std::uint32_t i) const { return m_events[i]; }
-    std::span<const events::Event> events() const { return m_events; }
+    std::size_t size() const { return m_gpu.size(); }
+    bool empty() const { return m_gpu.empty(); }
+    /// The i-th event in drawing order, whole (precondition: i < size()). Built on demand:
+    /// call it for the events someone looks at, not for every event.
+    events::Event event(std::uint32_t i) const { return m_records.get(m_record[i]); }
+    /// Its point and place name, without building the whole event.
+    geo::LatLon point(std::uint32_t i) const { return m_points[i]; }
+    const std::string& location(std::uint32_t i) const { return m_locations.at(m_location[i]); }
     std::span<const GpuEvent> gpu() const { return m_gpu; }
     std::size_t dropped() const { return m_dropped; }
     ProjectionKind projection() const { return m_projection; }
@@ -110,8 +189,12 @@ public:
     std::int64_t find_id(const std::string& id) const;
 
 private:
-    std::vector<events::Event> m_events;
+    EventRecords m_records;
+    StringTable m_locations;
     std::vector<GpuEvent> m_gpu;
+    std::vector<geo::LatLon> m_points;       // drawing order
+    std::vector<std::uint32_t> m_location;   // drawing order: id in m_locations
+    std::vector<std::uint32_t> m_record;     // drawing order: index into m_records
     std::vector<std::uint32_t> m_bucket_begin;  // kBuckets + 1
     std::vector<WorldRect> m_bucket_bounds;
     std::vector<TypeStyle> m_types;

@@ -315,4 +315,58 @@ std::vector<events::Event> load_events_for_viewer(const std::vector<std::string>
     return out;
 }
 
+namespace {
+// eventmap's own GeoJSON, summarised: false (nothing loaded) when the file is not one.
+bool scan_geojson(const std::string& path, const LoadOptions& options, LoadedEvents& out, LoadReport& report) {
+    std::string ext = extension(path);
+    if (ext != ".geojson" && ext != ".json" && ext != ".geojsonl" && ext != ".geojsons" && ext != ".geojsonseq") return false;
+    if (!options.date_field.empty() && lower(options.date_field) != "event_date") return false;
+    auto file = std::make_shared<const MappedFile>(path, /*populate=*/true);
+    if (!file->ok()) return false;
+    const std::size_t before = out.size();
+    // A row per ~1 kB feature: reserving avoids copying the rows while they grow.
+    out.rows.reserve(std::min<std::size_t>(options.max_events, before + file->size() / 512 + 16));
+    const std::uint16_t file_id = out.records.add_file(file, std::filesystem::path(path).stem().string());
+    exporter::ReadReport rr;
+    std::size_t truncated = 0;
+    try {
+        const bool ours = exporter::scan_event_summaries(path, *file, 0, rr, [&](exporter::FeatureSummary&& s) {
+            if (out.size() >= options.max_events) { ++truncated; return; }
+            out.add(s, file_id);
+        });
+        if (!ours || rr.features == 0) {
+            out.rows.resize(before);
+            return false;
+        }
+    } catch (const Error&) {
+        out.rows.resize(before);
+        return false;  // the whole reader below says what is wrong, and loads what it can
+    }
+    const std::size_t loaded = out.size() - before;
+    report.features += rr.features;
+    report.loaded += loaded;
+    report.truncated += truncated;
+    const std::size_t skipped = rr.features - loaded - truncated;
+    if (skipped)
+        report.messages.push_back(std::to_string(skipped) + " features skipped" +
+                                  (rr.problems.empty() ? std::string() : " (first: " + rr.problems.front() + ")"));
+    return true;
+}
+}  // namespace
+
+LoadedEvents load_for_viewer(const std::vector<std::string>& inputs, const LoadOptions& options, LoadReport& report) {
+    LoadedEvents out;
+    std::vector<std::string> rest;
+    for (const auto& path : inputs) {
+        if (!is_article_input(path) && std::filesystem::exists(path) && scan_geojson(path, options, out, report)) continue;
+        rest.push_back(path);
+    }
+    if (!rest.empty()) {
+        LoadOptions o = options;
+        o.max_events = options.max_events > out.size() ? options.max_events - out.size() : 0;
+        for (auto& e : load_events_for_viewer(rest, o, report)) out.add(std::move(e));
+    }
+    return out;
+}
+
 }  // namespace eventmap::viewer

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "eventmap/events/event.h"
+#include "viewer/state/event_store.h"
 
 namespace eventmap::viewer {
 
@@ -42,6 +43,11 @@ bool is_article_input(const std::string& path);
 /// article inputs without an extractor. Bad records are counted in `report`, never fatal.
 std::vector<events::Event> load_events_for_viewer(const std::vector<std::string>& inputs, const LoadOptions& options,
                                                   LoadReport& report);
+
+/// The same inputs, loaded for the map: eventmap's own GeoJSON / GeoJSONSeq stays mapped and
+/// only a summary of each event is read (whole records are parsed when someone looks at one);
+/// everything else is read whole, as load_events_for_viewer does.
+LoadedEvents load_for_viewer(const std::vector<std::string>& inputs, const LoadOptions& options, LoadReport& report);
 
 /// Parses the date forms found in event files: "2023-03-14", "2023-03-14T10:00:00Z",
 /// "2023/03/14", "14 March 2023", "20230314". nullopt when none matches.

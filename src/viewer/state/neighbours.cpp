@@ -25,9 +25,9 @@ std::vector<std::pair<std::uint32_t, double>> nearest_neighbours(const EventStor
     }
     std::size_t shortlist = std::min(cand.size(), k * 8 + 16);
     std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(shortlist), cand.end());
-    geo::LatLon p = store.event(index).point;
+    geo::LatLon p = store.point(index);
     for (std::size_t j = 0; j < shortlist; ++j)
-        out.push_back({cand[j].second, geo::distance_km(p, store.event(cand[j].second).point)});
+        out.push_back({cand[j].second, geo::distance_km(p, store.point(cand[j].second))});
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.second < b.second; });
     if (out.size() > k) out.resize(k);
     return out;

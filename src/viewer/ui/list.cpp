@@ -29,14 +29,15 @@ void list_panel(const EventStore& store, ViewerState& state, const std::vector<s
         if (ImGuiTableSortSpecs* spec = ImGui::TableGetSortSpecs(); spec && spec->SpecsCount > 0) {
             int col = spec->Specs[0].ColumnIndex;
             bool asc = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+            // Keys the store holds for every event (whole events are built only for the rows shown).
+            const auto gpu = store.gpu();
+            const auto types = store.types();
             auto key_less = [&](std::uint32_t a, std::uint32_t b) {
-                const auto& x = store.event(a);
-                const auto& y = store.event(b);
                 switch (col) {
-                    case 1: return x.type < y.type;
-                    case 2: return x.location < y.location;
-                    case 3: return x.fatalities.value_or(-1) < y.fatalities.value_or(-1);
-                    default: return x.event_date < y.event_date;
+                    case 1: return types[gpu[a].type].slug < types[gpu[b].type].slug;
+                    case 2: return store.location(a) < store.location(b);
+                    case 3: return gpu[a].fatalities < gpu[b].fatalities;
+                    default: return gpu[a].day < gpu[b].day;
                 }
             };
             std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) { return asc ? key_less(a, b) : key_less(b, a); });
@@ -46,7 +47,7 @@ void list_panel(const EventStore& store, ViewerState& state, const std::vector<s
         while (clipper.Step()) {
             for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
                 std::uint32_t i = rows[static_cast<std::size_t>(r)];
-                const auto& e = store.event(i);
+                const events::Event e = store.event(i);
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 bool selected = std::find(state.selection.begin(), state.selection.end(), i) != state.selection.end();

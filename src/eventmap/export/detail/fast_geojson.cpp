@@ -1,10 +1,6 @@
 #include "eventmap/export/detail/fast_geojson.h"
 
-#include <fcntl.h>
 #include <simdjson.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -16,6 +12,7 @@
 #include <vector>
 
 #include "eventmap/core/error.h"
+#include "eventmap/core/mapped_file.h"
 #include "eventmap/core/parallel.h"
 #include "eventmap/export/detail/fields.h"
 
@@ -110,6 +107,7 @@ Parsed parse_feature(simdjson::ondemand::object feature, events::Event& e) {
                 const std::string_view k = prop.unescaped_key();
                 value pv = prop.value();
                 if (k == "type") { type = get_str(pv); p.has_type = true; }
+                else if (k == "id") { if (e.id.empty()) e.id = get_str(pv); }  // the Feature's own id wins
                 else if (k == "event_type") etype = get_str(pv);
                 else if (k == "sub_event_type") sub = get_str(pv);
                 else if (k == "event_date") { date_text = get_str(pv); p.has_date_key = true; }
@@ -198,11 +196,20 @@ struct ParsedItem {
     std::optional<std::string> problem;
 };
 
+// Copies [a, b) into `record` (which gets the padding simdjson reads past the end) and
+// returns a view simdjson can iterate.
+simdjson::padded_string_view padded(const char* begin, std::size_t a, std::size_t b, std::vector<char>& record) {
+    if (record.size() < b - a + simdjson::SIMDJSON_PADDING) record.resize(2 * (b - a) + simdjson::SIMDJSON_PADDING);
+    std::memcpy(record.data(), begin + a, b - a);
+    return simdjson::padded_string_view(record.data(), b - a, record.size());
+}
+
 // Splits [from, to) into records separated by `sep` (GDAL GeoJSON lines lose a trailing
-// comma), parses them on `jobs` threads in blocks of about 1 MB, and hands the results to
-// `r` in file order.
+// comma), parses them on `jobs` threads in blocks of about 1 MB with `parse(object, a, b)`,
+// and hands the results to `deliver` in file order.
+template <class Item, class Parse, class Deliver>
 void parse_records_parallel(const std::filesystem::path& path, const char* begin, std::size_t from, std::size_t to,
-                            char sep, bool feature_lines, unsigned jobs, Reading& r) {
+                            char sep, bool feature_lines, unsigned jobs, Parse parse, Deliver deliver) {
     constexpr std::size_t k_block_bytes = 1 << 20;
     using Block = std::pair<std::size_t, std::size_t>;
     std::size_t next = from;
@@ -217,10 +224,11 @@ void parse_records_parallel(const std::filesystem::path& path, const char* begin
         next = end;
         return Block{start, end};
     };
-    std::function<std::vector<ParsedItem>(Block&)> work = [&](Block& block) {
-        std::vector<ParsedItem> out;
-        simdjson::ondemand::parser parser;
-        std::vector<char> record;
+    std::function<std::vector<Item>(Block&)> work = [&](Block& block) {
+        std::vector<Item> out;
+        // One parser and buffer per thread: a parser's first use allocates and clears its index.
+        static thread_local simdjson::ondemand::parser parser;
+        static thread_local std::vector<char> record;
         std::size_t pos = block.first;
         while (pos < block.second) {
             const char* stop = static_cast<const char*>(std::memchr(begin + pos, sep, block.second - pos));
@@ -231,52 +239,17 @@ void parse_records_parallel(const std::filesystem::path& path, const char* begin
             while (b > a && (std::isspace(static_cast<unsigned char>(begin[b - 1])) || (feature_lines && begin[b - 1] == ','))) --b;
             if (a == b) continue;
             if (begin[a] != '{') throw FormatError(path.string(), 0, static_cast<std::int64_t>(a), "not a feature");
-            if (record.size() < b - a + simdjson::SIMDJSON_PADDING) record.resize(2 * (b - a) + simdjson::SIMDJSON_PADDING);
-            std::memcpy(record.data(), begin + a, b - a);
-            simdjson::padded_string_view view(record.data(), b - a, record.size());
-            auto doc = parser.iterate(view);
-            ParsedItem item;
-            item.problem = parse_feature(doc.get_object(), item.event).problem;
-            out.push_back(std::move(item));
+            auto doc = parser.iterate(padded(begin, a, b, record));
+            out.push_back(parse(doc.get_object(), a, b));
         }
         return out;
     };
-    std::function<void(std::vector<ParsedItem>&)> sink = [&](std::vector<ParsedItem>& items) {
-        for (auto& item : items) r.deliver(item.event, item.problem);
+    std::function<void(std::vector<Item>&)> sink = [&](std::vector<Item>& items) {
+        for (auto& item : items) deliver(item);
     };
-    ordered_parallel<Block, std::vector<ParsedItem>>(produce, work, sink,
-                                                     jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()), 8);
+    ordered_parallel<Block, std::vector<Item>>(produce, work, sink,
+                                               jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()), 8);
 }
-
-class MappedFile {
-public:
-    explicit MappedFile(const std::filesystem::path& path) {
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return;
-        struct stat st {};
-        if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-            m_size = static_cast<std::size_t>(st.st_size);
-            void* p = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, fd, 0);
-            if (p != MAP_FAILED) {
-                m_data = static_cast<const char*>(p);
-                ::madvise(p, m_size, MADV_SEQUENTIAL);
-            }
-        }
-        ::close(fd);
-    }
-    MappedFile(const MappedFile&) = delete;
-    MappedFile& operator=(const MappedFile&) = delete;
-    ~MappedFile() {
-        if (m_data) ::munmap(const_cast<char*>(m_data), m_size);
-    }
-    bool ok() const { return m_data != nullptr; }
-    const char* data() const { return m_data; }
-    std::size_t size() const { return m_size; }
-
-private:
-    const char* m_data = nullptr;
-    std::size_t m_size = 0;
-};
 
 // Where the first feature line starts when the file has GDAL's GeoJSON layout
 // ("{", "type", optional members, then a line "features": [ and one feature per line).
@@ -289,20 +262,132 @@ std::optional<std::size_t> gdal_features_start(const char* begin, std::size_t si
     return at + marker.size();
 }
 
+// A file of one feature per line (GDAL's GeoJSON layout) or per RS / line (GeoJSONSeq):
+// the first record's bounds, and where the rest are.
+struct RecordLayout {
+    char sep = '\n';
+    bool seq = false;
+    std::size_t first_begin = 0, first_end = 0;  // the first record, trimmed
+    std::size_t rest_begin = 0, rest_end = 0;    // the other records
+};
+
+enum class LayoutKind { records, whole_document, not_ours };
+
+std::string lower_extension(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+bool looks_like_json_events(const std::filesystem::path& path) {
+    const std::string ext = lower_extension(path);
+    if (ext != ".geojson" && ext != ".json" && ext != ".geojsonl" && ext != ".geojsons" && ext != ".geojsonseq") return false;
+    std::ifstream head(path, std::ios::binary);
+    char c = 0;
+    while (head.get(c) && std::isspace(static_cast<unsigned char>(c))) {}
+    return head && (c == '{' || c == '\x1e');
+}
+
+LayoutKind find_layout(const std::filesystem::path& path, const char* begin, std::size_t size, RecordLayout& out) {
+    const std::string ext = lower_extension(path);
+    const bool seq_ext = ext == ".geojsonl" || ext == ".geojsons" || ext == ".geojsonseq";
+    std::size_t first_nonspace = 0;
+    while (first_nonspace < size && std::isspace(static_cast<unsigned char>(begin[first_nonspace]))) ++first_nonspace;
+    if (first_nonspace >= size) return LayoutKind::not_ours;
+    const bool seq = begin[first_nonspace] == '\x1e' || seq_ext;
+    const auto body = seq ? std::optional<std::size_t>(first_nonspace) : gdal_features_start(begin, size);
+    if (!body) return LayoutKind::whole_document;
+    out.seq = seq;
+    out.sep = seq && begin[first_nonspace] == '\x1e' ? '\x1e' : '\n';
+    std::size_t to = size;
+    if (!seq) {
+        // The features end at the last line that is "]".
+        const std::string_view all(begin, size);
+        const auto close = all.rfind("\n]");
+        if (close == std::string_view::npos || close < *body) return LayoutKind::not_ours;
+        to = close + 1;
+    }
+    std::size_t pos = *body;
+    while (pos < to && (std::isspace(static_cast<unsigned char>(begin[pos])) || begin[pos] == out.sep)) ++pos;
+    if (pos >= to || begin[pos] != '{') return LayoutKind::not_ours;
+    const char* stop = static_cast<const char*>(std::memchr(begin + pos, out.sep, to - pos));
+    const std::size_t first_end = stop ? static_cast<std::size_t>(stop - begin) : to;
+    std::size_t b = first_end;
+    while (b > pos && (std::isspace(static_cast<unsigned char>(begin[b - 1])) || (!seq && begin[b - 1] == ','))) --b;
+    out.first_begin = pos;
+    out.first_end = b;
+    out.rest_begin = first_end;
+    out.rest_end = to;
+    return LayoutKind::records;
+}
+
+// What a map needs of one feature, read without building the whole record.
+FeatureSummary summarise_feature(simdjson::ondemand::object feature, std::size_t a, std::size_t b) {
+    FeatureSummary s;
+    s.offset = a;
+    s.length = static_cast<std::uint32_t>(b - a);
+    double lon = NAN, lat = NAN;
+    bool has_geometry = false, is_point = false;
+    std::string date_text;
+    for (auto field : feature) {
+        const std::string_view key = field.unescaped_key();
+        value v = field.value();
+        if (key == "geometry") {
+            if (v.type() != json_type::object) continue;
+            has_geometry = true;
+            for (auto g : v.get_object()) {
+                const std::string_view gk = g.unescaped_key();
+                if (gk == "type") {
+                    is_point = std::string_view(g.value().get_string()) == "Point";
+                } else if (gk == "coordinates") {
+                    value c = g.value();
+                    if (c.type() != json_type::array) continue;
+                    int k = 0;
+                    for (auto n : c.get_array()) {
+                        if (n.type() != json_type::number) break;
+                        if (k == 0) lon = double(n.get_double());
+                        else if (k == 1) lat = double(n.get_double());
+                        ++k;
+                    }
+                }
+            }
+        } else if (key == "properties") {
+            if (v.type() != json_type::object) continue;
+            for (auto prop : v.get_object()) {
+                const std::string_view k = prop.unescaped_key();
+                value pv = prop.value();
+                if (k == "type") s.type = get_str(pv);
+                else if (k == "sub_event_type") s.sub_event_type = get_str(pv);
+                else if (k == "event_date") date_text = get_str(pv);
+                else if (k == "location") s.location = get_str(pv);
+                else if (k == "country") s.country = get_str(pv);
+                else if (k == "actor1") s.actor1 = get_str(pv);
+                else if (k == "count") { if (auto n = get_int(pv)) s.count = static_cast<int>(*n); }
+                else if (k == "fatalities") { if (auto n = get_int(pv)) s.fatalities = static_cast<int>(*n); }
+            }
+        }
+    }
+    if (!has_geometry) s.problem = "no geometry";
+    else if (!is_point) s.problem = "geometry is not a point";
+    else if (!std::isfinite(lon) || !std::isfinite(lat) || lat < -90 || lat > 90 || lon < -180 || lon > 180)
+        s.problem = "coordinates out of range";
+    else if (auto d = events::Date::parse_iso(date_text)) s.event_date = *d;
+    else s.problem = "no date";
+    s.point = geo::LatLon{lat, lon};
+    return s;
+}
+
+void add_problem(ReadReport& report, const std::filesystem::path& path, std::size_t feature_no, const std::string& problem) {
+    ++report.skipped;
+    if (report.problems.size() < 1000)
+        report.problems.push_back(path.string() + ": feature " + std::to_string(feature_no) + ": " + problem);
+}
+
 }  // namespace
 
 bool read_own_geojson(const std::filesystem::path& path, unsigned jobs, ReadReport& report,
                       const std::function<void(events::Event&&)>& sink) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const bool seq_ext = ext == ".geojsonl" || ext == ".geojsons" || ext == ".geojsonseq";
-    if (ext != ".geojson" && ext != ".json" && !seq_ext) return false;
-    {
-        std::ifstream head(path, std::ios::binary);
-        char c = 0;
-        while (head.get(c) && std::isspace(static_cast<unsigned char>(c))) {}
-        if (!head || (c != '{' && c != '\x1e')) return false;
-    }
+    if (!looks_like_json_events(path)) return false;
     // Map the file rather than read it: a million events are over a gigabyte, and copying
     // them into fresh memory cost more (page faults) than parsing them.
     const MappedFile file(path);
@@ -313,42 +398,25 @@ bool read_own_geojson(const std::filesystem::path& path, unsigned jobs, ReadRepo
     ReadReport local;
     Reading r{path, local, sink, false, 0, {}};
     simdjson::ondemand::parser parser;
-    // Each record is copied into this buffer, which has the padding simdjson reads past the end.
     std::vector<char> record;
-    auto parse_record = [&](std::size_t a, std::size_t b) {
-        if (record.size() < b - a + simdjson::SIMDJSON_PADDING) record.resize(2 * (b - a) + simdjson::SIMDJSON_PADDING);
-        std::memcpy(record.data(), begin + a, b - a);
-        simdjson::padded_string_view view(record.data(), b - a, record.size());
-        auto doc = parser.iterate(view);
-        return r.take(doc.get_object());
-    };
-    std::size_t first_nonspace = 0;
-    while (first_nonspace < size && std::isspace(static_cast<unsigned char>(begin[first_nonspace]))) ++first_nonspace;
     try {
-        const bool seq = begin[first_nonspace] == '\x1e' || seq_ext;
-        const auto body = seq ? std::optional<std::size_t>(first_nonspace) : gdal_features_start(begin, size);
-        if (body) {
+        RecordLayout layout;
+        const LayoutKind kind = find_layout(path, begin, size, layout);
+        if (kind == LayoutKind::not_ours) return false;
+        if (kind == LayoutKind::records) {
             // One record per RS (RFC 8142) or per line (GDAL's GeoJSON layout). The first
             // decides whether the file is ours; the rest are parsed on all cores, one record
             // per parse, which keeps simdjson's index in cache.
-            const char sep = seq && begin[first_nonspace] == '\x1e' ? '\x1e' : '\n';
-            std::size_t to = size;
-            if (!seq) {
-                // The features end at the last line that is "]".
-                const std::string_view all(begin, size);
-                const auto close = all.rfind("\n]");
-                if (close == std::string_view::npos || close < *body) return false;
-                to = close + 1;
-            }
-            std::size_t pos = *body;
-            while (pos < to && (std::isspace(static_cast<unsigned char>(begin[pos])) || begin[pos] == sep)) ++pos;
-            if (pos >= to) return false;
-            const char* stop = static_cast<const char*>(std::memchr(begin + pos, sep, to - pos));
-            const std::size_t first_end = stop ? static_cast<std::size_t>(stop - begin) : to;
-            std::size_t b = first_end;
-            while (b > pos && (std::isspace(static_cast<unsigned char>(begin[b - 1])) || (!seq && begin[b - 1] == ','))) --b;
-            if (begin[pos] != '{' || !parse_record(pos, b)) return false;
-            parse_records_parallel(path, begin, first_end, to, sep, !seq, jobs, r);
+            auto doc = parser.iterate(padded(begin, layout.first_begin, layout.first_end, record));
+            if (!r.take(doc.get_object())) return false;
+            parse_records_parallel<ParsedItem>(
+                path, begin, layout.rest_begin, layout.rest_end, layout.sep, !layout.seq, jobs,
+                [](simdjson::ondemand::object o, std::size_t, std::size_t) {
+                    ParsedItem item;
+                    item.problem = parse_feature(o, item.event).problem;
+                    return item;
+                },
+                [&](ParsedItem& item) { r.deliver(item.event, item.problem); });
         } else {
             const simdjson::padded_string text(begin, size);
             auto doc = parser.iterate(text);
@@ -370,6 +438,58 @@ bool read_own_geojson(const std::filesystem::path& path, unsigned jobs, ReadRepo
     report.problems.insert(report.problems.end(), local.problems.begin(), local.problems.end());
     report.date_field_used = local.date_field_used;
     return true;
+}
+
+bool scan_own_geojson(const std::filesystem::path& path, const MappedFile& file, unsigned jobs, ReadReport& report,
+                      const std::function<void(FeatureSummary&&)>& sink) {
+    if (!file.ok() || !looks_like_json_events(path)) return false;
+    const char* const begin = file.data();
+    RecordLayout layout;
+    if (find_layout(path, begin, file.size(), layout) != LayoutKind::records) return false;
+    ReadReport local;
+    std::size_t feature_no = 0;
+    auto deliver = [&](FeatureSummary& s) {
+        s.index = feature_no;
+        ++feature_no;
+        ++local.features;
+        if (s.problem) add_problem(local, path, feature_no, *s.problem);
+        else sink(std::move(s));
+    };
+    try {
+        {
+            // The first record decides whether the file is ours (type, event_date and sources).
+            simdjson::ondemand::parser parser;
+            std::vector<char> record;
+            events::Event e;
+            auto doc = parser.iterate(padded(begin, layout.first_begin, layout.first_end, record));
+            if (!is_ours(parse_feature(doc.get_object(), e))) return false;
+            auto again = parser.iterate(padded(begin, layout.first_begin, layout.first_end, record));
+            FeatureSummary s = summarise_feature(again.get_object(), layout.first_begin, layout.first_end);
+            deliver(s);
+        }
+        parse_records_parallel<FeatureSummary>(path, begin, layout.rest_begin, layout.rest_end, layout.sep, !layout.seq,
+                                               jobs, summarise_feature, deliver);
+    } catch (const simdjson::simdjson_error& err) {
+        if (feature_no == 0) return false;
+        throw FormatError(path.string(), 0, -1, std::string("broken JSON after feature ") +
+                                                    std::to_string(feature_no) + ": " + err.what());
+    }
+    report.features += local.features;
+    report.skipped += local.skipped;
+    report.problems.insert(report.problems.end(), local.problems.begin(), local.problems.end());
+    report.date_field_used = "event_date";
+    return true;
+}
+
+events::Event parse_own_feature(const MappedFile& file, std::uint64_t offset, std::uint32_t length) {
+    if (offset + length > file.size()) throw FormatError("", 0, static_cast<std::int64_t>(offset), "record beyond the end of the file");
+    static thread_local simdjson::ondemand::parser parser;
+    static thread_local std::vector<char> record;
+    events::Event e;
+    auto doc = parser.iterate(padded(file.data(), offset, offset + length, record));
+    if (auto problem = parse_feature(doc.get_object(), e).problem)
+        throw FormatError("", 0, static_cast<std::int64_t>(offset), *problem);
+    return e;
 }
 
 }  // namespace eventmap::exporter::detail

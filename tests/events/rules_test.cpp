@@ -1,0 +1,315 @@
+// The type, victim, place-linking and qualifier rules added for issue 4, on sentences we wrote.
+#include <catch2/catch.hpp>
+
+#include "events_support.h"
+#include "eventmap/events/places.h"
+
+using eventmap::test::extract_text;
+using eventmap::test::types_of;
+namespace ev = eventmap::events;
+namespace gz = eventmap::gazetteer;
+namespace gp = eventmap::geoparse;
+
+namespace {
+
+// The type of the most confident event, "(none)" when there is none.
+std::string main_type(const std::string& text) {
+    const auto evs = extract_text(text);
+    const ev::Event* best = nullptr;
+    for (const auto& e : evs)
+        if (!best || e.confidence > best->confidence) best = &e;
+    return best ? best->type : "(none)";
+}
+
+}  // namespace
+
+TEST_CASE("forms that used to report nothing now give their type", "[events]") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"Soldiers opened fire at a passing car outside Goma on Friday.", "attack"},
+        {"The bodies of two men were found in a field near Lahore on Monday.", "attack"},
+        {"Truck drivers blocked the main road into Nairobi on Monday.", "peaceful_protest"},
+        {"Villagers blocked the highway near Goma with burning tyres on Tuesday to denounce the killings.",
+         "violent_demonstration"},
+        {"Militants set a school on fire in Gao on Wednesday.", "looting_property_destruction"},
+        {"Occupying troops deported dozens of civilians from Kherson on Monday.", "abduction_forced_disappearance"},
+        {"Monitors observed twelve explosions near Avdiivka on Thursday.", "shelling_artillery_missile_attack"},
+        {"Russian air forces struck Kharkiv overnight.", "air_drone_strike"},
+        {"About 300 people were evacuated from Mykolaiv on Saturday.", "other"},
+        {"Two gangs fought a shoot-out in Bogota on Saturday.", "armed_clash"},
+    };
+    for (const auto& [text, type] : cases) {
+        INFO(text);
+        CHECK(main_type(text) == type);
+    }
+}
+
+TEST_CASE("who the victim is decides between an attack and a clash", "[events]") {
+    // A soldier on duty shot by gunmen: two armed sides.
+    CHECK(main_type("Gunmen shot dead a soldier in Bogota on Saturday.") == "armed_clash");
+    // Off duty, retired or held captive, he is a civilian victim.
+    CHECK(main_type("Gunmen shot dead an off-duty soldier in Bogota on Saturday.") == "attack");
+    CHECK(main_type("Militants executed a captive soldier near Gao on Sunday.") == "attack");
+}
+
+TEST_CASE("only authorities arrest; armed groups abduct", "[events]") {
+    CHECK(main_type("Police detained three elders in Mogadishu on Monday.") == "arrests");
+    CHECK(main_type("Al-Shabaab detained three elders in a village near Mogadishu on Monday.") ==
+          "abduction_forced_disappearance");
+    // Kidnapped and killed: the killing decides, as ACLED codes it.
+    CHECK(main_type("Gunmen kidnapped a teacher in Lahore on Wednesday.") == "abduction_forced_disappearance");
+    CHECK(main_type("Gunmen kidnapped two farmers and killed a third near Gao on Sunday.") == "attack");
+}
+
+TEST_CASE("a crowd that beats or kills someone is mob violence", "[events]") {
+    CHECK(main_type("Residents beat a suspected thief to death in Nairobi on Friday.") == "mob_violence");
+    CHECK(main_type("A man was beaten by villagers near Goma on Monday.") == "mob_violence");
+    // Soldiers are an organised armed group, not a mob.
+    CHECK(main_type("Soldiers beat a man near Goma on Monday.") == "attack");
+}
+
+TEST_CASE("a demonstration's road blocks and demands keep it a demonstration", "[events]") {
+    // Burning tyres on a road block with a demand: a violent demonstration, not mob violence.
+    CHECK(main_type("Students blocked a road in Dhaka with burning tyres on Monday, demanding lower fees.") ==
+          "violent_demonstration");
+    // A crowd that fights with no demand at all is still a mob.
+    CHECK(main_type("Rioters from two villages clashed with sticks near Dhaka on Monday.") == "mob_violence");
+}
+
+TEST_CASE("a given verb is linked to its own place", "[events]") {
+    const std::string text = "Officials in Kyiv said that shelling hit Kherson overnight.";
+    ev::SentenceContext ctx;
+    ctx.text = text;
+    ctx.sentence = eventmap::text::Span{0, text.size()};
+    eventmap::ingest::Article a;
+    a.text = text;
+    const auto places = eventmap::test::test_place_finder()(a, eventmap::text::ArticleStructure{});
+    ctx.places = places;
+    const auto& det = eventmap::test::test_detector();
+    auto span_of = [&](const std::string& word) {
+        const std::size_t at = text.find(word);
+        return eventmap::text::Span{at, at + word.size()};
+    };
+    const gp::Toponym* hit = det.place_of(ctx, span_of("hit"));
+    REQUIRE(hit != nullptr);
+    CHECK(hit->text == "Kherson");
+    const gp::Toponym* said = det.place_of(ctx, span_of("said"));
+    REQUIRE(said != nullptr);
+    CHECK(said->text == "Kyiv");
+    // A sentence that names no place links nothing.
+    const std::string none = "Gunmen attacked a convoy overnight.";
+    ctx.text = none;
+    ctx.sentence = eventmap::text::Span{0, none.size()};
+    ctx.places = {};
+    CHECK(det.place_of(ctx, eventmap::text::Span{7, 15}) == nullptr);
+}
+
+namespace {
+
+// A made-up gazetteer for the qualifier rules: a village name shared by places in two regions.
+gz::Place place(std::uint32_t index, std::string_view name, std::string_view country, std::string_view admin1_code,
+                std::string_view admin1_name, std::string_view feature, double lat, double lon,
+                std::int64_t population = 1000) {
+    gz::Place p;
+    p.index = index;
+    p.geonameid = 1000 + index;
+    p.name = name;
+    p.country = country;
+    p.admin1_code = admin1_code;
+    p.admin1_name = admin1_name;
+    p.feature_code = feature;
+    p.point = eventmap::geo::LatLon::from_degrees(lat, lon);
+    p.population = population;
+    return p;
+}
+
+const std::vector<gz::Place>& table() {
+    static const std::vector<gz::Place> t{
+        place(0, "Novoselivka", "UA", "17", "Odesa", "PPL", 46.2, 30.1),
+        place(1, "Novoselivka", "UA", "05", "Donetsk", "PPL", 48.3, 37.6),
+        place(2, "Donetsk", "UA", "05", "Donetsk", "PPLA", 48.02, 37.8, 900000),
+        place(3, "Donetsk", "UA", "05", "Donetsk", "ADM1", 48.0, 37.8, 3500000),
+        place(4, "Kharkiv", "UA", "07", "Kharkiv", "PPLA", 49.98, 36.25, 1400000),
+        place(5, "Kyiv", "UA", "12", "Kyiv City", "PPLC", 50.45, 30.52, 2900000),
+        place(6, "San Sebastian", "ES", "59", "Basque Country", "PPLA2", 43.31, -1.98, 180000),
+        place(7, "San Sebastian", "CO", "16", "Magdalena Department", "PPL", 9.24, -74.35, 5000),
+        place(8, "Magdalena", "MX", "14", "Jalisco", "PPL", 20.9, -103.97, 16000),
+        place(9, "Zarichne", "UA", "17", "Odesa", "PPL", 46.0, 30.0),
+    };
+    return t;
+}
+
+std::vector<gz::Place> lookup(std::string_view name) {
+    std::vector<gz::Place> out;
+    for (const auto& p : table())
+        if (p.name == name) out.push_back(p);
+    return out;
+}
+
+// The toponym a geoparser would give for `name` at its first occurrence in `text`, resolved to place `index`.
+gp::Toponym toponym(const std::string& text, const std::string& name, std::uint32_t index) {
+    gp::Toponym t;
+    t.start_byte = text.find(name);
+    t.end_byte = t.start_byte + name.size();
+    t.start_cp = static_cast<std::int64_t>(t.start_byte);
+    t.end_cp = static_cast<std::int64_t>(t.end_byte);
+    t.text = name;
+    const gz::Place& p = table()[index];
+    t.place = p.index;
+    t.name = std::string(p.name);
+    t.country = std::string(p.country);
+    t.admin1 = std::string(p.admin1_name);
+    t.feature_code = std::string(p.feature_code);
+    t.point = p.point;
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("a place is resolved inside the region its qualifier names", "[events]") {
+    SECTION("Village, Region: the namesake in that region") {
+        const std::string text = "Russian forces shelled Novoselivka, Donetsk, on Monday.";
+        std::vector<gp::Toponym> tops{toponym(text, "Novoselivka", 0), toponym(text, "Donetsk", 2)};
+        ev::resolve_with_qualifiers(text, tops, lookup);
+        CHECK(tops[0].place == 1);
+        CHECK(tops[0].admin1 == "Donetsk");
+        CHECK_FALSE(tops[0].derived);
+    }
+    SECTION("Village (District, Region) in parentheses") {
+        const std::string text = "Gunmen attacked Novoselivka (Kramatorsk district, Donetsk) on Monday.";
+        std::vector<gp::Toponym> tops{toponym(text, "Novoselivka", 0), toponym(text, "Donetsk", 2)};
+        ev::resolve_with_qualifiers(text, tops, lookup);
+        CHECK(tops[0].place == 1);
+    }
+    SECTION("no namesake in the region: the region's place, marked derived") {
+        const std::string text = "Russian forces shelled Zarichne, Donetsk. Casualties unknown.";
+        std::vector<gp::Toponym> tops{toponym(text, "Zarichne", 9), toponym(text, "Donetsk", 2)};
+        ev::resolve_with_qualifiers(text, tops, lookup);
+        CHECK(tops[0].place == 3);
+        CHECK(tops[0].feature_code == "ADM1");
+        CHECK(tops[0].derived);
+        // The event made from it is coded to the region (geo_precision 3), not to the far namesake.
+        CHECK(tops[0].point.lat_deg == Approx(48.0));
+    }
+    SECTION("a list is not a qualification") {
+        const std::string text = "Missiles hit Kharkiv, Donetsk and Kyiv on Monday.";
+        std::vector<gp::Toponym> tops{toponym(text, "Kharkiv", 4), toponym(text, "Donetsk", 2), toponym(text, "Kyiv", 5)};
+        ev::resolve_with_qualifiers(text, tops, lookup);
+        CHECK(tops[0].place == 4);
+        CHECK(tops[1].place == 2);
+    }
+    SECTION("a qualifier naming the admin1 as the gazetteer spells it") {
+        const std::string text = "In San Sebastian (Magdalena), gunmen killed a trader.";
+        std::vector<gp::Toponym> tops{toponym(text, "San Sebastian", 6), toponym(text, "Magdalena", 8)};
+        ev::resolve_with_qualifiers(text, tops, lookup);
+        CHECK(tops[0].place == 7);
+        CHECK(tops[0].country == "CO");
+    }
+    SECTION("a well-known town with no namesake keeps its place when the region is a slip") {
+        const std::string text = "Protesters marched in Kharkiv (Donetsk) on Monday.";
+        std::vector<gp::Toponym> tops{toponym(text, "Kharkiv", 4), toponym(text, "Donetsk", 2)};
+        ev::resolve_with_qualifiers(text, tops, lookup);
+        CHECK(tops[0].place == 4);
+    }
+}
+
+TEST_CASE("only the subject takes ground: state forces after the trigger were what was taken", "[events]") {
+    // The named state forces are the object: rebels overtook their base.
+    CHECK(main_type("Rebels captured the headquarters of the Myanmar army in Mandalay on Saturday.") ==
+          "non_state_actor_overtakes_territory");
+    // Named state forces as the subject retake it.
+    CHECK(main_type("The Myanmar army recaptured the town of Sittwe on Saturday.") == "government_regains_territory");
+    CHECK(main_type("The Myanmar army captured the town of Sittwe from the rebels on Saturday.") ==
+          "government_regains_territory");
+}
+
+TEST_CASE("what a protest is about is not an event of its own", "[events]") {
+    // The killing is the protest's topic.
+    CHECK(types_of("Hundreds of residents marched in Nairobi on Sunday against the killing of a teacher.") ==
+          std::vector<std::string>{"peaceful_protest"});
+    // A memorandum handed over at a protest is not an agreement.
+    CHECK(types_of("Residents protested in Kinshasa on Monday and submitted a memorandum to the governor.") ==
+          std::vector<std::string>{"peaceful_protest"});
+    // Without a protest the same words are events.
+    CHECK(main_type("Gunmen killed a teacher in Nairobi on Sunday.") == "attack");
+}
+
+TEST_CASE("communities fighting with weapons clash; with sticks they are a mob", "[events]") {
+    CHECK(main_type("Two clans clashed with guns near Mogadishu on Monday.") == "armed_clash");
+    CHECK(main_type("Two clans clashed with sticks near Mogadishu on Monday.") == "mob_violence");
+}
+
+TEST_CASE("an attack on a convoy is the event, and refugees arriving are no visit", "[events]") {
+    CHECK(main_type("Militants attacked a military convoy near Gao on Sunday.") == "armed_clash");
+    CHECK(main_type("A military convoy arrived in Gao on Sunday.") == "change_to_group_activity");
+    CHECK(main_type("About 2,000 refugees from Ukraine arrived in Paris on Monday.") == "other");
+    CHECK(main_type("The French president arrived in Kyiv on Friday for a visit.") == "diplomatic_visit");
+}
+
+TEST_CASE("the means and the crowd's acts decide between neighbouring types", "[events]") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"Rebels attacked an army patrol with landmines near Gao on Monday.", "remote_explosive_landmine_ied"},
+        {"Police intervened to remove demonstrators from a sit-in in Paris on Monday.", "protest_with_intervention"},
+        {"Demonstrators threw bottles at police in Paris on Saturday.", "violent_demonstration"},
+        {"Protests in Nairobi turned violent on Tuesday.", "violent_demonstration"},
+        {"Weapons and ammunition were seized in a raid in Bogota on Friday.", "disrupted_weapons_use"},
+        {"Heavy clashes broke out near Bakhmut amid shelling on Monday.", "armed_clash"},
+    };
+    for (const auto& [text, type] : cases) {
+        INFO(text);
+        CHECK(main_type(text) == type);
+    }
+}
+
+TEST_CASE("a disaster's toll is no attack; expulsions and new posts have their types", "[events]") {
+    // Killed by a flood: nothing to code. Killed by gunmen: an attack.
+    CHECK(types_of("Flash floods killed twelve people in Dhaka on Monday.").empty());
+    CHECK(main_type("Gunmen killed twelve people in Dhaka on Monday.") == "attack");
+    // A protest after an earthquake is still a protest.
+    CHECK(main_type("Residents protested in Dhaka on Monday over slow help after the earthquake.") ==
+          "peaceful_protest");
+    // "Clashes erupted" is fighting, not a volcano.
+    CHECK(main_type("Clashes erupted between two armed groups near Goma on Monday.") == "armed_clash");
+    CHECK(main_type("Paris expelled two Russian diplomats on Monday.") == "sanctions");
+    CHECK(main_type("Turkish forces set up a new military observation post near Tripoli on Sunday.") ==
+          "headquarters_or_base_established");
+}
+
+TEST_CASE("in a sentence that reports fighting, the clash is the better-attested event", "[events]") {
+    const auto evs = extract_text("Militants clashed with soldiers near Gao on Monday; gunmen also shot dead a villager.");
+    REQUIRE(evs.size() == 2);
+    CHECK(main_type("Militants clashed with soldiers near Gao on Monday; gunmen also shot dead a villager.") ==
+          "armed_clash");
+    // Without the fighting the killing stands on its own.
+    CHECK(main_type("Gunmen shot dead a villager near Gao on Monday.") == "attack");
+}
+
+TEST_CASE("settlers beating a farmer are a mob; a sniper shooting a teenager attacks a civilian", "[events]") {
+    CHECK(main_type("Settlers physically assaulted a farmer near Kidal on Sunday.") == "mob_violence");
+    CHECK(main_type("A sniper shot and injured a teenager in Kharkiv on Monday.") == "attack");
+    CHECK(main_type("A sniper shot and injured a soldier in Kharkiv on Monday.") == "armed_clash");
+}
+
+TEST_CASE("a full date opening the sentence dates its events; 'due to' is a cause, not a plan", "[events]") {
+    auto evs = extract_text("On 5 March 2024, in Kherson, a farmer detained on 2 March 2024 was shot dead by soldiers.",
+                            "2024-03-08");
+    REQUIRE(evs.size() == 1);
+    CHECK(evs[0].event_date.iso() == "2024-03-05");
+    // Without an opening date, the date nearest the trigger still counts.
+    evs = extract_text("Soldiers shot dead a farmer in Kherson on 5 March 2024.", "2024-03-08");
+    REQUIRE(evs.size() == 1);
+    CHECK(evs[0].event_date.iso() == "2024-03-05");
+    evs = extract_text("Hundreds of families left Kherson on 4 March 2024 due to shelling.", "2024-03-08");
+    REQUIRE(evs.size() == 1);
+    CHECK(evs[0].status == ev::EventStatus::occurred);
+    CHECK(evs[0].event_date.iso() == "2024-03-04");
+}
+
+TEST_CASE("a report's opening sentence and the qualified place come first", "[events]") {
+    // The note opens with its date and main event; the detail after it is less attested.
+    CHECK(main_type("On 5 March 2024, Russian artillery shelled Kherson. Gunmen later killed a farmer in Kharkiv.") ==
+          "shelling_artillery_missile_attack");
+    // "Bakhmut, Donetsk": the town, even when the qualifying city stands nearer the trigger.
+    const auto evs = extract_text("Bakhmut, Donetsk, was shelled overnight.");
+    REQUIRE(evs.size() == 1);
+    CHECK(evs[0].location == "Bakhmut");
+}
