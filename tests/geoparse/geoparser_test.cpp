@@ -275,6 +275,13 @@ TEST_CASE("a middle initial or a surname particle makes the name after it a surn
     auto particle = parse("Runners-up: 2019 (Sarah de Kock), 2020 (Sarah de Kock) at the track in Dubai.");
     CHECK_FALSE(find(particle, "Kock"));
     CHECK(find(particle, "Dubai"));
+    // A town named after a person stays a town where the article named it as a place first.
+    auto named = parse("Bassett is a small town in Virginia. It was named after Ronald J. Bassett, a mill owner. "
+                       "Bassett has a museum.");
+    int towns = 0;
+    for (const auto& t : named)
+        if (t.text == "Bassett") ++towns;
+    CHECK(towns == 2);
     // Compass initials are street directions, not persons' initials.
     auto street = parse("Crews closed N. Bedford Drive in Beverly Hills.");
     CHECK(find(street, "Beverly Hills"));

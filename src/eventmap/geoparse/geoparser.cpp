@@ -425,7 +425,15 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                                   words[q].is_word && m_lex.is_given_name(qw);
             if (initial || particle) {
                 m.drop = true;
-                surnames.insert(lower_word(m.wb - 1));
+                // The person stands for the name in the whole article only when the name has not
+                // been a place before ("Florence is a city ... named after A. B. Florence").
+                const std::string lw = lower_word(m.wb - 1);
+                bool place_before = false;
+                for (const auto& o : mentions) {
+                    if (&o == &m) break;
+                    if (!o.drop && !o.metonym && o.wb > o.wa && lower_word(o.wb - 1) == lw) place_before = true;
+                }
+                if (!place_before) surnames.insert(lw);
                 continue;
             }
         }
