@@ -294,3 +294,13 @@ TEST_CASE("a climate phase named like a place is not a place", "[geoparse]") {
     CHECK_FALSE(find(ts, "Niño"));
     CHECK(find(ts, "Pacific Ocean"));
 }
+
+TEST_CASE("the speaker after an inverted attribution is a person", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("“The food is the draw,” said Keith. “We open in June,” explained Keith, who moved from Leeds.");
+    CHECK_FALSE(find(ts, "Keith"));
+    CHECK(find(ts, "Leeds"));
+    // A capital after the verb still stands for its government.
+    auto cap = parse("The talks are over, said Moscow.");
+    CHECK(find(cap, "Moscow"));
+}

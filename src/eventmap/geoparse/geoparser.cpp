@@ -42,6 +42,12 @@ bool is_surname_particle(std::string_view lw) {
            lw == "du" || lw == "le" || lw == "la" || lw == "dos" || lw == "bin" || lw == "ibn";
 }
 
+// Verbs of an inverted attribution ("..., said Keith."), which a speaker's name follows.
+bool is_attribution_verb(std::string_view lw) {
+    return lw == "said" || lw == "says" || lw == "added" || lw == "explained" || lw == "recalled" || lw == "asked" ||
+           lw == "noted" || lw == "wrote" || lw == "continued" || lw == "replied";
+}
+
 // "Republic of X", "Kingdom of X": the head of a country's official form.
 bool is_state_form(std::string_view w) { return w == "Republic" || w == "Kingdom"; }
 
@@ -438,6 +444,14 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             }
         }
         const Place top = m.metonym ? Place{} : m_gaz.place(m.cands[0].place);
+        // "..., said Keith." / "“...,” explained Keith, who": the speaker after an attribution verb,
+        // with nothing after the name but punctuation, is a person (a small place does not speak).
+        if (!m.metonym && m.wb - m.wa == 1 && m.wa >= 1 && words[m.wa - 1].is_word && !words[m.wa - 1].capitalised &&
+            is_attribution_verb(lower_word(m.wa - 1)) && (m.wb >= n || !words[m.wb].is_word) && !strong_place(top)) {
+            m.drop = true;
+            surnames.insert(lower_word(m.wa));
+            continue;
+        }
         // Dates: "March 17", "in May", "May 2023"; the modal "may" at a sentence start.
         if (!m.metonym && is_month_like(phrase)) {
             std::ptrdiff_t pw = prev_word(m.wa);
