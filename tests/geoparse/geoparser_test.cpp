@@ -256,3 +256,76 @@ TEST_CASE("an article whose places are all in one country keeps a namesake there
     REQUIRE(find(me, "Lebanon"));
     CHECK(find(me, "Lebanon")->country == "LB");
 }
+
+TEST_CASE("\"Washington, D.C.\" is one toponym for the city", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Visitors to Washington, D.C., queued at the museum on Sunday.");
+    const Toponym* dc = find(ts, "Washington, D.C.");
+    REQUIRE(dc);
+    CHECK(dc->country == "US");
+    CHECK(dc->feature_code == "PPLC");
+    CHECK_FALSE(find(ts, "D.C."));
+    CHECK_FALSE(find(ts, "Washington"));
+    // Other AP state abbreviations still qualify their town and stay a toponym of their own.
+    auto la = parse("The fire broke out in Alexandria, La., late on Sunday.");
+    CHECK(find(la, "Alexandria"));
+    CHECK(find(la, "La."));
+}
+
+TEST_CASE("a country's official form is one name for the country", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Officials of the Republic of Armenia met envoys of the Democratic People's Republic of Korea "
+                    "and the Islamic Republic of Iran.");
+    const Toponym* am = find(ts, "Republic of Armenia");
+    REQUIRE(am);
+    CHECK(am->country == "AM");
+    CHECK_FALSE(find(ts, "Armenia"));
+    // The longest official form wins: the north, not "Republic of Korea" (the south) inside it.
+    const Toponym* kp = find(ts, "Democratic People's Republic of Korea");
+    REQUIRE(kp);
+    CHECK(kp->country == "KP");
+    CHECK_FALSE(find(ts, "Republic of Korea"));
+    REQUIRE(find(ts, "Islamic Republic of Iran"));
+    CHECK(find(ts, "Islamic Republic of Iran")->country == "IR");
+    auto kr = parse("The Republic of Korea hosted the summit.");
+    REQUIRE(find(kr, "Republic of Korea"));
+    CHECK(find(kr, "Republic of Korea")->country == "KR");
+}
+
+TEST_CASE("a middle initial or a surname particle makes the name after it a surname", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto initial = parse("Police said Ronald J. Bassett, 41, was held in Leeds. Bassett denied it.");
+    CHECK_FALSE(find(initial, "Bassett"));
+    CHECK(find(initial, "Leeds"));
+    auto particle = parse("Runners-up: 2019 (Sarah de Kock), 2020 (Sarah de Kock) at the track in Dubai.");
+    CHECK_FALSE(find(particle, "Kock"));
+    CHECK(find(particle, "Dubai"));
+    // A town named after a person stays a town where the article named it as a place first.
+    auto named = parse("Bassett is a small town in Virginia. It was named after Ronald J. Bassett, a mill owner. "
+                       "Bassett has a museum.");
+    int towns = 0;
+    for (const auto& t : named)
+        if (t.text == "Bassett") ++towns;
+    CHECK(towns == 2);
+    // Compass initials are street directions, not persons' initials.
+    auto street = parse("Crews closed N. Bedford Drive in Beverly Hills.");
+    CHECK(find(street, "Beverly Hills"));
+}
+
+TEST_CASE("a climate phase named like a place is not a place", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Forecasters say La Niña will fade by summer, while El Niño may warm the Pacific Ocean.");
+    CHECK_FALSE(find(ts, "Niña"));
+    CHECK_FALSE(find(ts, "Niño"));
+    CHECK(find(ts, "Pacific Ocean"));
+}
+
+TEST_CASE("the speaker after an inverted attribution is a person", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("“The food is the draw,” said Keith. “We open in June,” explained Keith, who moved from Leeds.");
+    CHECK_FALSE(find(ts, "Keith"));
+    CHECK(find(ts, "Leeds"));
+    // A capital after the verb still stands for its government.
+    auto cap = parse("The talks are over, said Moscow.");
+    CHECK(find(cap, "Moscow"));
+}

@@ -33,6 +33,50 @@ bool is_connector(std::string_view w) {
     return connectors.count(w) > 0;
 }
 
+// Lower-case particles inside persons' names ("Mike de Kock", "Ludwig van Beethoven").
+bool is_surname_particle(std::string_view lw) {
+    return lw == "de" || lw == "van" || lw == "von" || lw == "der" || lw == "den" || lw == "da" || lw == "di" ||
+           lw == "du" || lw == "le" || lw == "la" || lw == "dos" || lw == "bin" || lw == "ibn";
+}
+
+// Verbs of an inverted attribution ("..., said Keith."), which a speaker's name follows.
+bool is_attribution_verb(std::string_view lw) {
+    return lw == "said" || lw == "says" || lw == "added" || lw == "explained" || lw == "recalled" || lw == "asked" ||
+           lw == "noted" || lw == "wrote" || lw == "continued" || lw == "replied";
+}
+
+// "Republic of X", "Kingdom of X": the head of a country's official form.
+bool is_state_form(std::string_view w) { return w == "Republic" || w == "Kingdom"; }
+
+// Words before "Republic" in official forms ("Democratic People's Republic", "Islamic Republic").
+bool is_state_form_qualifier(std::string_view w) {
+    static const std::unordered_set<std::string_view> words = {
+        "Democratic", "People's", "People\u2019s", "Islamic", "Federal", "Federative", "Socialist",
+        "Arab", "Bolivarian", "Plurinational", "Hashemite", "Cooperative", "Oriental"};
+    return words.count(w) > 0;
+}
+
+// The first word of an official form whose head word ("Republic") is words[head]: back over the
+// qualifiers before it, "People's" included (the scanner splits its possessive off).
+std::size_t official_form_start(std::string_view text, const std::vector<Word>& words, std::size_t head) {
+    std::size_t k = head;
+    while (k > 0) {
+        const Word& prev = words[k - 1];
+        if (prev.is_word && is_state_form_qualifier(text.substr(prev.start, prev.end - prev.start))) { --k; continue; }
+        bool possessive = false;
+        for (std::string_view form : {std::string_view("People's "), std::string_view("People\u2019s ")}) {
+            const std::size_t s = words[k].start;
+            if (s >= form.size() && text.substr(s - form.size(), form.size()) == form) {
+                while (k > 0 && words[k - 1].start >= s - form.size()) --k;
+                possessive = true;
+                break;
+            }
+        }
+        if (!possessive) break;
+    }
+    return k;
+}
+
 // Words that qualify a place name without making it a person's ("northern" is lower-case and never in a run).
 bool is_place_qualifier(std::string_view w) {
     static const std::unordered_set<std::string_view> q = {
@@ -262,6 +306,38 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                     if (m.cands.empty()) continue;
                     m.key = key_buffer;
                     if (m.cands.size() > kMaxCandidates) m.cands = m.cands.first(kMaxCandidates);
+                    // "the Republic of Armenia", "the Democratic People's Republic of Korea": a
+                    // country's official form is one name for the country.
+                    auto is_country = [&](std::span<const Candidate> cs) {
+                        return !cs.empty() && m_gaz.place(cs[0].place).kind == PlaceKind::country;
+                    };
+                    std::size_t head = a;
+                    if (a >= 2 && words[a - 1].is_word && lower_word(a - 1) == "of" && words[a - 2].is_word &&
+                        is_state_form(wtext(a - 2)) && is_country(m.cands))
+                        head = a - 2;
+                    if (is_state_form(wtext(head))) {
+                        std::size_t na = official_form_start(text, words, head);
+                        if (na < head) {
+                            std::string longer = gazetteer::normalize_name(span_text(na, b));
+                            auto cs = m_gaz.candidates(longer);
+                            if (is_country(cs)) {
+                                m.key = std::move(longer);
+                                m.cands = cs.size() > kMaxCandidates ? cs.first(kMaxCandidates) : cs;
+                            } else if (head == a) {
+                                na = head;  // "Republic of Korea" is a country; a longer form we cannot place is not
+                            }
+                        }
+                        if (na < a) {
+                            while (!mentions.empty() && mentions.back().wb > na) {
+                                for (std::size_t k = mentions.back().wa; k < mentions.back().wb; ++k) mention_of_word[k] = -1;
+                                mentions.pop_back();
+                            }
+                            m.wa = na;
+                            m.run_start = std::min(m.run_start, na);
+                            m.start = words[na].start;
+                            for (std::size_t k = na; k < a; ++k) mention_of_word[k] = static_cast<int>(mentions.size());
+                        }
+                    }
                 }
                 for (std::size_t k = a; k < b; ++k) mention_of_word[k] = static_cast<int>(mentions.size());
                 mentions.push_back(std::move(m));
@@ -277,7 +353,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // US state abbreviations after a town, AP style: "Alexandria, La.", "Charleston, W.Va.".
     {
         std::vector<Mention> added;
-        for (const auto& m : mentions) {
+        for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+            Mention& m = mentions[mi];
             if (m.wb + 1 >= n || words[m.wb].punct != ',' || !words[m.wb + 1].is_word) continue;
             std::size_t begin = words[m.wb + 1].start;
             std::string_view rest = text.substr(begin, std::min<std::size_t>(8, text.size() - begin));
@@ -286,6 +363,21 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 if (code.empty()) continue;
                 auto region = m_gaz.admin1(code.substr(0, 2), code.substr(3));
                 if (!region) break;
+                // "Washington, D.C.": the District's abbreviation is part of its city's name, one
+                // toponym for the city (the District has no other town to qualify).
+                if (code == "US.DC" && !m.metonym) {
+                    std::uint32_t city = UINT32_MAX;
+                    for (const auto& c : m.cands) {
+                        const Place p = m_gaz.place(c.place);
+                        if (p.country == "US" && p.admin1_code == "DC" && p.kind == PlaceKind::city) { city = c.place; break; }
+                    }
+                    if (city == UINT32_MAX) break;
+                    m.fixed_place = city;
+                    m.end = begin + dot + 1;
+                    while (m.wb < n && words[m.wb].start < m.end) mention_of_word[m.wb++] = static_cast<int>(mi);
+                    m.run_end = std::max(m.run_end, m.wb);
+                    break;
+                }
                 Mention a;
                 a.start = begin;
                 a.end = begin + dot + 1;
@@ -318,7 +410,12 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (m.drop || m.fixed_place != UINT32_MAX) continue;
         std::string_view phrase = span_text(m.wa, m.wb);
         if (in_spans(context.excluded, m.start)) { m.drop = true; continue; }
-        if (m_lex.is_not_place(phrase)) { m.drop = true; continue; }
+        // "Niña" in "La Niña": the whole run may be a name that is never a place.
+        if (m_lex.is_not_place(phrase) || (m.run_end - m.run_start > m.wb - m.wa &&
+                                           m_lex.is_not_place(span_text(m.run_start, m.run_end)))) {
+            m.drop = true;
+            continue;
+        }
         const bool in_dateline = in_spans(context.dateline, m.start);
         if (m_lex.is_title(phrase)) { m.drop = true; continue; }
         // Contractions the scanner keeps whole: "We're", "I've", "They’ll".
@@ -371,7 +468,38 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 continue;
             }
         }
+        // "Gino D. Bassett", "Mike de Kock": a middle initial, or a given name and a surname
+        // particle, before the name make it a person's surname.
+        if (m.wa >= m.run_start + 2 && !m.metonym && !in_dateline) {
+            const std::size_t p = m.wa - 1, q = m.wa - 2;
+            const std::string_view qw = wtext(q);
+            const bool initial = words[p].punct == '.' && words[q].is_word && qw.size() == 1 && words[q].capitalised &&
+                                 qw != "N" && qw != "S" && qw != "E" && qw != "W";
+            const bool particle = words[p].is_word && !words[p].capitalised && is_surname_particle(lower_word(p)) &&
+                                  words[q].is_word && m_lex.is_given_name(qw);
+            if (initial || particle) {
+                m.drop = true;
+                // The person stands for the name in the whole article only when the name has not
+                // been a place before ("Florence is a city ... named after A. B. Florence").
+                const std::string_view lw = lower_word(m.wb - 1);
+                bool place_before = false;
+                for (const auto& o : mentions) {
+                    if (&o == &m) break;
+                    if (!o.drop && !o.metonym && o.wb > o.wa && lower_word(o.wb - 1) == lw) place_before = true;
+                }
+                if (!place_before) surnames.insert(lw);
+                continue;
+            }
+        }
         const Place top = m.metonym ? Place{} : m_gaz.place_without_names(m.cands[0].place);  // the rules read no names
+        // "..., said Keith." / "“...,” explained Keith, who": the speaker after an attribution verb,
+        // with nothing after the name but punctuation, is a person (a small place does not speak).
+        if (!m.metonym && m.wb - m.wa == 1 && m.wa >= 1 && words[m.wa - 1].is_word && !words[m.wa - 1].capitalised &&
+            is_attribution_verb(lower_word(m.wa - 1)) && (m.wb >= n || !words[m.wb].is_word) && !strong_place(top)) {
+            m.drop = true;
+            surnames.insert(lower_word(m.wa));
+            continue;
+        }
         // Dates: "March 17", "in May", "May 2023"; the modal "may" at a sentence start.
         if (!m.metonym && is_month_like(phrase)) {
             std::ptrdiff_t pw = prev_word(m.wa);
