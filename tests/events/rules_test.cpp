@@ -313,3 +313,66 @@ TEST_CASE("a report's opening sentence and the qualified place come first", "[ev
     REQUIRE(evs.size() == 1);
     CHECK(evs[0].location == "Bakhmut");
 }
+
+namespace {
+
+// The most confident event (nullptr when none).
+const ev::Event* main_event(const std::vector<ev::Event>& evs) {
+    const ev::Event* best = nullptr;
+    for (const auto& e : evs)
+        if (!best || e.confidence > best->confidence) best = &e;
+    return best;
+}
+
+}  // namespace
+
+TEST_CASE("an event the text says is coded separately gives way to the main event", "[events]") {
+    // The clash is told in its own report: the shooting is this report's event.
+    CHECK(main_type("On 4 March 2024, near Goma, a farmer was shot by a soldier while walking home after "
+                    "clashes had broken out near the market (coded separately).") == "attack");
+    // Without the remark, the clash in the same sentence still comes first.
+    CHECK(main_type("On 4 March 2024, near Goma, a farmer was shot by a soldier while walking home after "
+                    "clashes had broken out near the market.") == "armed_clash");
+    // "kidnapped during a clash ... (coded separately)": the abduction belongs to that other report too.
+    const auto evs = extract_text("Around 6 March 2024, in Gao, two traders were killed. Police think gunmen had "
+                                  "kidnapped them during a clash with the army near Kidal on 2 March 2024 (coded separately).");
+    const ev::Event* e = main_event(evs);
+    REQUIRE(e);
+    CHECK(e->type == "attack");
+    CHECK(e->event_date.iso() == "2024-03-06");
+    // After a place name the remark is about the same event's other places: the event keeps its rank.
+    CHECK(main_type("On 4 March 2024, militants attacked civilians in Gao and Kidal (coded separately). "
+                    "They also burned down a clinic.") == "attack");
+}
+
+TEST_CASE("a sentence's full date, not 'overnight' beside it, dates the sentences after it", "[events]") {
+    const auto evs = extract_text("On 6 March 2024, overnight, soldiers searched homes in Kherson. "
+                                  "Police arrested two men.", "2024-03-08");
+    bool found = false;
+    for (const auto& e : evs)
+        if (e.type == "arrests") {
+            found = true;
+            CHECK(e.event_date.iso() == "2024-03-06");
+        }
+    CHECK(found);
+}
+
+TEST_CASE("an event on the report's opening day outranks the earlier days the report goes through", "[events]") {
+    const auto evs = extract_text("Around 7 March 2024 (from 3 - 7 March), officers took part in a sweep in Kyiv. "
+                                  "On 3 March, police detained 40 men in Kyiv. On 7 March, police detained 25 men "
+                                  "in Kyiv.", "2024-03-08");
+    const ev::Event* e = main_event(evs);
+    REQUIRE(e);
+    CHECK(e->type == "arrests");
+    CHECK(e->event_date.iso() == "2024-03-07");
+}
+
+TEST_CASE("an event a later sentence dates before the report's opening day is recalled", "[events]") {
+    const auto evs = extract_text("Around 7 March 2024, near Goma, the body of a trader was found, shot dead. The "
+                                  "trader had admitted in a video that he planted a car bomb in Kinshasa on "
+                                  "2 March 2024.", "2024-03-08");
+    const ev::Event* e = main_event(evs);
+    REQUIRE(e);
+    CHECK(e->type == "attack");
+    CHECK(e->event_date.iso() == "2024-03-07");
+}

@@ -188,3 +188,15 @@ TEST_CASE("month names", "[dates]") {
     CHECK(month_from_name("December") == 12);
     CHECK(month_from_name("Marching") == 0);
 }
+
+TEST_CASE("a month-day running into a capitalised name is part of the name", "[dates]") {
+    // A movement or group named after a day is no date.
+    CHECK(find_dates("Members of the October 12 Front marched to the square.", friday).empty());
+    CHECK(find_dates("Students, including the March 8 Alliance, gathered.", friday).empty());
+    // After a date word, or with a year, it is still a date.
+    CHECK(only("On March 8 Russian troops entered the town.", "March 8").start == ymd(2023, 3, 8));
+    CHECK(only("Since March 8 Police have kept the road shut.", "March 8").start == ymd(2023, 3, 8));
+    CHECK(only("The March 8 2022 Alliance congress met.", "March 8 2022").start == ymd(2022, 3, 8));
+    // Sentence-initial: a date, as in a headline.
+    CHECK(only("March 8 Protests draw thousands.", "March 8").start == ymd(2023, 3, 8));
+}

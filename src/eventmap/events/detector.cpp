@@ -16,14 +16,14 @@ namespace {
 
 enum class Cue : std::uint8_t {
     none, negation, possibility, conditional, planned, background, anaphora, near, no_casualties,
-    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, mob_subject, topic, armed_means, disaster, count_
+    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, mob_subject, topic, armed_means, disaster, separate, count_
 };
 
 Cue cue_of(std::string_view type) {
     if (type.substr(0, 4) != "cue:") return Cue::none;
     const std::string_view n = type.substr(4);
-    static constexpr std::array<std::pair<std::string_view, Cue>, 19> k{{
-        {"disaster", Cue::disaster},
+    static constexpr std::array<std::pair<std::string_view, Cue>, 20> k{{
+        {"disaster", Cue::disaster},     {"separate", Cue::separate},
         {"crowd", Cue::crowd},         {"noncombatant", Cue::noncombatant}, {"mob_subject", Cue::mob_subject},
         {"topic", Cue::topic},         {"armed_means", Cue::armed_means},
         {"negation", Cue::negation},       {"possibility", Cue::possibility}, {"conditional", Cue::conditional},
@@ -53,6 +53,11 @@ struct CueHit {
 };
 
 // Words that start a new clause after a comma (or on their own for the strongest ones).
+bool opens_sentence(const text::DateMention& dm, const WordList& words) {
+    return !dm.relative && dm.has_year && dm.time_precision == text::precision_day && words.size() > 1 &&
+           dm.span.begin <= words[1].begin;
+}
+
 bool starts_clause(const Word& w) {
     if (w.boundary == ';') return true;
     if (one_of(w.lower, {"but", "while", "whereas", "although", "though", "meanwhile"})) return true;
@@ -387,6 +392,15 @@ const geoparse::Toponym* Detector::place_of(const SentenceContext& ctx, text::Sp
     return choose_place(ctx, words, clause, clause[wi], trigger.begin, "", cues).place;
 }
 
+std::optional<text::DateMention> opening_date(std::string_view sentence, Date reference) {
+    const auto dates = text::find_dates(sentence, reference);
+    if (dates.empty()) return std::nullopt;
+    WordList words;
+    words.assign(sentence);
+    if (!opens_sentence(dates.front(), words)) return std::nullopt;
+    return dates.front();
+}
+
 void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) const {
     const std::string_view s = ctx.sentence.of(ctx.text);
     {
@@ -460,6 +474,23 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
     };
 
     const bool disaster = has_cue_anywhere(Cue::disaster);
+    // The event just before "coded/reported separately" (and one it happened in a few words before:
+    // "kidnapped during a clash ... (coded separately)"). After a name ("in X and Y (coded separately)") the
+    // remark is about the other places of the same event.
+    auto separately_told = [&](const TriggerMatch& m) {
+        for (const CueHit& h : cues) {
+            if (h.cue != Cue::separate || h.first <= m.last_word) continue;
+            if (words[h.first - 1].capitalised) return false;
+            const TriggerMatch* nearest = nullptr;
+            for (const TriggerMatch& o : triggers)
+                if (o.last_word < h.first && (!nearest || o.first_word > nearest->first_word)) nearest = &o;
+            if (!nearest) return false;
+            return nearest->first_word == m.first_word ||
+                   (m.last_word < nearest->first_word && nearest->first_word - m.last_word <= 4 &&
+                    clause[m.first_word] == clause[nearest->first_word]);
+        }
+        return false;
+    };
 
     // Best trigger per clause, after dropping negated, hypothetical and conditional ones.
     std::vector<const TriggerMatch*> best(clauses, nullptr);
@@ -577,6 +608,12 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         // Killing in a sentence that reports fighting is most likely the fighting's toll: the clash
         // is the better-attested event of the sentence.
         if (d.type == "attack" && explicit_fighting) confidence *= 0.9;
+        // "... after clashes near the market (coded separately)": the event the remark follows is told
+        // elsewhere as its own report; here it is background to the sentence's main event.
+        if (separately_told(*m)) {
+            confidence *= 0.8;
+            d.why += "; told separately";
+        }
         if (d.type == last_type) continue;  // one event per type and sentence
         last_type = d.type;
 
@@ -621,10 +658,7 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         });
         // "On 9 March 2022, ..." / "Around 7 June 2022 (between 3 - 10 June), ...": a full date that opens
         // the sentence dates everything the sentence reports; later dates in it are asides.
-        if (!dates.empty() && !dates.front().relative && dates.front().has_year &&
-            dates.front().time_precision == text::precision_day && words.size() > 1 &&
-            dates.front().span.begin <= words[1].begin)
-            date = &dates.front();
+        if (!dates.empty() && opens_sentence(dates.front(), words)) date = &dates.front();
         const bool opening_date = date != nullptr;
         for (const auto& dm : dates) {
             if (opening_date) break;
@@ -649,6 +683,14 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         // A report that opens with the full date ("On 9 March 2022, in X, ...") states its main event
         // there: that sentence's events are better attested than the details that follow.
         if (opening_date) confidence = std::min(1.0, confidence + 0.05);
+        // A later sentence's event on that same day ("On 22 March, police detained ...") is the main
+        // event too, ahead of the earlier days the report goes through.
+        else if (date && ctx.lead_date && !date->relative && date->time_precision == text::precision_day &&
+                 date->start == *ctx.lead_date)
+            confidence = std::min(1.0, confidence + 0.05);
+        // One its own date puts before that day ("he had planted a bomb there on 2 March") is recalled.
+        else if (date && ctx.lead_date && !date->relative && date->start < *ctx.lead_date)
+            confidence *= 0.9;
         if (date) {
             d.date = date->start;
             d.date_end = date->end;

@@ -88,9 +88,16 @@ struct SentenceContext {
     const geoparse::Toponym* dateline_place = nullptr;
     /// The latest date mentioned earlier in the paragraph, if any (the paragraph's date).
     std::optional<text::DateMention> paragraph_date;
+    /// The full date the article's first sentence opens with ("On 9 March 2022, ..."), if any: the day
+    /// of the report's main event.
+    std::optional<Date> lead_date;
     /// When false, an event with no place at all is still reported (place nullptr): type-only evaluation.
     bool require_place = true;
 };
+
+/// The full date (day, month and year) a sentence opens with: "On 9 March 2022, ...", "Around 7 June
+/// 2022 (between 3 - 10 June), ..."; nullopt when the sentence opens otherwise.
+std::optional<text::DateMention> opening_date(std::string_view sentence, Date reference);
 
 /// One event found in a sentence, before it becomes an Event record.
 struct Detection {

@@ -120,6 +120,8 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
     std::vector<geoparse::Toponym> sentence_places;
     const geoparse::Toponym* previous_place = nullptr;
     std::size_t place_cursor = 0;
+    bool lead_checked = false;  // the article's first sentence was read for its opening date
+    std::optional<Date> lead_date;
 
     for (const text::Span& paragraph : text::split_paragraphs(text)) {
         const text::ZoneKind zone = structure.kind_at(paragraph.begin);
@@ -157,6 +159,11 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
             ctx.previous_place = previous_place;
             ctx.dateline_place = dateline_place;
             ctx.paragraph_date = paragraph_date;
+            if (!lead_checked) {
+                lead_checked = true;
+                if (const auto lead = opening_date(body.of(text), reference)) lead_date = lead->start;
+            }
+            ctx.lead_date = lead_date;
             ctx.require_place = ex.options().require_place;
             found.clear();
             ex.detector().detect(ctx, found);
@@ -211,7 +218,13 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
             // Context for the next sentences.
             if (last_usable < places.size()) previous_place = &places[last_usable];
             const auto dates = text::find_dates(body.of(text), reference);
-            if (!dates.empty()) paragraph_date = dates.back();
+            if (!dates.empty()) {
+                // "On 6 March 2024, overnight ...": the sentence's full date, not the relative word beside
+                // it, dates the sentences that follow.
+                paragraph_date = dates.back();
+                for (const auto& dm : dates)
+                    if (!dm.relative && dm.time_precision == text::precision_day) paragraph_date = dm;
+            }
         }
     }
     // The same event told twice in one article (headline and body, or two sentences) is one event.

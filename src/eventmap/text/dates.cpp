@@ -249,6 +249,12 @@ private:
             std::optional<int> year;
             std::size_t y_t = is(k + 1, ",") ? k + 2 : k + 1;
             if (auto y = parse_year(w(y_t))) { year = y; last = y_t; }
+            // "the July 26 Movement", "the March 8 Alliance": a yearless month-day that runs
+            // into a capitalised word, with no date word before it, is part of a name.
+            if (!year && cap(k + 1) && month_from_name(w(k + 1)) == 0 && weekday_from_name(w(k + 1)) < 0 &&
+                (t > 0 && !(month_cue(w(t - 1)) || is(t - 1, "on") || is(t - 1, "of") || is(t - 1, "and") ||
+                             is(t - 1, ",") || is(t - 1, "("))))
+                return 0;
             std::optional<Date> date;
             if (year) date = make_date(*year, month, *d);
             else if (m_ref_valid) date = resolve_month_day(month, *d, m_ref, future());
