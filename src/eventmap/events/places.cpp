@@ -84,16 +84,6 @@ bool inside(const gazetteer::Place& place, const gazetteer::Place& qualifier) {
     return place.admin1_code == qualifier.admin1_code && geo::distance_km(place.point, qualifier.point) < 150.0;
 }
 
-void fill(geoparse::Toponym& t, const gazetteer::Place& p) {
-    t.place = p.index;
-    t.name = std::string(p.name);
-    t.geonameid = p.geonameid;
-    t.country = std::string(p.country);
-    t.admin1 = std::string(p.admin1_name);
-    t.feature_code = std::string(p.feature_code);
-    t.point = p.point;
-}
-
 constexpr std::size_t k_max_candidates = 40;
 
 }  // namespace
@@ -148,7 +138,7 @@ void resolve_with_qualifiers(std::string_view text, std::vector<geoparse::Topony
                         const bool current = std::any_of(own.begin(), own.end(), [&](const gazetteer::Place& x) {
                             return x.index == name.place && gazetteer::normalize_name(x.admin1_name) == admin1;
                         });
-                        if (!current) fill(name, o);
+                        if (!current) geoparse::set_place(name, o);
                         resolved = true;
                         break;
                     }
@@ -168,9 +158,9 @@ void resolve_with_qualifiers(std::string_view text, std::vector<geoparse::Topony
                             best_qual = b;
                         }
                 if (best_sum != SIZE_MAX) {
-                    if (own[best_own].index != name.place) fill(name, own[best_own]);
+                    if (own[best_own].index != name.place) geoparse::set_place(name, own[best_own]);
                     if (q == chain.size() - 1 && quals[best_qual].index != tops[chain[q]].place)
-                        fill(tops[chain[q]], quals[best_qual]);
+                        geoparse::set_place(tops[chain[q]], quals[best_qual]);
                     resolved = true;
                 } else if (q == chain.size() - 1 && !region) {
                     for (const auto& p : quals)
@@ -189,7 +179,7 @@ void resolve_with_qualifiers(std::string_view text, std::vector<geoparse::Topony
             if (!resolved && region && c == 0 && !in_list && ambiguous &&
                 geo::distance_km(name.point, region->point) > 250.0) {
                 const std::string anchor = std::string(region->name);
-                fill(name, *region);
+                geoparse::set_place(name, *region);
                 name.derived = true;
                 name.anchor = anchor;
             }

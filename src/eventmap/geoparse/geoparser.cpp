@@ -813,15 +813,6 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if ((static_cast<unsigned char>(text[cp_byte]) & 0xC0) != 0x80) ++cp_count;
         return cp_count;
     };
-    auto fill_place = [&](Toponym& t, const Place& p) {
-        t.place = p.index;
-        t.name = std::string(p.name);
-        t.geonameid = p.geonameid;
-        t.country = std::string(p.country);
-        t.admin1 = std::string(p.admin1_name);
-        t.feature_code = std::string(p.feature_code);
-        t.point = p.point;
-    };
     for (auto* m : live) {
         Toponym t;
         t.start_byte = m->start;
@@ -833,7 +824,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (m->metonym) {
             for (const auto& c : m_gaz.candidates(gazetteer::normalize_name(m->metonym->name))) {
                 Place p = m_gaz.place(c.place);
-                if (p.geonameid == m->metonym->geonameid) { fill_place(t, p); break; }
+                if (p.geonameid == m->metonym->geonameid) { set_place(t, p); break; }
             }
             t.confidence = 0.9;
             if (t.place == UINT32_MAX) continue;
@@ -845,9 +836,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         }
         Place p = m_gaz.place(m->chosen);
         if (p.kind == PlaceKind::demonym && p.demonym_of != UINT32_MAX) {
-            fill_place(t, m_gaz.place(p.demonym_of));
+            set_place(t, m_gaz.place(p.demonym_of));
         } else {
-            fill_place(t, p);
+            set_place(t, p);
         }
         if (m->noun_demonym) t.point = geo::LatLon::invalid();
         double margin = m->best - m->second;

@@ -1,5 +1,7 @@
 #include "eventmap/geoparse/toponym.h"
 
+#include "eventmap/gazetteer/place.h"
+
 namespace eventmap::geoparse {
 
 std::string_view to_string(ToponymKind kind) {
@@ -10,6 +12,16 @@ std::string_view to_string(ToponymKind kind) {
         case ToponymKind::embedded: return "embedded";
     }
     return "literal";
+}
+
+void set_place(Toponym& t, const gazetteer::Place& p) {
+    t.place = p.index;
+    t.name = std::string(p.name);
+    t.geonameid = p.geonameid;
+    t.country = std::string(p.country);
+    t.admin1 = std::string(p.admin1_name);
+    t.feature_code = std::string(p.feature_code);
+    t.point = p.point;
 }
 
 }  // namespace eventmap::geoparse

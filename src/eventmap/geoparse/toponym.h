@@ -6,6 +6,10 @@
 
 #include "eventmap/geo/latlon.h"
 
+namespace eventmap::gazetteer {
+struct Place;
+}
+
 namespace eventmap::geoparse {
 
 /// How the name is used, after GeoWebNews' classes.
@@ -39,5 +43,8 @@ struct Toponym {
     std::string runner_up_name;
     double runner_up_score = 0;
 };
+
+/// Makes `t` name `p`: index, name, geonameid, country, admin1, feature code and point.
+void set_place(Toponym& t, const gazetteer::Place& p);
 
 }  // namespace eventmap::geoparse

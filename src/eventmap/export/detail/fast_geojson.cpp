@@ -63,6 +63,39 @@ void read_sources(value v, std::vector<events::Source>& out) {
     }
 }
 
+// A geometry object's type and first two coordinates (lon, lat), left as they are when absent.
+void read_point(value geometry, bool& is_point, double& lon, double& lat) {
+    for (auto g : geometry.get_object()) {
+        const std::string_view gk = g.unescaped_key();
+        if (gk == "type") {
+            is_point = std::string_view(g.value().get_string()) == "Point";
+        } else if (gk == "coordinates") {
+            value c = g.value();
+            if (c.type() != json_type::array) continue;
+            int k = 0;
+            for (auto n : c.get_array()) {
+                if (n.type() != json_type::number) break;
+                if (k == 0) lon = double(n.get_double());
+                else if (k == 1) lat = double(n.get_double());
+                ++k;
+            }
+        }
+    }
+}
+
+// Why a feature cannot be drawn (nullopt when it can; then `date` is set).
+std::optional<std::string> drawable(bool has_geometry, bool is_point, double lon, double lat,
+                                    const std::string& date_text, events::Date& date) {
+    if (!has_geometry) return "no geometry";
+    if (!is_point) return "geometry is not a point";
+    if (!std::isfinite(lon) || !std::isfinite(lat) || lat < -90 || lat > 90 || lon < -180 || lon > 180)
+        return "coordinates out of range";
+    auto d = events::Date::parse_iso(date_text);
+    if (!d) return "no date";
+    date = *d;
+    return std::nullopt;
+}
+
 struct Parsed {
     bool has_type = false, has_date_key = false, has_sources = false;
     bool has_geometry = false, is_point = false;
@@ -85,22 +118,7 @@ Parsed parse_feature(simdjson::ondemand::object feature, events::Event& e) {
         } else if (key == "geometry") {
             if (v.type() != json_type::object) continue;
             p.has_geometry = true;
-            for (auto g : v.get_object()) {
-                const std::string_view gk = g.unescaped_key();
-                if (gk == "type") {
-                    p.is_point = std::string_view(g.value().get_string()) == "Point";
-                } else if (gk == "coordinates") {
-                    value c = g.value();
-                    if (c.type() != json_type::array) continue;
-                    int k = 0;
-                    for (auto n : c.get_array()) {
-                        if (n.type() != json_type::number) break;
-                        if (k == 0) lon = double(n.get_double());
-                        else if (k == 1) lat = double(n.get_double());
-                        ++k;
-                    }
-                }
-            }
+            read_point(v, p.is_point, lon, lat);
         } else if (key == "properties") {
             if (v.type() != json_type::object) continue;
             for (auto prop : v.get_object()) {
@@ -144,12 +162,7 @@ Parsed parse_feature(simdjson::ondemand::object feature, events::Event& e) {
     }
     if (!have_sources_array) e.sources = {std::move(first)};
     apply_type(e, type, sub, etype);
-    if (!p.has_geometry) p.problem = "no geometry";
-    else if (!p.is_point) p.problem = "geometry is not a point";
-    else if (!std::isfinite(lon) || !std::isfinite(lat) || lat < -90 || lat > 90 || lon < -180 || lon > 180)
-        p.problem = "coordinates out of range";
-    else if (auto d = events::Date::parse_iso(date_text)) e.event_date = *d;
-    else p.problem = "no date";
+    p.problem = drawable(p.has_geometry, p.is_point, lon, lat, date_text, e.event_date);
     e.point = geo::LatLon{lat, lon};
     if (!date_end_text.empty()) e.date_end = events::Date::parse_iso(date_end_text);
     return p;
@@ -335,22 +348,7 @@ FeatureSummary summarise_feature(simdjson::ondemand::object feature, std::size_t
         if (key == "geometry") {
             if (v.type() != json_type::object) continue;
             has_geometry = true;
-            for (auto g : v.get_object()) {
-                const std::string_view gk = g.unescaped_key();
-                if (gk == "type") {
-                    is_point = std::string_view(g.value().get_string()) == "Point";
-                } else if (gk == "coordinates") {
-                    value c = g.value();
-                    if (c.type() != json_type::array) continue;
-                    int k = 0;
-                    for (auto n : c.get_array()) {
-                        if (n.type() != json_type::number) break;
-                        if (k == 0) lon = double(n.get_double());
-                        else if (k == 1) lat = double(n.get_double());
-                        ++k;
-                    }
-                }
-            }
+            read_point(v, is_point, lon, lat);
         } else if (key == "properties") {
             if (v.type() != json_type::object) continue;
             for (auto prop : v.get_object()) {
@@ -367,12 +365,7 @@ FeatureSummary summarise_feature(simdjson::ondemand::object feature, std::size_t
             }
         }
     }
-    if (!has_geometry) s.problem = "no geometry";
-    else if (!is_point) s.problem = "geometry is not a point";
-    else if (!std::isfinite(lon) || !std::isfinite(lat) || lat < -90 || lat > 90 || lon < -180 || lon > 180)
-        s.problem = "coordinates out of range";
-    else if (auto d = events::Date::parse_iso(date_text)) s.event_date = *d;
-    else s.problem = "no date";
+    s.problem = drawable(has_geometry, is_point, lon, lat, date_text, s.event_date);
     s.point = geo::LatLon{lat, lon};
     return s;
 }
