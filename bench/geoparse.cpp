@@ -21,15 +21,14 @@
 #include "eventmap/ingest/reader.h"
 #include "eventmap/text/structure.h"
 
+#include "support.h"
+
 namespace fs = std::filesystem;
 using namespace eventmap;
 
 namespace {
 
-fs::path shared_dir() {
-    if (const char* env = std::getenv("EVENTMAP_SHARED_DIR")) return env;
-    return fs::path(__FILE__).parent_path().parent_path().parent_path() / "shared";
-}
+using bench::shared_dir;
 
 std::vector<std::string> input_files() {
     std::vector<std::string> out;

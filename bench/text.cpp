@@ -17,15 +17,14 @@
 #include "eventmap/text/tokens.h"
 #include "eventmap/text/utf8.h"
 
+#include "support.h"
+
 namespace fs = std::filesystem;
 using namespace eventmap;
 
 namespace {
 
-fs::path shared_dir() {
-    if (const char* env = std::getenv("EVENTMAP_SHARED_DIR")) return env;
-    return fs::path(__FILE__).parent_path().parent_path().parent_path() / "shared";
-}
+using bench::shared_dir;
 
 std::vector<fs::path> corpus_files() {
     std::vector<fs::path> out;

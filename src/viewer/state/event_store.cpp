@@ -107,38 +107,37 @@ std::string EventRecords::id(std::uint32_t record) const {
 }
 
 void LoadedEvents::add(events::Event e) {
-    EventRow row;
-    row.point = e.point;
-    row.date = e.event_date;
-    row.type = types.intern(e.type);
-    row.label = labels.intern(e.sub_event_type);
-    row.actor = actors.intern(e.actor1);
-    row.country = countries.intern(e.country);
-    row.location = locations.intern(e.location);
-    row.count = e.count.value_or(-1);
-    row.fatalities = e.fatalities.value_or(-1);
-    row.record = records.add(std::move(e));
+    const EventRow row = make_row(e.point, e.event_date, e.type, e.sub_event_type, e.actor1, e.country, e.location,
+                                  e.count, e.fatalities);
     rows.push_back(row);
+    rows.back().record = records.add(std::move(e));
 }
 
 void LoadedEvents::add(const exporter::FeatureSummary& s, std::uint16_t file) {
+    rows.push_back(make_row(s.point, s.event_date, s.type, s.sub_event_type, s.actor1, s.country, s.location, s.count,
+                            s.fatalities));
+    rows.back().record = records.add_range(file, s.offset, s.length, static_cast<std::uint32_t>(s.index));
+}
+
+EventRow LoadedEvents::make_row(geo::LatLon point, events::Date date, std::string_view type, std::string_view label,
+                                std::string_view actor, std::string_view country, std::string_view location,
+                                std::optional<int> count, std::optional<int> fatalities) {
     EventRow row;
-    row.point = s.point;
-    row.date = s.event_date;
-    row.type = types.intern(s.type);
+    row.point = point;
+    row.date = date;
+    row.type = types.intern(type);
     // A type's label: the first non-empty one its events carry (all the store uses), looked up
     // only until found.
     if (row.type >= type_label.size()) type_label.resize(row.type + 1, -1);
     if (type_label[row.type] < 0 || labels.at(static_cast<std::uint32_t>(type_label[row.type])).empty())
-        type_label[row.type] = labels.intern(s.sub_event_type);
+        type_label[row.type] = labels.intern(label);
     row.label = static_cast<std::uint32_t>(type_label[row.type]);
-    row.actor = actors.intern(s.actor1);
-    row.country = countries.intern(s.country);
-    row.location = locations.intern(s.location);
-    row.count = s.count.value_or(-1);
-    row.fatalities = s.fatalities.value_or(-1);
-    row.record = records.add_range(file, s.offset, s.length, static_cast<std::uint32_t>(s.index));
-    rows.push_back(row);
+    row.actor = actors.intern(actor);
+    row.country = countries.intern(country);
+    row.location = locations.intern(location);
+    row.count = count.value_or(-1);
+    row.fatalities = fatalities.value_or(-1);
+    return row;
 }
 
 EventStore EventStore::build(std::vector<events::Event> input, ProjectionKind projection) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -130,6 +131,11 @@ struct LoadedEvents {
     /// Adds an event of a mapped file (`file` from records.add_file).
     void add(const exporter::FeatureSummary& s, std::uint16_t file);
     std::size_t size() const { return rows.size(); }
+
+private:
+    EventRow make_row(geo::LatLon point, events::Date date, std::string_view type, std::string_view label,
+                      std::string_view actor, std::string_view country, std::string_view location,
+                      std::optional<int> count, std::optional<int> fatalities);
 };
 
 class EventStore {
