@@ -701,6 +701,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                                const std::vector<geo::LatLon>* anchors) {
         double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
         if (p.kind == PlaceKind::demonym) return s + 5.0;
+        // A name that is only an alternate of a place (Venice for Dayton, Ohio) yields a little to the
+        // places it is the own name of.
+        constexpr double alt_pen = 0.5;
+        if (m.cands[rank].match == gazetteer::NameMatch::alternate && m.cands[0].match == gazetteer::NameMatch::preferred) s -= alt_pen;
         const std::string_view country = p.country;
         // The context the article's other names give.
         double others_total = total_weight, others_here = 0;
