@@ -329,3 +329,34 @@ TEST_CASE("the speaker after an inverted attribution is a person", "[geoparse]")
     auto cap = parse("The talks are over, said Moscow.");
     CHECK(find(cap, "Moscow"));
 }
+
+TEST_CASE("a sea named with 'the' is the sea, not a town of that name", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Forecasters in Miami said the tropical Atlantic was warmer than usual, and storms "
+                    "formed early in the eastern Pacific.");
+    const Toponym* at = find(ts, "Atlantic");
+    REQUIRE(at);
+    CHECK(at->feature_code == "OCN");  // not Atlantic, Iowa
+    const Toponym* pa = find(ts, "Pacific");
+    REQUIRE(pa);
+    CHECK(pa->feature_code == "OCN");
+}
+
+TEST_CASE("a name that is only another place's alternate yields to the place it names", "[geoparse]") {
+    REQUIRE_INDEX();
+    // "Venice" is also an old name of Dayton, Ohio; with American context the Italian city still wins.
+    auto ts = parse("Officials in Washington welcomed the opinion of the Venice Commission on Tuesday.");
+    const Toponym* v = find(ts, "Venice");
+    REQUIRE(v);
+    CHECK(v->geonameid == 3164603);
+}
+
+TEST_CASE("a province known as 'Province of X' is found by X", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Flooding closed roads across Laguna on Sunday, and the Philippines' weather service warned "
+                    "Batangas and Quezon City of more rain.");
+    const Toponym* l = find(ts, "Laguna");
+    REQUIRE(l);
+    CHECK(l->country == "PH");
+    CHECK(l->feature_code == "ADM2");
+}

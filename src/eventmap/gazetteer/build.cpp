@@ -863,7 +863,7 @@ void Builder::make_admin2() {
         // "Province of Laguna", "Municipio de Ocaña": the news names them by the rest ("Laguna").
         for (std::string_view w : k_admin2_prefixes) {
             if (key.size() <= w.size() + 1 || !key.starts_with(w) || key[w.size()] != ' ') continue;
-            add_key(std::string_view(key).substr(w.size() + 1), place, NameMatch::derived);
+            add_key(std::string_view(key).substr(w.size() + 1), place, NameMatch::alternate);
             break;
         }
         for (std::string_view w : k_admin2_words) {

@@ -166,6 +166,7 @@ struct Mention {
     const MetonymTarget* metonym = nullptr;
     std::uint32_t fixed_place = UINT32_MAX;  // resolved by its form ("La." after a town)
     bool drop = false;
+    bool after_the = false;            // "the Atlantic", "the eastern Pacific": a sea's way of being named
     // resolution
     std::uint32_t chosen = UINT32_MAX;
     double best = 0, second = 0;
@@ -181,7 +182,7 @@ struct Mention {
 bool same_scoring_inputs(const Mention& a, const Mention& b) {
     return a.key == b.key && a.cands.data() == b.cands.data() && a.cands.size() == b.cands.size() &&
            a.qualifier_country == b.qualifier_country && a.qualifier_admin1 == b.qualifier_admin1 &&
-           a.qualifier_countries_any == b.qualifier_countries_any;
+           a.qualifier_countries_any == b.qualifier_countries_any && a.after_the == b.after_the;
 }
 
 // The spatial score takes the nearest anchor, so repeated (name, point) anchors change nothing.
@@ -262,6 +263,23 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         return std::string_view(lowered).substr(words[i].start, words[i].end - words[i].start);
     };
 
+    // "the Atlantic", "the tropical Atlantic", "the eastern Pacific": "the", then at most two
+    // lower-case words of direction or extent, then the name.
+    auto follows_the = [&](std::size_t a) {
+        static const std::unordered_set<std::string_view> k_extent = {
+            "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+            "northeastern", "northwestern", "southeastern", "southwestern", "tropical", "equatorial",
+            "upper", "lower", "far", "wider", "whole", "entire", "open"};
+        for (std::size_t back = 0; back <= 2 && a > back; ++back) {
+            const Word& w = words[a - back - 1];
+            if (!w.is_word || w.capitalised) return false;
+            const std::string_view lw = lower_word(a - back - 1);
+            if (lw == "the") return true;
+            if (!k_extent.count(lw)) return false;
+        }
+        return false;
+    };
+
     // 1. Candidate names: longest gazetteer match inside each run of capitalised words.
     std::vector<Mention> mentions;
     std::vector<int> mention_of_word(n, -1);
@@ -295,6 +313,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 Mention m;
                 m.wa = a; m.wb = b; m.run_start = i; m.run_end = j;
                 m.start = words[a].start; m.end = words[b - 1].end;
+                m.after_the = follows_the(a);
                 // "the Kremlin": the article before it is lower case and outside the run.
                 if (const MetonymTarget* t = m_lex.metonym(phrase)) {
                     m.metonym = t;
@@ -705,6 +724,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // places it is the own name of.
         constexpr double alt_pen = 0.5;
         if (m.cands[rank].match == gazetteer::NameMatch::alternate && m.cands[0].match == gazetteer::NameMatch::preferred) s -= alt_pen;
+        // "the Atlantic" is the ocean, not Atlantic, Iowa: a water body named with "the" wins.
+        if (m.after_the && p.kind == PlaceKind::feature && p.feature_class == 'H') s += 4.0;
         const std::string_view country = p.country;
         // The context the article's other names give.
         double others_total = total_weight, others_here = 0;
