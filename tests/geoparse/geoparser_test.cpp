@@ -340,6 +340,10 @@ TEST_CASE("a sea named with 'the' is the sea, not a town of that name", "[geopar
     const Toponym* pa = find(ts, "Pacific");
     REQUIRE(pa);
     CHECK(pa->feature_code == "OCN");
+    // "the" before a longer name is that name's: the state, not the river.
+    auto team = parse("Most of the Mississippi State team flew home to Jackson, Mississippi, on Sunday.");
+    for (const auto& t : team)
+        if (t.text == "Mississippi") CHECK(t.feature_code != "STM");
 }
 
 TEST_CASE("a name that is only another place's alternate yields to the place it names", "[geoparse]") {

@@ -313,7 +313,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 Mention m;
                 m.wa = a; m.wb = b; m.run_start = i; m.run_end = j;
                 m.start = words[a].start; m.end = words[b - 1].end;
-                m.after_the = follows_the(a);
+                m.after_the = b == j && follows_the(a);  // not "the Mississippi State team"
                 // "the Kremlin": the article before it is lower case and outside the run.
                 if (const MetonymTarget* t = m_lex.metonym(phrase)) {
                     m.metonym = t;
