@@ -364,3 +364,15 @@ TEST_CASE("a province known as 'Province of X' is found by X", "[geoparse]") {
     CHECK(l->country == "PH");
     CHECK(l->feature_code == "ADM2");
 }
+
+TEST_CASE("a local name that only spells a foreign town's alternate is not that town", "[geoparse]") {
+    REQUIRE_INDEX();
+    // "Shane" is an alternate name of Chaniers (France), "Kale" one of Calais; in reports from Ethiopia
+    // and Myanmar they are villages the gazetteer lacks.
+    auto et = parse("Militiamen burned houses in Shane village near Dembi Dolo in Oromia, Ethiopia, on Tuesday.");
+    CHECK_FALSE(find(et, "Shane"));
+    REQUIRE(find(et, "Dembi Dolo"));
+    CHECK(find(et, "Dembi Dolo")->country == "ET");
+    auto mm = parse("Soldiers detained two men in Kale town in Sagaing region, Myanmar, residents said.");
+    CHECK_FALSE(find(mm, "Kale"));
+}

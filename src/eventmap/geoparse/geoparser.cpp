@@ -171,6 +171,7 @@ struct Mention {
     std::uint32_t chosen = UINT32_MAX;
     double best = 0, second = 0;
     std::uint32_t runner_up = UINT32_MAX;
+    bool chosen_alternate = false;     // the chosen place has the name only as an alternate
     std::string qualifier_country;     // from "X, Country"
     std::string qualifier_admin1;      // admin1 code from "X, Region"
     std::vector<std::string> qualifier_countries_any;
@@ -820,11 +821,31 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 m->best = total[best] / double(group.size());
                 m->second = second == SIZE_MAX ? m->best - 5.0 : total[second] / double(group.size());
                 m->runner_up = second == SIZE_MAX ? UINT32_MAX : cands[second].place;
+                m->chosen_alternate = cands[best].match == gazetteer::NameMatch::alternate;
             }
         }
     };
     resolve(false);
     resolve(true);
+
+    // A town reached only by an alternate spelling, in a country none of the article's other names
+    // points to while they point somewhere ("Kale" for Calais, "Shane" for Chaniers in a report
+    // from Myanmar or Ethiopia), is a local name the gazetteer lacks, not that foreign town.
+    constexpr double k_foreign_min = 1.5;  // context weight: a country name 1, a region 0.7, a one-country town 0.5
+    if (total_weight >= k_foreign_min) {
+        std::erase_if(live, [&](const Mention* m) {
+            if (!m->chosen_alternate || m->fixed_place != UINT32_MAX || m->metonym) return false;
+            const Place p = m_gaz.place_without_names(m->chosen);
+            if (p.kind != PlaceKind::city || p.country.empty()) return false;
+            double here = 0, others = total_weight;
+            if (auto it = country_weight.find(p.country); it != country_weight.end()) here = it->second;
+            if (auto own = own_weight.find(m->key); own != own_weight.end()) {
+                others -= own->second.second;
+                if (own->second.first == p.country) here -= own->second.second;
+            }
+            return here <= 0.0 && others >= k_foreign_min;
+        });
+    }
 
     // 5. Output, with code-point offsets.
     std::vector<Toponym> out;
