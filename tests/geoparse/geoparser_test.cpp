@@ -376,3 +376,20 @@ TEST_CASE("a local name that only spells a foreign town's alternate is not that 
     auto mm = parse("Soldiers detained two men in Kale town in Sagaing region, Myanmar, residents said.");
     CHECK_FALSE(find(mm, "Kale"));
 }
+
+TEST_CASE("every word of a titled name is the person's, and compass words inside names are not regions", "[geoparse]") {
+    REQUIRE_INDEX();
+    // East Asian names put the family name first: after "lawyer Wang Quanzhang", "Wang" is the man.
+    auto ts = parse("Lawyer Wang Quanzhang was jailed in Tianjin. Wang has since been freed.");
+    CHECK_FALSE(find(ts, "Wang"));
+    REQUIRE(find(ts, "Tianjin"));
+    // "South" and "Centre" name regions of Cameroon, but not inside a street's or a hall's name.
+    auto street = parse("Police in Chicago arrested a man on South Ingleside Avenue near the Rogers Centre.");
+    CHECK_FALSE(find(street, "South"));
+    CHECK_FALSE(find(street, "Centre"));
+    REQUIRE(find(street, "Chicago"));
+    // Names that are whole places keep their compass word.
+    auto korea = parse("Talks between North Korea and South Sudan's envoys were held in Geneva.");
+    CHECK(find(korea, "North Korea"));
+    CHECK(find(korea, "South Sudan"));
+}

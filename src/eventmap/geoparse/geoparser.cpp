@@ -77,6 +77,16 @@ std::size_t official_form_start(std::string_view text, const std::vector<Word>& 
     return k;
 }
 
+// Single words that name first-level regions somewhere (Cameroon's Centre, South and East) but in
+// a longer name are only its part.
+bool is_generic_region_word(std::string_view lw) {
+    static const std::unordered_set<std::string_view> words = {
+        "north", "south", "east", "west", "centre", "center", "central", "northern", "southern", "eastern",
+        "western", "littoral", "coast", "capital", "north-west", "south-west", "north-east", "south-east",
+        "northwest", "southwest", "northeast", "southeast"};
+    return words.count(lw) > 0;
+}
+
 // Words that qualify a place name without making it a person's ("northern" is lower-case and never in a run).
 bool is_place_qualifier(std::string_view w) {
     static const std::unordered_set<std::string_view> q = {
@@ -473,7 +483,16 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         }
         if (titled && !m.metonym) {
             m.drop = true;
-            surnames.insert(lower_word(m.run_end - 1));
+            // Every word of the titled name: "President Park Geun-hye", "lawyer Wang Quanzhang" put
+            // the family name first.
+            for (std::size_t k = m.wa; k < m.run_end; ++k)
+                if (words[k].is_word && words[k].capitalised) surnames.insert(lower_word(k));
+            continue;
+        }
+        // "South Ingleside Avenue", "the Rogers Centre": a compass or generic word that names a
+        // region somewhere is part of the longer name it stands in, not that region.
+        if (!m.metonym && m.wb - m.wa == 1 && m.run_end - m.run_start > 1 && is_generic_region_word(lower_word(m.wa))) {
+            m.drop = true;
             continue;
         }
         // A non-place capitalised word right before, in the same run: a person's surname ("Gareth Jones").
