@@ -388,6 +388,10 @@ TEST_CASE("every word of a titled name is the person's, and compass words inside
     CHECK_FALSE(find(street, "South"));
     CHECK_FALSE(find(street, "Centre"));
     REQUIRE(find(street, "Chicago"));
+    // A common word after "Capitalised of" ends an organisation's name, not a place (Police, Poland).
+    auto police = parse("The state Commissioner of Police said officers in Lagos arrested two men.");
+    CHECK_FALSE(find(police, "Police"));
+    REQUIRE(find(police, "Lagos"));
     // Names that are whole places keep their compass word.
     auto korea = parse("Talks between North Korea and South Sudan's envoys were held in Geneva.");
     CHECK(find(korea, "North Korea"));

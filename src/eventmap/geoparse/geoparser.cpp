@@ -633,6 +633,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (common) {
                 std::ptrdiff_t pw = prev_word(m.wa);
                 bool cued = pw >= 0 && words[pw].is_word && m_lex.is_cue(lower_word(pw)) && !words[m.wa].sentence_start;
+                // "Commissioner of Police", "Ministry of Justice": after a capitalised word and "of", a
+                // common word ends an organisation's name.
+                if (cued && pw >= 1 && lower_word(pw) == "of" && words[pw - 1].is_word && words[pw - 1].capitalised)
+                    cued = false;
                 bool qualified = m.wb + 1 < n && words[m.wb].punct == ',' && mention_of_word[m.wb + 1] >= 0;
                 if (!(cued && top.population >= 1000) && !qualified) { m.drop = true; continue; }
             }
