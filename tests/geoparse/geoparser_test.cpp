@@ -397,3 +397,17 @@ TEST_CASE("every word of a titled name is the person's, and compass words inside
     CHECK(find(korea, "North Korea"));
     CHECK(find(korea, "South Sudan"));
 }
+
+TEST_CASE("a place before a hyphen and a suffix of place is found ('Kyiv-based', 'Iran-backed')", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("A Kyiv-based analyst said Iran-backed militias had shelled a base near Erbil.");
+    const Toponym* k = find(ts, "Kyiv");
+    REQUIRE(k);
+    CHECK(k->country == "UA");
+    CHECK(k->end_cp - k->start_cp == 4);  // the name only, not "-based"
+    REQUIRE(find(ts, "Iran"));
+    // An article opening the sentence is not a given name before the town.
+    auto local = parse("A Gainesville-area dealership said sales rose in Florida.");
+    REQUIRE(find(local, "Gainesville"));
+    CHECK(find(local, "Gainesville")->admin1 == "Florida");
+}

@@ -77,6 +77,15 @@ std::size_t official_form_start(std::string_view text, const std::vector<Word>& 
     return k;
 }
 
+// The lower-case part of "Kyiv-based", "Gainesville-area", "Iran-backed", "Russia-occupied".
+bool is_place_suffix(std::string_view suffix) {
+    static const std::unordered_set<std::string_view> suffixes = {
+        "based", "area", "born", "backed", "led", "occupied", "controlled", "held", "run", "bound", "owned",
+        "headquartered", "registered", "flagged", "made", "area's", "region", "wide", "allied", "aligned",
+        "bred", "raised", "listed", "linked", "supported", "funded", "sponsored", "annexed", "administered"};
+    return suffixes.count(suffix) > 0;
+}
+
 // Single words that name first-level regions somewhere (Cameroon's Centre, South and East) but in
 // a longer name are only its part.
 bool is_generic_region_word(std::string_view lw) {
@@ -333,6 +342,16 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                     gazetteer::normalize_name_into(phrase, key_buffer);
                     if (key_buffer.empty()) continue;
                     m.cands = m_gaz.candidates(key_buffer);
+                    // "Kyiv-based", "Gainesville-area", "Iran-backed": the name before a hyphen and a
+                    // lower-case suffix of place.
+                    if (m.cands.empty() && b == a + 1) {
+                        const std::size_t h = phrase.find('-');
+                        if (h != std::string_view::npos && h > 0 && is_place_suffix(phrase.substr(h + 1))) {
+                            gazetteer::normalize_name_into(phrase.substr(0, h), key_buffer);
+                            if (!key_buffer.empty()) m.cands = m_gaz.candidates(key_buffer);
+                            if (!m.cands.empty()) m.end = words[a].start + h;
+                        }
+                    }
                     if (m.cands.empty()) continue;
                     m.key = key_buffer;
                     if (m.cands.size() > kMaxCandidates) m.cands = m.cands.first(kMaxCandidates);
@@ -500,7 +519,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             std::size_t p = m.wa - 1;
             bool prev_is_place = mention_of_word[p] >= 0;
             // All-caps words (datelines: "NEAR BAKHMUT", headlines) say nothing about persons.
-            if (words[p].is_word && !prev_is_place && !words[p].all_caps && !in_dateline &&
+            // "A Gainesville-area dealer": an article or common word opening the sentence is no given name.
+            const bool opener = words[p].sentence_start &&
+                                (words[p].end - words[p].start == 1 || m_lex.is_common_word(lower_word(p)));
+            if (words[p].is_word && !prev_is_place && !words[p].all_caps && !in_dateline && !opener &&
                 !is_place_qualifier(wtext(p)) && !is_connector(lower_word(p)) && !m_lex.is_org_word(wtext(p))) {
                 m.drop = true;
                 surnames.insert(lower_word(m.wb - 1));
