@@ -411,3 +411,14 @@ TEST_CASE("a place before a hyphen and a suffix of place is found ('Kyiv-based',
     REQUIRE(find(local, "Gainesville"));
     CHECK(find(local, "Gainesville")->admin1 == "Florida");
 }
+
+TEST_CASE("towns beside the article's other places win over distant namesakes and territories", "[geoparse]") {
+    REQUIRE_INDEX();
+    // Platte County is in Nebraska: its Columbus and Norfolk, not Ohio's city or Norfolk Island.
+    auto ts = parse("Deputies in Platte County said the fire near Columbus spread toward Norfolk overnight.");
+    REQUIRE(find(ts, "Columbus"));
+    CHECK(find(ts, "Columbus")->admin1 == "Nebraska");
+    REQUIRE(find(ts, "Norfolk"));
+    CHECK(find(ts, "Norfolk")->country == "US");
+    CHECK(find(ts, "Norfolk")->admin1 == "Nebraska");
+}

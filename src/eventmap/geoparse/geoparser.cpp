@@ -762,6 +762,14 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
 
     // 4. Resolution: prior + country and region context + qualifiers, then spatial coherence,
     //    one sense per name per article.
+    auto town_owns_name = [&](const Mention& m) {
+        for (const auto& c : m.cands)
+            if (c.match == gazetteer::NameMatch::preferred) {
+                const Place t = m_gaz.place_without_names(c.place);
+                if (t.kind == PlaceKind::city && t.population >= 10000) return true;
+            }
+        return false;
+    };
     auto score_candidate = [&](const Mention& m, std::size_t rank, const Place& p,
                                const std::vector<geo::LatLon>* anchors) {
         double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
@@ -783,7 +791,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // A country's name means the country ("China", "Greece") unless the article's other names
         // are strongly in a country where the name is a first-level region ("Georgia" in news from
         // Atlanta): that region's own name then wins.
-        if (p.kind == PlaceKind::country) s += 4.0;
+        // A country's name means the country, unless the name is only another language's or a short
+        // form of it and a town of some size bears it as its own ("Norfolk" for Norfolk Island).
+        if (p.kind == PlaceKind::country && (m.cands[rank].match != gazetteer::NameMatch::alternate || !town_owns_name(m)))
+            s += 4.0;
         if (p.kind == PlaceKind::admin1 && rank > 0 && m.cands[rank].match != gazetteer::NameMatch::derived &&
             others_here >= 1.0 && others_here >= 0.5 * others_total &&
             m_gaz.place_without_names(m.cands[0].place).kind == PlaceKind::country)
@@ -806,7 +817,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (anchors && !anchors->empty() && p.kind != PlaceKind::country) {
             // Exact below 300 km, the largest threshold here (keep them in step).
             const double best_km = nearest_anchor_km(*anchors, p.point, 300.0);
-            if (best_km < 30) s += 2.5;
+            if (best_km < 30) s += 3.75;  // a namesake beside the article's other places (was 2.5)
             else if (best_km < 100) s += 1.6;
             else if (best_km < 300) s += 0.8;
         }
