@@ -422,3 +422,12 @@ TEST_CASE("towns beside the article's other places win over distant namesakes an
     CHECK(find(ts, "Norfolk")->country == "US");
     CHECK(find(ts, "Norfolk")->admin1 == "Nebraska");
 }
+
+TEST_CASE("adjectives of peoples and faiths are not the small towns named so", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Arab ministers and Christian leaders met in Cairo, near the United Arab Emirates' embassy.");
+    CHECK_FALSE(find(ts, "Arab"));
+    CHECK_FALSE(find(ts, "Christian"));
+    REQUIRE(find(ts, "Cairo"));
+    CHECK(find(ts, "United Arab Emirates"));
+}
