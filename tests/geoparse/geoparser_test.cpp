@@ -375,6 +375,10 @@ TEST_CASE("a local name that only spells a foreign town's alternate is not that 
     CHECK(find(et, "Dembi Dolo")->country == "ET");
     auto mm = parse("Soldiers detained two men in Kale town in Sagaing region, Myanmar, residents said.");
     CHECK_FALSE(find(mm, "Kale"));
+    // The town's own name without its article is that town, whatever the article's other places.
+    auto iq = parse("A U.S. Army helicopter from Texas was shot down near Fallujah on Sunday.");
+    REQUIRE(find(iq, "Fallujah"));
+    CHECK(find(iq, "Fallujah")->country == "IQ");
 }
 
 TEST_CASE("every word of a titled name is the person's, and compass words inside names are not regions", "[geoparse]") {

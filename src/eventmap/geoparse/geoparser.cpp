@@ -762,6 +762,11 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
 
     // 4. Resolution: prior + country and region context + qualifiers, then spatial coherence,
     //    one sense per name per article.
+    auto any_preferred = [](const Mention& m) {
+        for (const auto& c : m.cands)
+            if (c.match == gazetteer::NameMatch::preferred) return true;
+        return false;
+    };
     auto town_owns_name = [&](const Mention& m) {
         for (const auto& c : m.cands)
             if (c.match == gazetteer::NameMatch::preferred) {
@@ -777,7 +782,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // A name that is only an alternate of a place (Venice for Dayton, Ohio) yields a little to the
         // places it is the own name of.
         constexpr double alt_pen = 0.5;
-        if (m.cands[rank].match == gazetteer::NameMatch::alternate && m.cands[0].match == gazetteer::NameMatch::preferred) s -= alt_pen;
+        if (m.cands[rank].match == gazetteer::NameMatch::alternate && any_preferred(m)) s -= alt_pen;
         // "the Atlantic" is the ocean, not Atlantic, Iowa: a water body named with "the" wins.
         if (m.after_the && p.kind == PlaceKind::feature && p.feature_class == 'H') s += 4.0;
         const std::string_view country = p.country;
@@ -899,7 +904,13 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 others -= own->second.second;
                 if (own->second.first == p.country) here -= own->second.second;
             }
-            return here <= 0.0 && others >= k_foreign_min;
+            if (here > 0.0 || others < k_foreign_min) return false;
+            // The town's own name without its article ("Fallujah" for Al Fallujah) is that town.
+            const std::string own_name = gazetteer::normalize_name(m_gaz.place(m->chosen).ascii_name);
+            const std::size_t space = own_name.find(' ');
+            const bool article_form = space != std::string::npos && space <= 3 &&
+                                      std::string_view(own_name).substr(space + 1) == m->key;
+            return !article_form;
         });
     }
 
