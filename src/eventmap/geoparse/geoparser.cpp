@@ -140,21 +140,6 @@ double approx_km(const geo::LatLon& a, const geo::LatLon& b) {
     return 6371.0 * std::sqrt(x * x + y * y);
 }
 
-// The distance to the nearest anchor as approx_km gives it, exact when below `horizon_km`;
-// when the nearest is at or beyond the horizon, some value >= horizon_km. Anchors whose
-// latitude difference alone reaches the horizon are skipped without a cosine (that difference
-// is a lower bound of approx_km, computed with the same operations).
-double nearest_anchor_km(const std::vector<geo::LatLon>& anchors, const geo::LatLon& p, double horizon_km) {
-    constexpr double kDeg = 3.14159265358979323846 / 180.0;
-    double best = 1e9;
-    for (const auto& a : anchors) {
-        const double y = (a.lat_deg - p.lat_deg) * kDeg;
-        if (6371.0 * std::sqrt(y * y) >= horizon_km) continue;
-        best = std::min(best, approx_km(a, p));
-    }
-    return best;
-}
-
 struct Mention {
     std::size_t wa = 0, wb = 0;        // word range [wa, wb)
     std::size_t run_start = 0, run_end = 0;
@@ -194,14 +179,6 @@ void dedupe_anchors(std::vector<std::pair<std::string_view, geo::LatLon>>& ancho
     std::sort(anchors.begin(), anchors.end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
     anchors.erase(std::unique(anchors.begin(), anchors.end(), [&](const auto& x, const auto& y) { return key(x) == key(y); }),
                   anchors.end());
-}
-
-// "UA.05": a region's country and admin1 code, as the context and qualifiers store them.
-std::string admin1_key(std::string_view country, std::string_view admin1_code) {
-    std::string key;
-    key.reserve(country.size() + 1 + admin1_code.size());
-    key.append(country).append(1, '.').append(admin1_code);
-    return key;
 }
 
 bool strong_place(const Place& p) {
@@ -697,15 +674,28 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
 
     // 4. Resolution: prior + country and region context + qualifiers, then spatial coherence,
     //    one sense per name per article.
-    auto score_candidate = [&](const Mention& m, std::size_t rank, const Place& p,
-                               const std::vector<geo::LatLon>* anchors) {
+    //
+    // A candidate's score is a sum taken in a fixed order: the terms that depend only on the name
+    // and the candidate (prior, kind, the article's country and region context) first, then the
+    // mention's qualifiers, then (second pass) the nearest anchor. The first part is computed
+    // once per name for both passes (`base`); the rest per distinct qualifiers. The additions
+    // happen in the same order as one sum would, so the scores are the same doubles.
+    std::string admin1_buffer;  // "UA.05", reused
+    auto same_admin1 = [](std::string_view key, std::string_view country, std::string_view code) {
+        return key.size() == country.size() + 1 + code.size() && key.substr(0, country.size()) == country &&
+               key[country.size()] == '.' && key.substr(country.size() + 1) == code;
+    };
+    // The name- and candidate-only part; `final` when nothing more is added (demonyms).
+    auto base_score = [&](const std::string& key, std::span<const Candidate> cands, std::size_t rank, const Place& p,
+                          const Place& first, bool& final) {
         double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
-        if (p.kind == PlaceKind::demonym) return s + 5.0;
+        final = false;
+        if (p.kind == PlaceKind::demonym) { final = true; return s + 5.0; }
         const std::string_view country = p.country;
         // The context the article's other names give.
         double others_total = total_weight, others_here = 0;
         if (auto it = country_weight.find(country); it != country_weight.end()) others_here = it->second;
-        if (auto own = own_weight.find(m.key); own != own_weight.end()) {
+        if (auto own = own_weight.find(key); own != own_weight.end()) {
             others_total -= own->second.second;
             if (own->second.first == country) others_here -= own->second.second;
         }
@@ -713,9 +703,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // are strongly in a country where the name is a first-level region ("Georgia" in news from
         // Atlanta): that region's own name then wins.
         if (p.kind == PlaceKind::country) s += 4.0;
-        if (p.kind == PlaceKind::admin1 && rank > 0 && m.cands[rank].match != gazetteer::NameMatch::derived &&
-            others_here >= 1.0 && others_here >= 0.5 * others_total &&
-            m_gaz.place_without_names(m.cands[0].place).kind == PlaceKind::country)
+        if (p.kind == PlaceKind::admin1 && rank > 0 && cands[rank].match != gazetteer::NameMatch::derived &&
+            others_here >= 1.0 && others_here >= 0.5 * others_total && first.kind == PlaceKind::country)
             s += 3.0;
         if (others_total > 0 && !country.empty() && others_here > 0) {
             s += 2.5 * std::min(1.0, others_here / std::max(1.0, others_total * 0.5));
@@ -723,22 +712,28 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             // (Athens, Paris, Lebanon in local US news).
             if (others_here >= 2.0 && others_here >= 0.7 * others_total && p.kind != PlaceKind::country) s += 1.0;
         }
-        if (!p.admin1_code.empty() && !admin1_context.empty() && admin1_context.count(admin1_key(country, p.admin1_code)) &&
-            p.kind != PlaceKind::admin1)
-            s += 2.0;
+        if (!p.admin1_code.empty() && !admin1_context.empty() && p.kind != PlaceKind::admin1) {
+            admin1_buffer.assign(country).append(1, '.').append(p.admin1_code);
+            if (admin1_context.count(admin1_buffer)) s += 2.0;
+        }
+        return s;
+    };
+    // The mention's own terms after the base: its qualifiers ("X, Country", "X, Region").
+    auto qualified_score = [&](const Mention& m, double s, const Place& p) {
+        const std::string_view country = p.country;
         if (!m.qualifier_country.empty() && m.qualifier_country == country) s += 6.0;
-        if (!m.qualifier_admin1.empty() && m.qualifier_admin1 == admin1_key(country, p.admin1_code)) s += 8.0;
+        if (!m.qualifier_admin1.empty() && same_admin1(m.qualifier_admin1, country, p.admin1_code)) s += 8.0;
         else if (!m.qualifier_countries_any.empty() &&
                  std::find(m.qualifier_countries_any.begin(), m.qualifier_countries_any.end(), country) !=
                      m.qualifier_countries_any.end())
             s += 1.0;
-        if (anchors && !anchors->empty() && p.kind != PlaceKind::country) {
-            // Exact below 300 km, the largest threshold here (keep them in step).
-            const double best_km = nearest_anchor_km(*anchors, p.point, 300.0);
-            if (best_km < 30) s += 2.5;
-            else if (best_km < 100) s += 1.6;
-            else if (best_km < 300) s += 0.8;
-        }
+        return s;
+    };
+    // Spatial coherence, the last term.
+    auto spatial_score = [](double s, double best_km) {
+        if (best_km < 30) s += 2.5;
+        else if (best_km < 100) s += 1.6;
+        else if (best_km < 300) s += 0.8;
         return s;
     };
     std::unordered_map<std::string, std::vector<Mention*>> by_key;
@@ -746,16 +741,61 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (m->fixed_place != UINT32_MAX) { m->chosen = m->fixed_place; m->best = 10; m->second = 0; continue; }
         if (!m->metonym) by_key[m->key].push_back(m);
     }
-    // Each name's candidates as Place views (without their names), built once for both passes.
-    std::unordered_map<std::string_view, std::vector<Place>> places_of_key;
+    // Each name's candidates as Place views (without their names: scoring reads none) and their
+    // base scores, built once for both passes.
+    struct KeyScores {
+        std::vector<Place> places;
+        std::vector<double> base;
+        std::vector<char> final;
+    };
+    std::unordered_map<std::string_view, KeyScores> scores_of_key;
     for (auto& [key, group] : by_key) {
-        m_gaz.places_without_names(group.front()->cands, places_of_key[key]);  // scoring reads no names
+        KeyScores& ks = scores_of_key[key];
+        const auto& cands = group.front()->cands;
+        m_gaz.places_without_names(cands, ks.places);
+        ks.base.resize(cands.size());
+        ks.final.resize(cands.size());
+        for (std::size_t r = 0; r < cands.size(); ++r) {
+            bool final = false;
+            ks.base[r] = base_score(key, cands, r, ks.places[r], ks.places[0], final);
+            ks.final[r] = final;
+        }
     }
-    std::vector<double> score_buffer;
+    std::vector<double> score_buffer, total;
+    // Anchors of the second pass: (latitude, point, key), sorted by latitude so that a
+    // candidate's search stops where the latitude difference alone reaches the horizon.
+    struct Anchor {
+        geo::LatLon point;
+        std::string_view key;
+    };
+    std::vector<Anchor> anchors_by_lat;
+    // The distance from p to the nearest anchor not of `key` as approx_km gives it, exact when
+    // below `horizon_km`; when the nearest is at or beyond the horizon, some value >= horizon_km.
+    // Anchors whose latitude difference alone reaches the horizon are not measured (that
+    // difference is a lower bound of approx_km, computed with the same operations); the test is
+    // monotone in the anchor's latitude, so the walk out from p's latitude stops at the first.
+    auto nearest_km = [&](std::string_view key, const geo::LatLon& p, double horizon_km) {
+        constexpr double kDeg = 3.14159265358979323846 / 180.0;
+        double best = 1e9;
+        const auto mid = std::lower_bound(anchors_by_lat.begin(), anchors_by_lat.end(), p.lat_deg,
+                                          [](const Anchor& a, double lat) { return a.point.lat_deg < lat; });
+        for (auto it = mid; it != anchors_by_lat.end(); ++it) {
+            const double y = (it->point.lat_deg - p.lat_deg) * kDeg;
+            if (6371.0 * std::sqrt(y * y) >= horizon_km) break;
+            if (it->key != key) best = std::min(best, approx_km(it->point, p));
+        }
+        for (auto it = mid; it != anchors_by_lat.begin();) {
+            --it;
+            const double y = (it->point.lat_deg - p.lat_deg) * kDeg;
+            if (6371.0 * std::sqrt(y * y) >= horizon_km) break;
+            if (it->key != key) best = std::min(best, approx_km(it->point, p));
+        }
+        return best;
+    };
     auto resolve = [&](bool with_space) {
         // Confident places of the first pass anchor the second: (key, point).
-        std::vector<std::pair<std::string_view, geo::LatLon>> all_anchors;
         if (with_space) {
+            std::vector<std::pair<std::string_view, geo::LatLon>> all_anchors;
             for (auto* o : live) {
                 if (o->metonym || o->chosen == UINT32_MAX) continue;
                 if (o->best - o->second < 1.0 && o->cands.size() > 1) continue;
@@ -764,23 +804,31 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 all_anchors.emplace_back(o->key, op.point);
             }
             dedupe_anchors(all_anchors);
+            anchors_by_lat.clear();
+            for (const auto& [k, pt] : all_anchors) anchors_by_lat.push_back({pt, k});
+            std::sort(anchors_by_lat.begin(), anchors_by_lat.end(),
+                      [](const Anchor& x, const Anchor& y) { return x.point.lat_deg < y.point.lat_deg; });
         }
-        std::vector<geo::LatLon> anchors;
         for (auto& [key, group] : by_key) {
-            anchors.clear();
-            for (const auto& [k, pt] : all_anchors)
-                if (k != key) anchors.push_back(pt);
             const auto& cands = group.front()->cands;
-            const auto& places = places_of_key[key];
-            std::vector<double> total(cands.size(), 0.0);
+            const KeyScores& ks = scores_of_key[key];
+            total.assign(cands.size(), 0.0);
             // Mentions of a name with the same qualifiers score the same: reuse the scores.
             std::vector<double>& scores = score_buffer;
             scores.resize(cands.size());
             const Mention* scored = nullptr;
             for (auto* m : group) {
                 if (!scored || !same_scoring_inputs(*scored, *m)) {
-                    for (std::size_t r = 0; r < cands.size(); ++r)
-                        scores[r] = score_candidate(*m, r, places[r], with_space ? &anchors : nullptr);
+                    for (std::size_t r = 0; r < cands.size(); ++r) {
+                        double s = ks.base[r];
+                        if (!ks.final[r]) {
+                            const Place& p = ks.places[r];
+                            s = qualified_score(*m, s, p);
+                            if (with_space && !anchors_by_lat.empty() && p.kind != PlaceKind::country)
+                                s = spatial_score(s, nearest_km(key, p.point, 300.0));  // exact below 300 km, the largest threshold
+                        }
+                        scores[r] = s;
+                    }
                     scored = m;
                 }
                 for (std::size_t r = 0; r < cands.size(); ++r) total[r] += scores[r];
