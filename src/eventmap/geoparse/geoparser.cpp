@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <map>
+#include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -22,15 +23,37 @@ using gazetteer::Candidate;
 using gazetteer::Place;
 using gazetteer::PlaceKind;
 
+// A fixed set of short words: a bit per (length, first byte) rules most words out, the few
+// members are compared one by one. No hashing: these sets are asked about most words of a run.
+class SmallWordSet {
+public:
+    SmallWordSet(std::initializer_list<std::string_view> words) : m_words(words) {
+        for (std::string_view w : m_words)
+            if (w.empty() || w.size() >= 32) throw std::logic_error("SmallWordSet: words of 1 to 31 bytes");
+            else m_first[w.size()] |= bit(w[0]);
+    }
+    bool contains(std::string_view w) const {
+        if (w.empty() || w.size() >= 32 || !(m_first[w.size()] & bit(w[0]))) return false;
+        for (std::string_view x : m_words)
+            if (x == w) return true;
+        return false;
+    }
+
+private:
+    static std::uint64_t bit(char c) { return std::uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
+    std::vector<std::string_view> m_words;
+    std::uint64_t m_first[32] = {};
+};
+
 constexpr std::size_t kMaxWordsPerName = 7;
 constexpr std::size_t kMaxCandidates = 60;
 
 bool is_connector(std::string_view w) {
     if (w.size() > 5) return false;  // the longest is "della"
-    static const std::unordered_set<std::string_view> connectors = {
+    static const SmallWordSet connectors = {
         "of", "de", "del", "della", "da", "do", "dos", "das", "la", "le", "les", "the", "and", "upon", "on",
         "al", "el", "y", "di", "du", "van", "von", "der", "den", "am", "im", "sur", "en", "des", "an", "bin", "ibn"};
-    return connectors.count(w) > 0;
+    return connectors.contains(w);
 }
 
 // Lower-case particles inside persons' names ("Mike de Kock", "Ludwig van Beethoven").
@@ -50,10 +73,10 @@ bool is_state_form(std::string_view w) { return w == "Republic" || w == "Kingdom
 
 // Words before "Republic" in official forms ("Democratic People's Republic", "Islamic Republic").
 bool is_state_form_qualifier(std::string_view w) {
-    static const std::unordered_set<std::string_view> words = {
+    static const SmallWordSet words = {
         "Democratic", "People's", "People\u2019s", "Islamic", "Federal", "Federative", "Socialist",
         "Arab", "Bolivarian", "Plurinational", "Hashemite", "Cooperative", "Oriental"};
-    return words.count(w) > 0;
+    return words.contains(w);
 }
 
 // The first word of an official form whose head word ("Republic") is words[head]: back over the
@@ -79,34 +102,34 @@ std::size_t official_form_start(std::string_view text, const std::vector<Word>& 
 
 // Words that qualify a place name without making it a person's ("northern" is lower-case and never in a run).
 bool is_place_qualifier(std::string_view w) {
-    static const std::unordered_set<std::string_view> q = {
+    static const SmallWordSet q = {
         "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
         "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
         "Southeastern", "Southwestern", "Mid", "Inner", "Outer", "Old", "Downtown", "Occupied", "Coastal"};
-    return q.count(w) > 0;
+    return q.contains(w);
 }
 
 bool is_admin_word(std::string_view lw) {
-    static const std::unordered_set<std::string_view> w = {"region", "oblast", "province", "district", "governorate",
+    static const SmallWordSet w = {"region", "oblast", "province", "district", "governorate",
                                                            "state", "county", "prefecture", "krai", "raion",
                                                            "municipality", "department", "parish", "territory"};
-    return w.count(lw) > 0;
+    return w.contains(lw);
 }
 
 bool is_month_like(std::string_view w) { return w == "March" || w == "May" || w == "MARCH" || w == "MAY"; }
 
 bool is_date_preposition(std::string_view lw) {
-    static const std::unordered_set<std::string_view> p = {"in", "since", "until", "till", "by", "early", "late",
+    static const SmallWordSet p = {"in", "since", "until", "till", "by", "early", "late",
                                                            "mid", "last", "next", "this", "of", "from", "through",
                                                            "throughout", "before", "after", "during", "on"};
-    return p.count(lw) > 0;
+    return p.contains(lw);
 }
 
 bool is_demonym_noun_follower(std::string_view lw) {
-    static const std::unordered_set<std::string_view> f = {"who", "whom", "and", "or", "are", "were", "have", "had",
+    static const SmallWordSet f = {"who", "whom", "and", "or", "are", "were", "have", "had",
                                                            "has", "say", "said", "is", "was", "will", "would",
                                                            "say", "living", "live", "in", "at", "of", "from"};
-    return f.count(lw) > 0;
+    return f.contains(lw);
 }
 
 // Direction words to azimuths (degrees clockwise from north).
@@ -744,13 +767,18 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // Each name's candidates as Place views (without their names: scoring reads none) and their
     // base scores, built once for both passes.
     struct KeyScores {
+        const std::string* key;
+        std::vector<Mention*>* group;
         std::vector<Place> places;
         std::vector<double> base;
         std::vector<char> final;
     };
-    std::unordered_map<std::string_view, KeyScores> scores_of_key;
+    std::vector<KeyScores> names;
+    names.reserve(by_key.size());
     for (auto& [key, group] : by_key) {
-        KeyScores& ks = scores_of_key[key];
+        KeyScores& ks = names.emplace_back();
+        ks.key = &key;
+        ks.group = &group;
         const auto& cands = group.front()->cands;
         m_gaz.places_without_names(cands, ks.places);
         ks.base.resize(cands.size());
@@ -770,25 +798,28 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     };
     std::vector<Anchor> anchors_by_lat;
     // The distance from p to the nearest anchor not of `key` as approx_km gives it, exact when
-    // below `horizon_km`; when the nearest is at or beyond the horizon, some value >= horizon_km.
-    // Anchors whose latitude difference alone reaches the horizon are not measured (that
-    // difference is a lower bound of approx_km, computed with the same operations); the test is
-    // monotone in the anchor's latitude, so the walk out from p's latitude stops at the first.
-    auto nearest_km = [&](std::string_view key, const geo::LatLon& p, double horizon_km) {
+    // at least `near_km` and below `horizon_km`; below near_km, some value below near_km; at or
+    // beyond the horizon, some value >= horizon_km. The latitude difference alone is a lower
+    // bound of approx_km (computed with the same operations, so also in floating point) and
+    // grows as the walk goes out from p's latitude: each direction stops where it reaches the
+    // horizon or the best distance so far.
+    auto nearest_km = [&](std::string_view key, const geo::LatLon& p, double near_km, double horizon_km) {
         constexpr double kDeg = 3.14159265358979323846 / 180.0;
         double best = 1e9;
         const auto mid = std::lower_bound(anchors_by_lat.begin(), anchors_by_lat.end(), p.lat_deg,
                                           [](const Anchor& a, double lat) { return a.point.lat_deg < lat; });
         for (auto it = mid; it != anchors_by_lat.end(); ++it) {
             const double y = (it->point.lat_deg - p.lat_deg) * kDeg;
-            if (6371.0 * std::sqrt(y * y) >= horizon_km) break;
+            if (6371.0 * std::sqrt(y * y) >= std::min(horizon_km, best)) break;
             if (it->key != key) best = std::min(best, approx_km(it->point, p));
+            if (best < near_km) return best;
         }
         for (auto it = mid; it != anchors_by_lat.begin();) {
             --it;
             const double y = (it->point.lat_deg - p.lat_deg) * kDeg;
-            if (6371.0 * std::sqrt(y * y) >= horizon_km) break;
+            if (6371.0 * std::sqrt(y * y) >= std::min(horizon_km, best)) break;
             if (it->key != key) best = std::min(best, approx_km(it->point, p));
+            if (best < near_km) return best;
         }
         return best;
     };
@@ -809,9 +840,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             std::sort(anchors_by_lat.begin(), anchors_by_lat.end(),
                       [](const Anchor& x, const Anchor& y) { return x.point.lat_deg < y.point.lat_deg; });
         }
-        for (auto& [key, group] : by_key) {
+        for (const KeyScores& ks : names) {
+            const std::string& key = *ks.key;
+            const std::vector<Mention*>& group = *ks.group;
             const auto& cands = group.front()->cands;
-            const KeyScores& ks = scores_of_key[key];
             total.assign(cands.size(), 0.0);
             // Mentions of a name with the same qualifiers score the same: reuse the scores.
             std::vector<double>& scores = score_buffer;
@@ -825,7 +857,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                             const Place& p = ks.places[r];
                             s = qualified_score(*m, s, p);
                             if (with_space && !anchors_by_lat.empty() && p.kind != PlaceKind::country)
-                                s = spatial_score(s, nearest_km(key, p.point, 300.0));  // exact below 300 km, the largest threshold
+                                s = spatial_score(s, nearest_km(key, p.point, 30.0, 300.0));  // spatial_score's thresholds
                         }
                         scores[r] = s;
                     }
