@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <stdexcept>
 #include <tuple>
@@ -27,21 +28,24 @@ using gazetteer::PlaceKind;
 // members are compared one by one. No hashing: these sets are asked about most words of a run.
 class SmallWordSet {
 public:
-    SmallWordSet(std::initializer_list<std::string_view> words) : m_words(words) {
-        for (std::string_view w : m_words)
+    SmallWordSet(std::initializer_list<std::string_view> words) {
+        for (std::string_view w : words)
             if (w.empty() || w.size() >= 32) throw std::logic_error("SmallWordSet: words of 1 to 31 bytes");
-            else m_first[w.size()] |= bit(w[0]);
+            else {
+                m_first[w.size()] |= bit(w[0]);
+                m_by_size[w.size()].push_back(w);
+            }
     }
     bool contains(std::string_view w) const {
         if (w.empty() || w.size() >= 32 || !(m_first[w.size()] & bit(w[0]))) return false;
-        for (std::string_view x : m_words)
-            if (x == w) return true;
+        for (std::string_view x : m_by_size[w.size()])
+            if (std::memcmp(x.data(), w.data(), w.size()) == 0) return true;
         return false;
     }
 
 private:
     static std::uint64_t bit(char c) { return std::uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
-    std::vector<std::string_view> m_words;
+    std::vector<std::string_view> m_by_size[32];
     std::uint64_t m_first[32] = {};
 };
 
@@ -265,7 +269,11 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // 1. Candidate names: longest gazetteer match inside each run of capitalised words.
     std::vector<Mention> mentions;
     std::vector<int> mention_of_word(n, -1);
-    std::string key_buffer;  // normalised phrase, reused across probes
+    // 1a. The runs of capitalised words [i, j) (what the gazetteer knows does not change them).
+    struct Run {
+        std::size_t i, j;
+    };
+    std::vector<Run> runs;
     for (std::size_t i = 0; i < n; ++i) {
         if (!is_cap_word(i)) continue;
         // A capitalised common word opening a sentence ("In", "After") is not a name.
@@ -285,26 +293,82 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         }
         // "Donetsk region", "Kharkiv oblast": a lower-case administrative word may end the name.
         if (j < n && words[j].is_word && !words[j].capitalised && is_admin_word(lower_word(j))) ++j;
+        runs.push_back({i, j});
+        i = j - 1;
+    }
+    // A phrase [a, b) of a run can be a name when it starts and ends with a word that is not a
+    // lower-case connector.
+    std::vector<std::int8_t> bounds(n, -1);  // can_bound(k), worked out once
+    auto can_bound = [&](std::size_t k) {
+        if (bounds[k] < 0) bounds[k] = words[k].is_word && !(is_connector(lower_word(k)) && !words[k].capitalised);
+        return bounds[k] != 0;
+    };
+    // 1b. Every phrase the lookups below may ask about, in the order they ask (by run, then a up,
+    //     then b down): a metonym, or the normalised key and its hash.
+    struct Phrase {
+        std::uint32_t a, b;
+        const MetonymTarget* metonym;
+        std::uint32_t key_begin, key_size;  // in `keys`
+        std::uint64_t hash;
+    };
+    std::vector<Phrase> phrases;
+    std::string keys, key_buffer;
+    for (const Run& r : runs)
+        for (std::size_t a = r.i; a < r.j; ++a) {
+            if (!can_bound(a)) continue;
+            for (std::size_t b = std::min(r.j, a + kMaxWordsPerName); b > a; --b) {
+                if (!can_bound(b - 1)) continue;
+                const std::string_view phrase = span_text(a, b);
+                Phrase ph{static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b), m_lex.metonym(phrase), 0, 0, 0};
+                if (!ph.metonym) {
+                    gazetteer::normalize_name_into(phrase, key_buffer);
+                    ph.key_begin = static_cast<std::uint32_t>(keys.size());
+                    ph.key_size = static_cast<std::uint32_t>(key_buffer.size());
+                    ph.hash = gazetteer::Gazetteer::key_hash(key_buffer);
+                    keys += key_buffer;
+                }
+                phrases.push_back(ph);
+            }
+        }
+    // 1c. The longest name inside each run, left to right. The lookups run ahead of themselves:
+    //     stage s of the gazetteer's prefetch for the phrase (5 - s) * 4 places ahead, so the
+    //     cache misses of about twenty lookups overlap.
+    constexpr std::size_t kPrefetchStep = 16;
+    std::size_t staged[gazetteer::Gazetteer::prefetch_stages] = {};
+    auto prefetch_upto = [&](std::size_t current) {
+        for (int st = 0; st < gazetteer::Gazetteer::prefetch_stages; ++st) {
+            const std::size_t upto = std::min(phrases.size(), current + 1 + (gazetteer::Gazetteer::prefetch_stages - st) * kPrefetchStep);
+            for (std::size_t& k = staged[st]; k < upto; ++k)
+                if (!phrases[k].metonym && phrases[k].key_size > 0) m_gaz.prefetch(phrases[k].hash, st);
+        }
+    };
+    std::size_t cur = 0;  // phrases before it are behind the lookups
+    for (const Run& r : runs) {
+        const std::size_t i = r.i, j = r.j;
         std::size_t a = i;
         while (a < j) {
-            if (!words[a].is_word || (is_connector(lower_word(a)) && !words[a].capitalised)) { ++a; continue; }
+            if (!can_bound(a)) { ++a; continue; }
             bool found = false;
             for (std::size_t b = std::min(j, a + kMaxWordsPerName); b > a; --b) {
-                if (!words[b - 1].is_word || (is_connector(lower_word(b - 1)) && !words[b - 1].capitalised)) continue;
-                std::string_view phrase = span_text(a, b);
+                if (!can_bound(b - 1)) continue;
+                while (cur < phrases.size() && (phrases[cur].a < a || (phrases[cur].a == a && phrases[cur].b > b))) ++cur;
+                prefetch_upto(cur);
+                if (cur == phrases.size() || phrases[cur].a != a || phrases[cur].b != b)
+                    throw std::logic_error("geoparser: phrase not listed");  // 1b lists every (a, b) asked here
+                const Phrase& ph = phrases[cur];
                 Mention m;
                 m.wa = a; m.wb = b; m.run_start = i; m.run_end = j;
                 m.start = words[a].start; m.end = words[b - 1].end;
                 // "the Kremlin": the article before it is lower case and outside the run.
-                if (const MetonymTarget* t = m_lex.metonym(phrase)) {
+                if (const MetonymTarget* t = ph.metonym) {
                     m.metonym = t;
                     m.kind = ToponymKind::metonym;
                 } else {
-                    gazetteer::normalize_name_into(phrase, key_buffer);
-                    if (key_buffer.empty()) continue;
-                    m.cands = m_gaz.candidates(key_buffer);
+                    if (ph.key_size == 0) continue;
+                    const std::string_view key(keys.data() + ph.key_begin, ph.key_size);
+                    m.cands = m_gaz.candidates(key, ph.hash);
                     if (m.cands.empty()) continue;
-                    m.key = key_buffer;
+                    m.key = key;
                     if (m.cands.size() > kMaxCandidates) m.cands = m.cands.first(kMaxCandidates);
                     // "the Republic of Armenia", "the Democratic People's Republic of Korea": a
                     // country's official form is one name for the country.
@@ -347,7 +411,6 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             }
             if (!found) ++a;
         }
-        i = j - 1;
     }
 
     // US state abbreviations after a town, AP style: "Alexandria, La.", "Charleston, W.Va.".
