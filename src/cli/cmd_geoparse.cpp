@@ -36,6 +36,7 @@ constexpr const char* kUsage =
 struct Parsed {
     ingest::Article article;
     std::vector<geoparse::Toponym> toponyms;
+    std::string json;  ///< jsonl and json: the article's JSON object, written on the worker thread
 };
 
 int run(const std::vector<std::string>& argv) {
@@ -64,7 +65,10 @@ int run(const std::vector<std::string>& argv) {
         [&](ingest::Article& a) {
             auto structure = text::analyse_structure(a);
             auto toponyms = parser.parse(a.text, parser.context_for(a, structure));
-            return Parsed{std::move(a), std::move(toponyms)};
+            Parsed p{std::move(a), std::move(toponyms), {}};
+            // Serialised here, so that the main thread (reading and writing) does not bound --jobs.
+            if (format != "table") append_article_json(p.json, p.article.id, p.toponyms);
+            return p;
         },
         [&](Parsed& p) {
             ++articles;
@@ -81,15 +85,12 @@ int run(const std::vector<std::string>& argv) {
                 }
                 return;
             }
-            nlohmann::json j;
-            j["id"] = p.article.id;
-            j["toponyms"] = nlohmann::json::array();
-            for (const auto& t : p.toponyms) j["toponyms"].push_back(toponym_json(t));
             if (format == "json") {
-                std::cout << (first ? "\n" : ",\n") << j.dump();
+                std::cout << (first ? "\n" : ",\n") << p.json;
                 first = false;
             } else {
-                std::cout << j.dump() << '\n';
+                p.json.push_back('\n');
+                std::cout << p.json;
             }
         },
         jobs);

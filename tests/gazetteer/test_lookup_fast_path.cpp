@@ -147,3 +147,30 @@ TEST_CASE("normalising plain ASCII agrees with the Unicode path", "[gazetteer][n
     CHECK(gz::normalize_name("St. Petersburg") == gz::normalize_name("St. Petersburg" + accent));
     CHECK(gz::normalize_name("  Port-au-Prince  ") == "port au prince");
 }
+
+TEST_CASE("prefetching lookups, in any stage and order, changes no answer", "[gazetteer][lookup]") {
+    const auto g = gz::Gazetteer::open(full_index());
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < g.key_count(); ++i) keys.emplace_back(g.key(i));
+    for (const char* absent : {"no such place anywhere", "", "zzzz", "kharkiv oblast region town"}) keys.emplace_back(absent);
+    keys.emplace_back(200, 'k');
+    // Before the key filter exists, prefetch() does nothing (and must not build it or crash).
+    const auto cold = gz::Gazetteer::open(full_index());
+    for (const auto& k : keys)
+        for (int s = 0; s < gz::Gazetteer::prefetch_stages; ++s) cold.prefetch(gz::Gazetteer::key_hash(k), s);
+    g.prepare_lookups();
+    std::mt19937 rng(7);
+    for (int round = 0; round < 3; ++round) {
+        for (const auto& k : keys)
+            for (int s = 0; s < gz::Gazetteer::prefetch_stages; ++s) g.prefetch(gz::Gazetteer::key_hash(keys[rng() % keys.size()]), s);
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const std::uint64_t h = gz::Gazetteer::key_hash(keys[i]);
+            for (int s = gz::Gazetteer::prefetch_stages - 1; s >= 0; --s) g.prefetch(h, s);
+            const auto with_hash = g.candidates(keys[i], h);
+            const auto plain = g.candidates(keys[i]);
+            REQUIRE(with_hash.data() == plain.data());
+            REQUIRE(with_hash.size() == plain.size());
+            if (i < g.key_count()) REQUIRE(with_hash.data() == g.key_candidates(i).data());
+        }
+    }
+}

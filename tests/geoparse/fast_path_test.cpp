@@ -120,3 +120,49 @@ TEST_CASE("ascii_lowered lower-cases A-Z only and keeps every offset", "[geopars
     CHECK(low.size() == text.size());
     CHECK(low == "kyiv, \xC3\x89" "cole and u.s. 2024");
 }
+
+namespace {
+bool same_words(const std::vector<Word>& a, const std::vector<Word>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const Word &x = a[i], &y = b[i];
+        if (x.start != y.start || x.end != y.end || x.is_word != y.is_word || x.capitalised != y.capitalised ||
+            x.all_caps != y.all_caps || x.has_digit != y.has_digit || x.sentence_start != y.sentence_start ||
+            x.paragraph_start != y.paragraph_start || x.punct != y.punct)
+            return false;
+    }
+    return true;
+}
+}  // namespace
+
+TEST_CASE("scanner: the ASCII fast path gives the general path's tokens", "[geoparse][scan]") {
+    using eventmap::geoparse::detail::scan_words_general;
+    // Pieces that meet at every kind of edge the fast path decides on: initials, hyphens,
+    // apostrophes (straight and typographic), non-ASCII letters and spaces, digits, long words
+    // across 16-byte chunks, line breaks, control bytes and the text's end.
+    const std::vector<std::string> pieces = {
+        "U.S.", "U.N", "A.", "a.", "X", "x", "al-Shadadi", "el-", "Chasiv-Yar", "-", "--", "'", "'s", "Khar'kiv",
+        "Khar\u2019kiv", "O'Neill", "\u00A0", "Київ", "ÉCOLE", "Zürich", "3rd", "1.5", "2024", "NATO", "NATOs",
+        "Donetskoblastregionalcentre", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnop", "Abcdefghijklmno", " ", "  ",
+        "\n", "\n\n", "\t", "\r", ".", ",", ":", "!", "?", ";", "(", ")", "\"", "\x01", "\x7f", "\xff", "\xe2\x80",
+        "St.", "Mt", "D.C.", "I", "a", "Ab", "AB", "aB"};
+    std::uint64_t state = 0x9E3779B97F4A7C15ull;
+    auto next = [&] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const int n = 1 + static_cast<int>(next() % 40);
+        for (int k = 0; k < n; ++k) text += pieces[next() % pieces.size()];
+        INFO("text: " << text);
+        REQUIRE(same_words(scan_words(text), scan_words_general(text)));
+    }
+    const std::string story =
+        "KHARKIV, Ukraine (Reuters) - Shelling hit the city's north-east overnight, officials said.\n\n"
+        "\"We're staying,\" said Olena, 54, in Saltivka. The U.S.-made systems arrived on Jan. 5; "
+        "Mr. O'Neill of the U.N. met E.U. envoys in Brussels\u2014and Kyiv\u2019s mayor. 12,000 people left.";
+    CHECK(same_words(scan_words(story), scan_words_general(story)));
+}

@@ -51,6 +51,18 @@ public:
     void prepare_lookups() const;
     /// Candidates for an already-normalized key, in prior order (best first); empty span when unknown. No allocation.
     std::span<const Candidate> candidates(std::string_view normalized_key) const;
+    /// The hash candidates() computes of a normalized key.
+    static std::uint64_t key_hash(std::string_view normalized_key);
+    /// candidates() of a key whose key_hash() the caller has already computed.
+    std::span<const Candidate> candidates(std::string_view normalized_key, std::uint64_t hash) const;
+    /// Number of prefetch() stages.
+    static constexpr int prefetch_stages = 5;
+    /// Starts loading, without waiting, what a candidates() call for the key of `hash` will read:
+    /// stage 0 the key filter, 1 the lookup memo and the hash slot, 2 the key record, 3 the key
+    /// and its candidates, 4 the first candidate's place. Each stage reads what the one before
+    /// loaded, so a caller that runs stage s for the key s * k lookups ahead of the one it is
+    /// looking up overlaps the cache misses of several lookups. Never changes a result.
+    void prefetch(std::uint64_t hash, int stage) const;
     /// normalize_name + candidates, as Place values (for the CLI and tests).
     std::vector<Place> lookup(std::string_view name) const;
     /// Number of distinct normalized keys, for building a recognizer over all names.

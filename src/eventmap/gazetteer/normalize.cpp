@@ -67,12 +67,6 @@ void finish(std::string& out) {
     else if (first_word_is("ste")) out.replace(0, 3, "sainte");
 }
 
-bool is_ascii(std::string_view s) {
-    for (unsigned char c : s)
-        if (c >= 0x80) return false;
-    return true;
-}
-
 // What each ASCII byte becomes: itself lower-cased (keep), ' ' (a word break) or 0 (dropped);
 // built from classify() so it cannot disagree with the general path.
 const std::array<char, 128>& ascii_fold_table() {
@@ -94,13 +88,16 @@ const std::array<char, 128>& ascii_fold_table() {
 
 void normalize_name_into(std::string_view utf8, std::string& out) {
     out.clear();
-    if (is_ascii(utf8)) {
-        // One table lookup a byte, written through a pointer (the output is never longer).
-        const auto& table = ascii_fold_table();
+    {
+        // Plain ASCII: one table lookup a byte, written through a pointer (the output is never
+        // longer); the first non-ASCII byte sends the whole name to the general path below.
+        static const auto& table = ascii_fold_table();
         out.resize(utf8.size());
         char* const begin = out.data();
         char* o = begin;
+        bool ascii = true;
         for (unsigned char c : utf8) {
+            if (c >= 0x80) { ascii = false; break; }
             const char t = table[c];
             if (t == 0) continue;
             if (t == ' ') {
@@ -109,9 +106,12 @@ void normalize_name_into(std::string_view utf8, std::string& out) {
                 *o++ = t;
             }
         }
-        out.resize(static_cast<std::size_t>(o - begin));
-        finish(out);
-        return;
+        if (ascii) {
+            out.resize(static_cast<std::size_t>(o - begin));
+            finish(out);
+            return;
+        }
+        out.clear();
     }
     // Decompose + case fold + strip marks in one utf8proc pass; invalid sequences are skipped
     // code point by code point so one bad byte does not lose the whole name.

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <map>
+#include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -22,15 +24,40 @@ using gazetteer::Candidate;
 using gazetteer::Place;
 using gazetteer::PlaceKind;
 
+// A fixed set of short words: a bit per (length, first byte) rules most words out, the few
+// members are compared one by one. No hashing: these sets are asked about most words of a run.
+class SmallWordSet {
+public:
+    SmallWordSet(std::initializer_list<std::string_view> words) {
+        for (std::string_view w : words)
+            if (w.empty() || w.size() >= 32) throw std::logic_error("SmallWordSet: words of 1 to 31 bytes");
+            else {
+                m_first[w.size()] |= bit(w[0]);
+                m_by_size[w.size()].push_back(w);
+            }
+    }
+    bool contains(std::string_view w) const {
+        if (w.empty() || w.size() >= 32 || !(m_first[w.size()] & bit(w[0]))) return false;
+        for (std::string_view x : m_by_size[w.size()])
+            if (std::memcmp(x.data(), w.data(), w.size()) == 0) return true;
+        return false;
+    }
+
+private:
+    static std::uint64_t bit(char c) { return std::uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
+    std::vector<std::string_view> m_by_size[32];
+    std::uint64_t m_first[32] = {};
+};
+
 constexpr std::size_t kMaxWordsPerName = 7;
 constexpr std::size_t kMaxCandidates = 60;
 
 bool is_connector(std::string_view w) {
     if (w.size() > 5) return false;  // the longest is "della"
-    static const std::unordered_set<std::string_view> connectors = {
+    static const SmallWordSet connectors = {
         "of", "de", "del", "della", "da", "do", "dos", "das", "la", "le", "les", "the", "and", "upon", "on",
         "al", "el", "y", "di", "du", "van", "von", "der", "den", "am", "im", "sur", "en", "des", "an", "bin", "ibn"};
-    return connectors.count(w) > 0;
+    return connectors.contains(w);
 }
 
 // Lower-case particles inside persons' names ("Mike de Kock", "Ludwig van Beethoven").
@@ -50,10 +77,10 @@ bool is_state_form(std::string_view w) { return w == "Republic" || w == "Kingdom
 
 // Words before "Republic" in official forms ("Democratic People's Republic", "Islamic Republic").
 bool is_state_form_qualifier(std::string_view w) {
-    static const std::unordered_set<std::string_view> words = {
+    static const SmallWordSet words = {
         "Democratic", "People's", "People\u2019s", "Islamic", "Federal", "Federative", "Socialist",
         "Arab", "Bolivarian", "Plurinational", "Hashemite", "Cooperative", "Oriental"};
-    return words.count(w) > 0;
+    return words.contains(w);
 }
 
 // The first word of an official form whose head word ("Republic") is words[head]: back over the
@@ -98,34 +125,34 @@ bool is_generic_region_word(std::string_view lw) {
 
 // Words that qualify a place name without making it a person's ("northern" is lower-case and never in a run).
 bool is_place_qualifier(std::string_view w) {
-    static const std::unordered_set<std::string_view> q = {
+    static const SmallWordSet q = {
         "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
         "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
         "Southeastern", "Southwestern", "Mid", "Inner", "Outer", "Old", "Downtown", "Occupied", "Coastal"};
-    return q.count(w) > 0;
+    return q.contains(w);
 }
 
 bool is_admin_word(std::string_view lw) {
-    static const std::unordered_set<std::string_view> w = {"region", "oblast", "province", "district", "governorate",
+    static const SmallWordSet w = {"region", "oblast", "province", "district", "governorate",
                                                            "state", "county", "prefecture", "krai", "raion",
                                                            "municipality", "department", "parish", "territory"};
-    return w.count(lw) > 0;
+    return w.contains(lw);
 }
 
 bool is_month_like(std::string_view w) { return w == "March" || w == "May" || w == "MARCH" || w == "MAY"; }
 
 bool is_date_preposition(std::string_view lw) {
-    static const std::unordered_set<std::string_view> p = {"in", "since", "until", "till", "by", "early", "late",
+    static const SmallWordSet p = {"in", "since", "until", "till", "by", "early", "late",
                                                            "mid", "last", "next", "this", "of", "from", "through",
                                                            "throughout", "before", "after", "during", "on"};
-    return p.count(lw) > 0;
+    return p.contains(lw);
 }
 
 bool is_demonym_noun_follower(std::string_view lw) {
-    static const std::unordered_set<std::string_view> f = {"who", "whom", "and", "or", "are", "were", "have", "had",
+    static const SmallWordSet f = {"who", "whom", "and", "or", "are", "were", "have", "had",
                                                            "has", "say", "said", "is", "was", "will", "would",
                                                            "say", "living", "live", "in", "at", "of", "from"};
-    return f.count(lw) > 0;
+    return f.contains(lw);
 }
 
 // Direction words to azimuths (degrees clockwise from north).
@@ -157,21 +184,6 @@ double approx_km(const geo::LatLon& a, const geo::LatLon& b) {
     double x = dlon * kDeg * std::cos((a.lat_deg + b.lat_deg) * 0.5 * kDeg);
     double y = (a.lat_deg - b.lat_deg) * kDeg;
     return 6371.0 * std::sqrt(x * x + y * y);
-}
-
-// The distance to the nearest anchor as approx_km gives it, exact when below `horizon_km`;
-// when the nearest is at or beyond the horizon, some value >= horizon_km. Anchors whose
-// latitude difference alone reaches the horizon are skipped without a cosine (that difference
-// is a lower bound of approx_km, computed with the same operations).
-double nearest_anchor_km(const std::vector<geo::LatLon>& anchors, const geo::LatLon& p, double horizon_km) {
-    constexpr double kDeg = 3.14159265358979323846 / 180.0;
-    double best = 1e9;
-    for (const auto& a : anchors) {
-        const double y = (a.lat_deg - p.lat_deg) * kDeg;
-        if (6371.0 * std::sqrt(y * y) >= horizon_km) continue;
-        best = std::min(best, approx_km(a, p));
-    }
-    return best;
 }
 
 struct Mention {
@@ -215,14 +227,6 @@ void dedupe_anchors(std::vector<std::pair<std::string_view, geo::LatLon>>& ancho
     std::sort(anchors.begin(), anchors.end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
     anchors.erase(std::unique(anchors.begin(), anchors.end(), [&](const auto& x, const auto& y) { return key(x) == key(y); }),
                   anchors.end());
-}
-
-// "UA.05": a region's country and admin1 code, as the context and qualifiers store them.
-std::string admin1_key(std::string_view country, std::string_view admin1_code) {
-    std::string key;
-    key.reserve(country.size() + 1 + admin1_code.size());
-    key.append(country).append(1, '.').append(admin1_code);
-    return key;
 }
 
 bool strong_place(const Place& p) {
@@ -303,7 +307,11 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // 1. Candidate names: longest gazetteer match inside each run of capitalised words.
     std::vector<Mention> mentions;
     std::vector<int> mention_of_word(n, -1);
-    std::string key_buffer;  // normalised phrase, reused across probes
+    // 1a. The runs of capitalised words [i, j) (what the gazetteer knows does not change them).
+    struct Run {
+        std::size_t i, j;
+    };
+    std::vector<Run> runs;
     for (std::size_t i = 0; i < n; ++i) {
         if (!is_cap_word(i)) continue;
         // A capitalised common word opening a sentence ("In", "After") is not a name.
@@ -323,37 +331,97 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         }
         // "Donetsk region", "Kharkiv oblast": a lower-case administrative word may end the name.
         if (j < n && words[j].is_word && !words[j].capitalised && is_admin_word(lower_word(j))) ++j;
+        runs.push_back({i, j});
+        i = j - 1;
+    }
+    // A phrase [a, b) of a run can be a name when it starts and ends with a word that is not a
+    // lower-case connector.
+    std::vector<std::int8_t> bounds(n, -1);  // can_bound(k), worked out once
+    auto can_bound = [&](std::size_t k) {
+        if (bounds[k] < 0) bounds[k] = words[k].is_word && !(is_connector(lower_word(k)) && !words[k].capitalised);
+        return bounds[k] != 0;
+    };
+    // 1b. Every phrase the lookups below may ask about, in the order they ask (by run, then a up,
+    //     then b down): a metonym, or the normalised key and its hash.
+    struct Phrase {
+        std::uint32_t a, b;
+        const MetonymTarget* metonym;
+        std::uint32_t key_begin, key_size;  // in `keys`
+        std::uint64_t hash;
+    };
+    std::vector<Phrase> phrases;
+    std::string keys, key_buffer;
+    for (const Run& r : runs)
+        for (std::size_t a = r.i; a < r.j; ++a) {
+            if (!can_bound(a)) continue;
+            for (std::size_t b = std::min(r.j, a + kMaxWordsPerName); b > a; --b) {
+                if (!can_bound(b - 1)) continue;
+                const std::string_view phrase = span_text(a, b);
+                Phrase ph{static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b), m_lex.metonym(phrase), 0, 0, 0};
+                if (!ph.metonym) {
+                    gazetteer::normalize_name_into(phrase, key_buffer);
+                    ph.key_begin = static_cast<std::uint32_t>(keys.size());
+                    ph.key_size = static_cast<std::uint32_t>(key_buffer.size());
+                    ph.hash = gazetteer::Gazetteer::key_hash(key_buffer);
+                    keys += key_buffer;
+                }
+                phrases.push_back(ph);
+            }
+        }
+    // 1c. The longest name inside each run, left to right. The lookups run ahead of themselves:
+    //     stage s of the gazetteer's prefetch for the phrase (5 - s) * 4 places ahead, so the
+    //     cache misses of about twenty lookups overlap.
+    constexpr std::size_t kPrefetchStep = 16;
+    std::size_t staged[gazetteer::Gazetteer::prefetch_stages] = {};
+    auto prefetch_upto = [&](std::size_t current) {
+        for (int st = 0; st < gazetteer::Gazetteer::prefetch_stages; ++st) {
+            const std::size_t upto = std::min(phrases.size(), current + 1 + (gazetteer::Gazetteer::prefetch_stages - st) * kPrefetchStep);
+            for (std::size_t& k = staged[st]; k < upto; ++k)
+                if (!phrases[k].metonym && phrases[k].key_size > 0) m_gaz.prefetch(phrases[k].hash, st);
+        }
+    };
+    std::size_t cur = 0;  // phrases before it are behind the lookups
+    for (const Run& r : runs) {
+        const std::size_t i = r.i, j = r.j;
         std::size_t a = i;
         while (a < j) {
-            if (!words[a].is_word || (is_connector(lower_word(a)) && !words[a].capitalised)) { ++a; continue; }
+            if (!can_bound(a)) { ++a; continue; }
             bool found = false;
             for (std::size_t b = std::min(j, a + kMaxWordsPerName); b > a; --b) {
-                if (!words[b - 1].is_word || (is_connector(lower_word(b - 1)) && !words[b - 1].capitalised)) continue;
-                std::string_view phrase = span_text(a, b);
+                if (!can_bound(b - 1)) continue;
+                while (cur < phrases.size() && (phrases[cur].a < a || (phrases[cur].a == a && phrases[cur].b > b))) ++cur;
+                prefetch_upto(cur);
+                if (cur == phrases.size() || phrases[cur].a != a || phrases[cur].b != b)
+                    throw std::logic_error("geoparser: phrase not listed");  // 1b lists every (a, b) asked here
+                const Phrase& ph = phrases[cur];
                 Mention m;
                 m.wa = a; m.wb = b; m.run_start = i; m.run_end = j;
                 m.start = words[a].start; m.end = words[b - 1].end;
                 m.after_the = b == j && follows_the(a);  // not "the Mississippi State team"
                 // "the Kremlin": the article before it is lower case and outside the run.
-                if (const MetonymTarget* t = m_lex.metonym(phrase)) {
+                if (const MetonymTarget* t = ph.metonym) {
                     m.metonym = t;
                     m.kind = ToponymKind::metonym;
                 } else {
-                    gazetteer::normalize_name_into(phrase, key_buffer);
-                    if (key_buffer.empty()) continue;
-                    m.cands = m_gaz.candidates(key_buffer);
+                    if (ph.key_size == 0) continue;
+                    std::string_view key(keys.data() + ph.key_begin, ph.key_size);
+                    m.cands = m_gaz.candidates(key, ph.hash);
                     // "Kyiv-based", "Gainesville-area", "Iran-backed": the name before a hyphen and a
                     // lower-case suffix of place.
                     if (m.cands.empty() && b == a + 1) {
+                        const std::string_view phrase = span_text(a, b);
                         const std::size_t h = phrase.find('-');
                         if (h != std::string_view::npos && h > 0 && is_place_suffix(phrase.substr(h + 1))) {
                             gazetteer::normalize_name_into(phrase.substr(0, h), key_buffer);
                             if (!key_buffer.empty()) m.cands = m_gaz.candidates(key_buffer);
-                            if (!m.cands.empty()) m.end = words[a].start + h;
+                            if (!m.cands.empty()) {
+                                m.end = words[a].start + h;
+                                key = key_buffer;
+                            }
                         }
                     }
                     if (m.cands.empty()) continue;
-                    m.key = key_buffer;
+                    m.key = key;
                     if (m.cands.size() > kMaxCandidates) m.cands = m.cands.first(kMaxCandidates);
                     // "the Republic of Armenia", "the Democratic People's Republic of Korea": a
                     // country's official form is one name for the country.
@@ -396,7 +464,6 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             }
             if (!found) ++a;
         }
-        i = j - 1;
     }
 
     // US state abbreviations after a town, AP style: "Alexandria, La.", "Charleston, W.Va.".
@@ -762,34 +829,45 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
 
     // 4. Resolution: prior + country and region context + qualifiers, then spatial coherence,
     //    one sense per name per article.
-    auto any_preferred = [](const Mention& m) {
-        for (const auto& c : m.cands)
+    //
+    // A candidate's score is a sum taken in a fixed order: the terms that depend only on the name
+    // and the candidate (prior, kind, the article's country and region context) first, then the
+    // mention's qualifiers, then (second pass) the nearest anchor. The first part is computed
+    // once per name for both passes (`base`); the rest per distinct qualifiers. The additions
+    // happen in the same order as one sum would, so the scores are the same doubles.
+    std::string admin1_buffer;  // "UA.05", reused
+    auto same_admin1 = [](std::string_view key, std::string_view country, std::string_view code) {
+        return key.size() == country.size() + 1 + code.size() && key.substr(0, country.size()) == country &&
+               key[country.size()] == '.' && key.substr(country.size() + 1) == code;
+    };
+    auto any_preferred = [](std::span<const Candidate> cands) {
+        for (const auto& c : cands)
             if (c.match == gazetteer::NameMatch::preferred) return true;
         return false;
     };
-    auto town_owns_name = [&](const Mention& m) {
-        for (const auto& c : m.cands)
+    auto town_owns_name = [&](std::span<const Candidate> cands) {
+        for (const auto& c : cands)
             if (c.match == gazetteer::NameMatch::preferred) {
                 const Place t = m_gaz.place_without_names(c.place);
                 if (t.kind == PlaceKind::city && t.population >= 10000) return true;
             }
         return false;
     };
-    auto score_candidate = [&](const Mention& m, std::size_t rank, const Place& p,
-                               const std::vector<geo::LatLon>* anchors) {
+    // The name- and candidate-only part; `final` when nothing more is added (demonyms).
+    auto base_score = [&](const std::string& key, std::span<const Candidate> cands, std::size_t rank, const Place& p,
+                          const Place& first, bool& final) {
         double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
-        if (p.kind == PlaceKind::demonym) return s + 5.0;
+        final = false;
+        if (p.kind == PlaceKind::demonym) { final = true; return s + 5.0; }
         // A name that is only an alternate of a place (Venice for Dayton, Ohio) yields a little to the
         // places it is the own name of.
         constexpr double alt_pen = 0.5;
-        if (m.cands[rank].match == gazetteer::NameMatch::alternate && any_preferred(m)) s -= alt_pen;
-        // "the Atlantic" is the ocean, not Atlantic, Iowa: a water body named with "the" wins.
-        if (m.after_the && p.kind == PlaceKind::feature && p.feature_class == 'H') s += 4.0;
+        if (cands[rank].match == gazetteer::NameMatch::alternate && any_preferred(cands)) s -= alt_pen;
         const std::string_view country = p.country;
         // The context the article's other names give.
         double others_total = total_weight, others_here = 0;
         if (auto it = country_weight.find(country); it != country_weight.end()) others_here = it->second;
-        if (auto own = own_weight.find(m.key); own != own_weight.end()) {
+        if (auto own = own_weight.find(key); own != own_weight.end()) {
             others_total -= own->second.second;
             if (own->second.first == country) others_here -= own->second.second;
         }
@@ -798,11 +876,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // Atlanta): that region's own name then wins.
         // A country's name means the country, unless the name is only another language's or a short
         // form of it and a town of some size bears it as its own ("Norfolk" for Norfolk Island).
-        if (p.kind == PlaceKind::country && (m.cands[rank].match != gazetteer::NameMatch::alternate || !town_owns_name(m)))
+        if (p.kind == PlaceKind::country && (cands[rank].match != gazetteer::NameMatch::alternate || !town_owns_name(cands)))
             s += 4.0;
-        if (p.kind == PlaceKind::admin1 && rank > 0 && m.cands[rank].match != gazetteer::NameMatch::derived &&
-            others_here >= 1.0 && others_here >= 0.5 * others_total &&
-            m_gaz.place_without_names(m.cands[0].place).kind == PlaceKind::country)
+        if (p.kind == PlaceKind::admin1 && rank > 0 && cands[rank].match != gazetteer::NameMatch::derived &&
+            others_here >= 1.0 && others_here >= 0.5 * others_total && first.kind == PlaceKind::country)
             s += 3.0;
         if (others_total > 0 && !country.empty() && others_here > 0) {
             s += 2.5 * std::min(1.0, others_here / std::max(1.0, others_total * 0.5));
@@ -810,22 +887,30 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             // (Athens, Paris, Lebanon in local US news).
             if (others_here >= 2.0 && others_here >= 0.7 * others_total && p.kind != PlaceKind::country) s += 1.0;
         }
-        if (!p.admin1_code.empty() && !admin1_context.empty() && admin1_context.count(admin1_key(country, p.admin1_code)) &&
-            p.kind != PlaceKind::admin1)
-            s += 2.0;
+        if (!p.admin1_code.empty() && !admin1_context.empty() && p.kind != PlaceKind::admin1) {
+            admin1_buffer.assign(country).append(1, '.').append(p.admin1_code);
+            if (admin1_context.count(admin1_buffer)) s += 2.0;
+        }
+        return s;
+    };
+    // The mention's own terms after the base: its qualifiers ("X, Country", "X, Region").
+    auto qualified_score = [&](const Mention& m, double s, const Place& p) {
+        const std::string_view country = p.country;
+        // "the Atlantic" is the ocean, not Atlantic, Iowa: a water body named with "the" wins.
+        if (m.after_the && p.kind == PlaceKind::feature && p.feature_class == 'H') s += 4.0;
         if (!m.qualifier_country.empty() && m.qualifier_country == country) s += 6.0;
-        if (!m.qualifier_admin1.empty() && m.qualifier_admin1 == admin1_key(country, p.admin1_code)) s += 8.0;
+        if (!m.qualifier_admin1.empty() && same_admin1(m.qualifier_admin1, country, p.admin1_code)) s += 8.0;
         else if (!m.qualifier_countries_any.empty() &&
                  std::find(m.qualifier_countries_any.begin(), m.qualifier_countries_any.end(), country) !=
                      m.qualifier_countries_any.end())
             s += 1.0;
-        if (anchors && !anchors->empty() && p.kind != PlaceKind::country) {
-            // Exact below 300 km, the largest threshold here (keep them in step).
-            const double best_km = nearest_anchor_km(*anchors, p.point, 300.0);
-            if (best_km < 30) s += 3.75;  // a namesake beside the article's other places (was 2.5)
-            else if (best_km < 100) s += 1.6;
-            else if (best_km < 300) s += 0.8;
-        }
+        return s;
+    };
+    // Spatial coherence, the last term.
+    auto spatial_score = [](double s, double best_km) {
+        if (best_km < 30) s += 3.75;  // a namesake beside the article's other places (was 2.5)
+        else if (best_km < 100) s += 1.6;
+        else if (best_km < 300) s += 0.8;
         return s;
     };
     std::unordered_map<std::string, std::vector<Mention*>> by_key;
@@ -833,16 +918,69 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (m->fixed_place != UINT32_MAX) { m->chosen = m->fixed_place; m->best = 10; m->second = 0; continue; }
         if (!m->metonym) by_key[m->key].push_back(m);
     }
-    // Each name's candidates as Place views (without their names), built once for both passes.
-    std::unordered_map<std::string_view, std::vector<Place>> places_of_key;
+    // Each name's candidates as Place views (without their names: scoring reads none) and their
+    // base scores, built once for both passes.
+    struct KeyScores {
+        const std::string* key;
+        std::vector<Mention*>* group;
+        std::vector<Place> places;
+        std::vector<double> base;
+        std::vector<char> final;
+    };
+    std::vector<KeyScores> names;
+    names.reserve(by_key.size());
     for (auto& [key, group] : by_key) {
-        m_gaz.places_without_names(group.front()->cands, places_of_key[key]);  // scoring reads no names
+        KeyScores& ks = names.emplace_back();
+        ks.key = &key;
+        ks.group = &group;
+        const auto& cands = group.front()->cands;
+        m_gaz.places_without_names(cands, ks.places);
+        ks.base.resize(cands.size());
+        ks.final.resize(cands.size());
+        for (std::size_t r = 0; r < cands.size(); ++r) {
+            bool final = false;
+            ks.base[r] = base_score(key, cands, r, ks.places[r], ks.places[0], final);
+            ks.final[r] = final;
+        }
     }
-    std::vector<double> score_buffer;
+    std::vector<double> score_buffer, total;
+    // Anchors of the second pass: (latitude, point, key), sorted by latitude so that a
+    // candidate's search stops where the latitude difference alone reaches the horizon.
+    struct Anchor {
+        geo::LatLon point;
+        std::string_view key;
+    };
+    std::vector<Anchor> anchors_by_lat;
+    // The distance from p to the nearest anchor not of `key` as approx_km gives it, exact when
+    // at least `near_km` and below `horizon_km`; below near_km, some value below near_km; at or
+    // beyond the horizon, some value >= horizon_km. The latitude difference alone is a lower
+    // bound of approx_km (computed with the same operations, so also in floating point) and
+    // grows as the walk goes out from p's latitude: each direction stops where it reaches the
+    // horizon or the best distance so far.
+    auto nearest_km = [&](std::string_view key, const geo::LatLon& p, double near_km, double horizon_km) {
+        constexpr double kDeg = 3.14159265358979323846 / 180.0;
+        double best = 1e9;
+        const auto mid = std::lower_bound(anchors_by_lat.begin(), anchors_by_lat.end(), p.lat_deg,
+                                          [](const Anchor& a, double lat) { return a.point.lat_deg < lat; });
+        for (auto it = mid; it != anchors_by_lat.end(); ++it) {
+            const double y = (it->point.lat_deg - p.lat_deg) * kDeg;
+            if (6371.0 * std::sqrt(y * y) >= std::min(horizon_km, best)) break;
+            if (it->key != key) best = std::min(best, approx_km(it->point, p));
+            if (best < near_km) return best;
+        }
+        for (auto it = mid; it != anchors_by_lat.begin();) {
+            --it;
+            const double y = (it->point.lat_deg - p.lat_deg) * kDeg;
+            if (6371.0 * std::sqrt(y * y) >= std::min(horizon_km, best)) break;
+            if (it->key != key) best = std::min(best, approx_km(it->point, p));
+            if (best < near_km) return best;
+        }
+        return best;
+    };
     auto resolve = [&](bool with_space) {
         // Confident places of the first pass anchor the second: (key, point).
-        std::vector<std::pair<std::string_view, geo::LatLon>> all_anchors;
         if (with_space) {
+            std::vector<std::pair<std::string_view, geo::LatLon>> all_anchors;
             for (auto* o : live) {
                 if (o->metonym || o->chosen == UINT32_MAX) continue;
                 if (o->best - o->second < 1.0 && o->cands.size() > 1) continue;
@@ -851,23 +989,32 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 all_anchors.emplace_back(o->key, op.point);
             }
             dedupe_anchors(all_anchors);
+            anchors_by_lat.clear();
+            for (const auto& [k, pt] : all_anchors) anchors_by_lat.push_back({pt, k});
+            std::sort(anchors_by_lat.begin(), anchors_by_lat.end(),
+                      [](const Anchor& x, const Anchor& y) { return x.point.lat_deg < y.point.lat_deg; });
         }
-        std::vector<geo::LatLon> anchors;
-        for (auto& [key, group] : by_key) {
-            anchors.clear();
-            for (const auto& [k, pt] : all_anchors)
-                if (k != key) anchors.push_back(pt);
+        for (const KeyScores& ks : names) {
+            const std::string& key = *ks.key;
+            const std::vector<Mention*>& group = *ks.group;
             const auto& cands = group.front()->cands;
-            const auto& places = places_of_key[key];
-            std::vector<double> total(cands.size(), 0.0);
+            total.assign(cands.size(), 0.0);
             // Mentions of a name with the same qualifiers score the same: reuse the scores.
             std::vector<double>& scores = score_buffer;
             scores.resize(cands.size());
             const Mention* scored = nullptr;
             for (auto* m : group) {
                 if (!scored || !same_scoring_inputs(*scored, *m)) {
-                    for (std::size_t r = 0; r < cands.size(); ++r)
-                        scores[r] = score_candidate(*m, r, places[r], with_space ? &anchors : nullptr);
+                    for (std::size_t r = 0; r < cands.size(); ++r) {
+                        double s = ks.base[r];
+                        if (!ks.final[r]) {
+                            const Place& p = ks.places[r];
+                            s = qualified_score(*m, s, p);
+                            if (with_space && !anchors_by_lat.empty() && p.kind != PlaceKind::country)
+                                s = spatial_score(s, nearest_km(key, p.point, 30.0, 300.0));  // spatial_score's thresholds
+                        }
+                        scores[r] = s;
+                    }
                     scored = m;
                 }
                 for (std::size_t r = 0; r < cands.size(); ++r) total[r] += scores[r];

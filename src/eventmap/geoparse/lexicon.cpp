@@ -22,6 +22,10 @@ std::uint64_t length_bit(std::size_t bytes) { return std::uint64_t{1} << std::mi
 
 const MetonymTarget* Lexicon::metonym(std::string_view phrase) const {
     if (!(m_metonym_lengths & length_bit(phrase.size()))) return nullptr;  // no phrase that long: skip hashing
+    if (!phrase.empty()) {  // nor one starting with this byte
+        const auto first = static_cast<unsigned char>(phrase[0]);
+        if (!((m_metonym_first[first >> 6] >> (first & 63)) & 1)) return nullptr;
+    }
     auto it = m_metonyms.find(phrase);
     return it == m_metonyms.end() ? nullptr : &it->second;
 }
@@ -67,6 +71,10 @@ Lexicon Lexicon::load(const std::filesystem::path& lexicon_tsv, const std::files
             for (char c : rest) words += c == ' ';
             lex.m_metonym_max_words = std::max(lex.m_metonym_max_words, words);
             lex.m_metonym_lengths |= length_bit(rest.size());
+            if (!rest.empty()) {
+                const auto first = static_cast<unsigned char>(rest[0]);
+                lex.m_metonym_first[first >> 6] |= std::uint64_t{1} << (first & 63);
+            }
             lex.m_metonyms.emplace(rest, std::move(t));
         } else {
             throw FormatError(lexicon_tsv.string(), line_no, -1, "unknown class '" + cls + "'");

@@ -61,6 +61,7 @@ private:
     std::unordered_map<std::string, MetonymTarget, detail::StringHash, std::equal_to<>> m_metonyms;
     std::size_t m_metonym_max_words = 1;
     std::uint64_t m_metonym_lengths = 0;  // bit k: some metonym phrase has k bytes (k < 63); bit 63: longer ones
+    std::uint64_t m_metonym_first[4] = {};  // bit b: some metonym phrase starts with byte b
     std::unordered_map<std::string, std::string, detail::StringHash, std::equal_to<>> m_state_abbr;
     // The word list's lower-case words, each with one flag: k_common (lower-case only in the
     // list) or k_common_and_proper (both "reading" and "Reading").

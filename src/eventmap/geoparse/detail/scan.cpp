@@ -4,6 +4,10 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace eventmap::geoparse::detail {
 
 namespace {
@@ -39,14 +43,61 @@ inline bool is_apostrophe(std::int32_t cp) { return cp == '\'' || cp == 0x2019 |
 inline bool is_hyphen(std::int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
 // ASCII byte classes, so the common case needs no decoding and no utf8proc call.
-enum : std::uint8_t { kLetter = 1, kDigit = 2, kUpper = 4, kLower = 8 };
+// kSpace: skipped between tokens; kExtends: may continue a word (letters, digits, ' and -).
+enum : std::uint8_t { kLetter = 1, kDigit = 2, kUpper = 4, kLower = 8, kSpace = 16, kExtends = 32 };
 constexpr auto kAscii = [] {
     std::array<std::uint8_t, 128> t{};
-    for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter | kLower;
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter | kUpper;
-    for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter | kLower | kExtends;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter | kUpper | kExtends;
+    for (int c = '0'; c <= '9'; ++c) t[c] = kDigit | kExtends;
+    t[' '] = t['\t'] = t['\r'] = kSpace;
+    t['\''] = t['-'] = kExtends;
     return t;
 }();
+
+// The run of ASCII letters and digits from i (text[i] is one) and what it holds.
+struct AsciiRun {
+    std::size_t end;
+    bool upper, lower, digit;
+    int letters;  ///< at least min(2, letters in the run), at most their number: for "two or more"
+};
+
+inline AsciiRun ascii_run(const unsigned char* p, std::size_t i, std::size_t size) {
+    AsciiRun r{i, false, false, false, 0};
+#if defined(__SSE2__)
+    while (r.end + 16 <= size) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + r.end));
+        // Signed compares: bytes >= 0x80 are negative and so never in an ASCII range.
+        auto in_range = [&](char lo, char hi) {
+            return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+                _mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))))));
+        };
+        const unsigned upper = in_range('A', 'Z'), lower = in_range('a', 'z'), digit = in_range('0', '9');
+        const unsigned other = ~(upper | lower | digit) & 0xFFFFu;
+        const unsigned n = other ? static_cast<unsigned>(__builtin_ctz(other)) : 16u;
+        const unsigned in = (1u << n) - 1;  // n <= 16
+        r.upper |= (upper & in) != 0;
+        r.lower |= (lower & in) != 0;
+        r.digit |= (digit & in) != 0;
+        const unsigned letters = (upper | lower) & in;
+        r.letters += (letters != 0) + ((letters & (letters - 1)) != 0);  // counts up to 2 a chunk: enough for ">= 2"
+        r.end += n;
+        if (n < 16) return r;
+    }
+#endif
+    for (; r.end < size; ++r.end) {
+        const unsigned char b = p[r.end];
+        if (b >= 0x80) break;
+        const std::uint8_t f = kAscii[b];
+        if (!(f & (kLetter | kDigit))) break;
+        r.upper |= (f & kUpper) != 0;
+        r.lower |= (f & kLower) != 0;
+        r.digit |= (f & kDigit) != 0;
+        r.letters += f & kLetter;
+    }
+    return r;
+}
 
 // "al-Shadadi", "el-Fasher", "ad-Dawr": an Arabic article before a capital counts as capitalised.
 bool arabic_article_prefix(std::string_view w) {
@@ -62,13 +113,64 @@ bool arabic_article_prefix(std::string_view w) {
 
 }  // namespace
 
-std::vector<Word> scan_words(std::string_view text) {
+namespace {
+
+template <bool kFast>
+std::vector<Word> scan(std::string_view text) {
     std::vector<Word> out;
     out.reserve(text.size() / 5);
     std::size_t i = 0;
     bool next_sentence_start = true, next_paragraph_start = true;
     int newlines = 0;
-    while (i < text.size()) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    while (i < size) {
+        // Fast path for plain ASCII: white space, punctuation bytes, and words made of ASCII
+        // letters and digits only that end where the general path below would end them without
+        // looking further (at white space or punctuation other than ' - . , or the text's end).
+        // Everything else (non-ASCII, "Khar'kiv", "Chasiv-Yar", "U.S.") takes the general path,
+        // from the same state, so both give the same tokens.
+        if (const unsigned char b = bytes[i]; kFast && b < 0x80) {
+            const std::uint8_t f = kAscii[b];
+            if (f & kSpace) { ++i; continue; }
+            if (!(f & (kLetter | kDigit))) {
+                if (b != '\n') {
+                    Word p;
+                    p.start = static_cast<std::uint32_t>(i);
+                    p.end = static_cast<std::uint32_t>(i + 1);
+                    p.punct = static_cast<char>(b);
+                    p.paragraph_start = next_paragraph_start;
+                    newlines = 0;
+                    if (b == '.' || b == '!' || b == '?' || b == ':') next_sentence_start = true;
+                    out.push_back(p);
+                    ++i;
+                    continue;
+                }
+            } else {
+                const AsciiRun run = ascii_run(bytes, i, size);
+                const std::size_t k = run.end;
+                // The general path goes on past ' and - before a letter, past a non-ASCII letter,
+                // and past "." after a single capital (initialisms); anything else ends the word.
+                const bool ends_here = k == size || (bytes[k] < 0x80 && !(kAscii[bytes[k]] & kExtends) &&
+                                                     !(bytes[k] == '.' && k - i == 1 && (f & kUpper)));
+                if (ends_here) {
+                    Word w;
+                    w.start = static_cast<std::uint32_t>(i);
+                    w.end = static_cast<std::uint32_t>(k);
+                    w.is_word = true;
+                    w.has_digit = run.digit;
+                    w.capitalised = (f & kUpper) != 0;  // no Arabic article prefix without a hyphen
+                    w.all_caps = run.upper && !run.lower && run.letters >= 2;
+                    w.sentence_start = next_sentence_start;
+                    w.paragraph_start = next_paragraph_start;
+                    next_sentence_start = next_paragraph_start = false;
+                    newlines = 0;
+                    out.push_back(w);
+                    i = k;
+                    continue;
+                }
+            }
+        }
         std::size_t start = i;
         std::int32_t cp = decode(text, i);
         if (cp == '\n') { if (++newlines >= 2) { next_sentence_start = next_paragraph_start = true; } continue; }
@@ -172,6 +274,12 @@ std::vector<Word> scan_words(std::string_view text) {
     }
     return out;
 }
+
+}  // namespace
+
+std::vector<Word> scan_words(std::string_view text) { return scan<true>(text); }
+
+std::vector<Word> scan_words_general(std::string_view text) { return scan<false>(text); }
 
 std::string ascii_lowered(std::string_view text) {
     std::string out(text);

@@ -23,6 +23,10 @@ struct Word {
 /// Splits text into words and punctuation. Offsets fit in 32 bits (texts are < 4 GiB).
 std::vector<Word> scan_words(std::string_view text);
 
+/// scan_words() without its fast path for plain ASCII (every token decoded code point by code
+/// point): the same tokens, slower; for tests.
+std::vector<Word> scan_words_general(std::string_view text);
+
 /// The text with ASCII A-Z lower-cased and every other byte kept: same length, so a word's
 /// lower-case form is the same byte range of it (what std::tolower does in the "C" locale).
 std::string ascii_lowered(std::string_view text);
