@@ -261,8 +261,8 @@ TEST_CASE("the means and the crowd's acts decide between neighbouring types", "[
 }
 
 TEST_CASE("a disaster's toll is no attack; expulsions and new posts have their types", "[events]") {
-    // Killed by a flood: nothing to code. Killed by gunmen: an attack.
-    CHECK(types_of("Flash floods killed twelve people in Dhaka on Monday.").empty());
+    // Killed by a flood: a natural disaster, not an attack. Killed by gunmen: an attack.
+    CHECK(types_of("Flash floods killed twelve people in Dhaka on Monday.") == std::vector<std::string>{"natural_disaster"});
     CHECK(main_type("Gunmen killed twelve people in Dhaka on Monday.") == "attack");
     // A protest after an earthquake is still a protest.
     CHECK(main_type("Residents protested in Dhaka on Monday over slow help after the earthquake.") ==

@@ -460,12 +460,15 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
     bool protest_trigger = false;
     for (const TriggerMatch& m : triggers)
         if (is_protest_type(m.pattern->type)) protest_trigger = true;
-    const bool protest_context = protest_trigger || has_cue_anywhere(Cue::protest);
+    const bool protest_cue = has_cue_anywhere(Cue::protest);
+    const bool protest_context = protest_trigger || protest_cue;
     auto protest_topic = [&](const TriggerMatch& m) {
         if (!protest_context || is_protest_type(m.pattern->type)) return false;
         if (m.pattern->type == "agreement") return true;
-        // A summit or visit beside a protest is what the protest is at, not the event reported.
+        // A summit or visit beside a protest is what the protest is at, not the event reported; a disaster
+        // beside one is what it is about ("protested over slow help after the floods").
         if (protest_trigger && (m.pattern->type == "diplomatic_meeting" || m.pattern->type == "diplomatic_visit")) return true;
+        if (protest_cue && (m.pattern->type == "natural_disaster" || m.pattern->type == "man_made_disaster")) return true;
         for (const CueHit& h : cues)
             if (h.cue == Cue::topic && h.last < m.first_word && m.first_word - h.last <= 4 &&
                 clause[h.first] == clause[m.first_word])
@@ -524,6 +527,9 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         d.type = m->pattern->type;
         d.why = "trigger \"" + m->pattern->text + "\" (line " + std::to_string(m->pattern->line) + ")";
         double confidence = std::min(1.0, 0.35 + m->pattern->weight / 200.0);
+        // A claim of (or blame for) an attack refers to that attack: when the report tells the attack
+        // too, the attack is its main event.
+        if (d.type == "claim_of_responsibility") confidence = 0.45;
 
         // Protests: the sentence decides between peaceful, intervention and force.
         if (protest_in_sentence || is_protest_type(d.type)) {
