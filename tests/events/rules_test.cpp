@@ -376,3 +376,13 @@ TEST_CASE("an event a later sentence dates before the report's opening day is re
     CHECK(e->type == "attack");
     CHECK(e->event_date.iso() == "2024-03-07");
 }
+
+TEST_CASE("barricades or a road blocked with objects make a demonstration violent", "[events]") {
+    CHECK(main_type("Traders barricaded the main road into Goma on Monday to protest against new taxes.") ==
+          "violent_demonstration");
+    CHECK(main_type("Farmers blocked the highway with logs and stones near Nairobi on Tuesday to demand water.") ==
+          "violent_demonstration");
+    // Blocking a road, and nothing more, stays peaceful.
+    CHECK(main_type("Truck drivers blocked the main road into Nairobi on Monday to demand lower fuel prices.") ==
+          "peaceful_protest");
+}
