@@ -386,3 +386,20 @@ TEST_CASE("barricades or a road blocked with objects make a demonstration violen
     CHECK(main_type("Truck drivers blocked the main road into Nairobi on Monday to demand lower fuel prices.") ==
           "peaceful_protest");
 }
+
+TEST_CASE("signs, headquarters, a fallen rocket and a Liberation Army are not what they sound like", "[events]") {
+    // "Signs of torture" are no agreement; signing one needs what is signed.
+    CHECK(main_type("Two bodies with signs of torture were found near Bogota on Monday.") == "attack");
+    CHECK(main_type("The two sides signed a ceasefire agreement in Khartoum on Monday.") == "agreement");
+    // A protest in front of a headquarters is a protest; a headquarters set up is a base.
+    CHECK(main_type("Teachers protested in front of the governor's headquarters in Lahore on Monday.") ==
+          "peaceful_protest");
+    CHECK(main_type("The militia set up a new headquarters in Gao on Monday.") == "headquarters_or_base_established");
+    // A rocket that fell somewhere is the rocket's strike, not a town falling.
+    CHECK(main_type("A rocket fell near a school in Kharkiv on Monday.") == "shelling_artillery_missile_attack");
+    CHECK(main_type("Kidal fell to the rebels on Monday.") == "non_state_actor_overtakes_territory");
+    // A group's name is not the liberation of a town.
+    CHECK(main_type("The Tripoli Liberation Front clashed with the army near Tripoli on Monday.") == "armed_clash");
+    // Residents who catch a thief and beat him: mob violence, not a captured town.
+    CHECK(main_type("Traders captured and beat up a suspected thief in Nairobi on Monday.") == "mob_violence");
+}
