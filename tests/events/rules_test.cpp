@@ -403,3 +403,17 @@ TEST_CASE("signs, headquarters, a fallen rocket and a Liberation Army are not wh
     // Residents who catch a thief and beat him: mob violence, not a captured town.
     CHECK(main_type("Traders captured and beat up a suspected thief in Nairobi on Monday.") == "mob_violence");
 }
+
+TEST_CASE("suspicions, stun grenades, grenade launchers and seized grenades", "[events]") {
+    // What a man is accused of is not an event of the report; what the crowd did to him is.
+    CHECK(main_type("Residents beat a man accused of raping a girl in Nairobi on Monday.") != "sexual_violence");
+    // Stun grenades thrown at a crowd break up a protest.
+    CHECK(main_type("Police used stun grenades to disperse protesters in Tbilisi on Monday.") ==
+          "protest_with_intervention");
+    // Grenade launchers fire from a distance, like mortars.
+    CHECK(main_type("Troops fired on Avdiivka with mortars and grenade launchers on Monday.") ==
+          "shelling_artillery_missile_attack");
+    // Grenades and rifles found or seized: an attack prevented.
+    CHECK(main_type("Police seized hand grenades and rifles in a house in Nairobi on Monday.") ==
+          "disrupted_weapons_use");
+}
