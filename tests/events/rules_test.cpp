@@ -417,3 +417,14 @@ TEST_CASE("suspicions, stun grenades, grenade launchers and seized grenades", "[
     CHECK(main_type("Police seized hand grenades and rifles in a house in Nairobi on Monday.") ==
           "disrupted_weapons_use");
 }
+
+TEST_CASE("withdrawals, places left without a fight, exchanges and cleared mines", "[events]") {
+    CHECK(main_type("Government troops withdrew from Kidal on Monday.") == "change_to_group_activity");
+    CHECK(main_type("Rebels entered Kidal on Monday after the army withdrew from the town.") ==
+          "non_violent_transfer_of_territory");
+    CHECK(main_type("The rebels took Gao on Monday without firing a shot.") == "non_violent_transfer_of_territory");
+    CHECK(main_type("The army freed twenty rebels in Gao on Monday in exchange for six soldiers.") == "agreement");
+    CHECK(main_type("Engineers cleared more than 300 landmines near Kherson on Monday.") == "disrupted_weapons_use");
+    // A withdrawal under fire is still the fight.
+    CHECK(main_type("Rebels clashed with soldiers near Gao on Monday before they withdrew.") == "armed_clash");
+}
