@@ -428,3 +428,14 @@ TEST_CASE("withdrawals, places left without a fight, exchanges and cleared mines
     // A withdrawal under fire is still the fight.
     CHECK(main_type("Rebels clashed with soldiers near Gao on Monday before they withdrew.") == "armed_clash");
 }
+
+TEST_CASE("places taken in more words; suspected militants killed by soldiers", "[events]") {
+    CHECK(main_type("Rebels have taken control of Kidal, the army said on Monday.") ==
+          "non_state_actor_overtakes_territory");
+    CHECK(main_type("Rebels seized the regional capital near Gao on Monday.") == "non_state_actor_overtakes_territory");
+    CHECK(main_type("The army has taken over two localities near Goma, a spokesman said on Monday.") ==
+          "government_regains_territory");
+    // Soldiers who kill "suspected" militants fight them; a crowd that beats a suspected thief is a mob.
+    CHECK(main_type("Soldiers killed ten suspected militants near Gao on Monday.") == "armed_clash");
+    CHECK(main_type("Residents beat a suspected thief in Nairobi on Monday.") == "mob_violence");
+}
