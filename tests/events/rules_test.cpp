@@ -439,3 +439,15 @@ TEST_CASE("places taken in more words; suspected militants killed by soldiers", 
     CHECK(main_type("Soldiers killed ten suspected militants near Gao on Monday.") == "armed_clash");
     CHECK(main_type("Residents beat a suspected thief in Nairobi on Monday.") == "mob_violence");
 }
+
+TEST_CASE("arrests a protest is about are its topic, not an intervention", "[events]") {
+    CHECK(main_type("Students protested in Tbilisi on Monday to demand the release of two classmates arrested last week.") ==
+          "peaceful_protest");
+    CHECK(main_type("Relatives gathered in Lahore on Monday in support of activists detained by the police.") ==
+          "peaceful_protest");
+    // Protesters arrested at the protest: an intervention.
+    CHECK(main_type("Police suppressed a protest in Tbilisi on Monday and detained six protesters.") ==
+          "protest_with_intervention");
+    // Traders who beat a thief are a mob.
+    CHECK(main_type("Traders captured and beat up a thief in Nairobi on Monday.") == "mob_violence");
+}

@@ -535,7 +535,9 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         if (protest_in_sentence || is_protest_type(d.type)) {
             bool intervention = false, lethal = false, violent = false;
             for (const TriggerMatch& t : triggers) {
-                if (t.pattern->type == "protest_with_intervention" || t.pattern->type == "arrests") intervention = true;
+                // What the protest is about ("demanding the release of those arrested") is no intervention.
+                if ((t.pattern->type == "protest_with_intervention" || t.pattern->type == "arrests") && !protest_topic(t))
+                    intervention = true;
                 if (t.pattern->type == "excessive_force_against_protesters") lethal = true;
                 if (t.pattern->type == "violent_demonstration") violent = true;
             }
