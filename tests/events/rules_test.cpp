@@ -451,3 +451,14 @@ TEST_CASE("arrests a protest is about are its topic, not an intervention", "[eve
     // Traders who beat a thief are a mob.
     CHECK(main_type("Traders captured and beat up a thief in Nairobi on Monday.") == "mob_violence");
 }
+
+TEST_CASE("interceptions need a weapon; measures against an attack are diplomacy; mustard gas", "[events]") {
+    CHECK(main_type("Air defences intercepted six drones over Kyiv on Monday.") == "disrupted_weapons_use");
+    CHECK(main_type("Two missiles were intercepted over Kharkiv on Monday.") == "disrupted_weapons_use");
+    // People stopped on a road were not a weapon stopped.
+    CHECK(main_type("Gunmen intercepted a bus near Gao on Monday and abducted four passengers.") ==
+          "abduction_forced_disappearance");
+    CHECK(main_type("Paris imposed sanctions on Moscow on Monday in response to the chemical weapons attack.") ==
+          "sanctions");
+    CHECK(main_type("Militants used mustard gas against soldiers near Khartoum on Monday.") == "chemical_weapon");
+}
