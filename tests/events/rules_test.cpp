@@ -462,3 +462,12 @@ TEST_CASE("interceptions need a weapon; measures against an attack are diplomacy
           "sanctions");
     CHECK(main_type("Militants used mustard gas against soldiers near Khartoum on Monday.") == "chemical_weapon");
 }
+
+TEST_CASE("a rebel group that retakes a town overtakes it; the army that retakes it regains it", "[events]") {
+    CHECK(main_type("Al Shabaab militants recaptured a coastal town near Mogadishu on Monday.") ==
+          "non_state_actor_overtakes_territory");
+    CHECK(main_type("Hezbollah fighters retook two hills near Tripoli on Monday.") == "non_state_actor_overtakes_territory");
+    // The army named first, the group it fought after it: the army regains the ground.
+    CHECK(main_type("The army clashed with Al Shabaab militants and regained control of a village near Mogadishu on Monday.") ==
+          "government_regains_territory");
+}

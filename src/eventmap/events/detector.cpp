@@ -775,6 +775,12 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             const std::string t = own_state ? "government_regains_territory" : "non_state_actor_overtakes_territory";
             if (t != d.type) d.why += "; actor " + a1->name + " -> " + t;
             d.type = t;
+        } else if (d.type == "government_regains_territory" && a1 && a1->armed_group && a1->word < m->first_word &&
+                   std::none_of(actors.begin(), actors.end(),
+                                [&](const ActorFound& a) { return a.state && a.word < m->first_word; })) {
+            // A rebel group or militia (and no state force) before "retook": the group overtakes the town.
+            d.type = "non_state_actor_overtakes_territory";
+            d.why += "; actor " + a1->name + " -> " + d.type;
         }
 
         if (d.type == "air_drone_strike" || d.type == "shelling_artillery_missile_attack" ||
