@@ -471,3 +471,12 @@ TEST_CASE("a rebel group that retakes a town overtakes it; the army that retakes
     CHECK(main_type("The army clashed with Al Shabaab militants and regained control of a village near Mogadishu on Monday.") ==
           "government_regains_territory");
 }
+
+TEST_CASE("force used violently on a protest is excessive; molestation is sexual violence", "[events]") {
+    CHECK(main_type("Police violently dispersed a peaceful march in Tbilisi on Monday, injuring dozens.") ==
+          "excessive_force_against_protesters");
+    CHECK(main_type("Police dispersed a march in Tbilisi on Monday.") == "protest_with_intervention");
+    CHECK(main_type("A soldier molested a girl at a checkpoint near Goma on Monday.") == "sexual_violence");
+    // What residents accuse a man of is their reason, not the report's event.
+    CHECK(main_type("Residents beat a man in Lahore on Monday, accusing him of molesting a girl.") == "mob_violence");
+}
