@@ -480,3 +480,10 @@ TEST_CASE("force used violently on a protest is excessive; molestation is sexual
     // What residents accuse a man of is their reason, not the report's event.
     CHECK(main_type("Residents beat a man in Lahore on Monday, accusing him of molesting a girl.") == "mob_violence");
 }
+
+TEST_CASE("a weapons depot found; ground taken from government forces", "[events]") {
+    CHECK(main_type("Soldiers discovered a tunnel full of weapons and ammunition near Gao on Monday.") ==
+          "disrupted_weapons_use");
+    CHECK(main_type("Opposition fighters retook a town near Tripoli from government forces on Monday.") ==
+          "non_state_actor_overtakes_territory");
+}
