@@ -487,3 +487,10 @@ TEST_CASE("a weapons depot found; ground taken from government forces", "[events
     CHECK(main_type("Opposition fighters retook a town near Tripoli from government forces on Monday.") ==
           "non_state_actor_overtakes_territory");
 }
+
+TEST_CASE("missiles fired by jets come from the air; 'intervened' alone is weak", "[events]") {
+    CHECK(main_type("Two missiles were fired by fighter jets at a depot near Kharkiv on Monday.") == "air_drone_strike");
+    CHECK(main_type("An air strike killed nine soldiers near Khartoum on Monday after the air force intervened.") ==
+          "air_drone_strike");
+    CHECK(main_type("Police intervened to break up a protest in Dhaka on Monday.") == "protest_with_intervention");
+}
