@@ -494,3 +494,9 @@ TEST_CASE("missiles fired by jets come from the air; 'intervened' alone is weak"
           "air_drone_strike");
     CHECK(main_type("Police intervened to break up a protest in Dhaka on Monday.") == "protest_with_intervention");
 }
+
+TEST_CASE("the victim of a passive verb with an adverb or a second verb before it", "[events]") {
+    // The victim comes before "was severely beaten by": the police are the perpetrators, not the other side.
+    CHECK(main_type("A journalist was severely beaten by police officers in Lahore on Monday.") == "attack");
+    CHECK(main_type("A policeman was shot and killed by gunmen in Bogota on Monday.") == "armed_clash");
+}

@@ -90,6 +90,16 @@ bool country_level(const geoparse::Toponym& t) { return t.feature_code.rfind("PC
 
 bool usable(const geoparse::Toponym& t) { return t.kind == geoparse::ToponymKind::literal && t.point.is_valid(); }
 
+// A passive verb at word `i`: "was shot", "was severely beaten", "were abducted and shot" (was/were/been/being
+// up to three words before, in the same stretch of the clause).
+bool passive_at(const WordList& words, std::size_t i) {
+    for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+        if (one_of(words[i - back].lower, {"was", "were", "been", "being"})) return true;
+        if (words[i - back + 1].boundary_before) break;
+    }
+    return false;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------------
@@ -564,7 +574,7 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         // The victim decides: the object after the trigger, or the subject of a passive ("was shot").
         Cue victim = Cue::none;
         if (d.type == "attack") {
-            const bool passive = m->first_word > 0 && one_of(words[m->first_word - 1].lower, {"was", "were", "been", "being"});
+            const bool passive = passive_at(words, m->first_word);
             std::uint32_t best_gap = UINT32_MAX;
             for (const CueHit& h : cues) {
                 if ((h.cue != Cue::civilian_victim && h.cue != Cue::armed_party) || clause[h.first] != cl) continue;
@@ -591,7 +601,7 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         // Residents or a crowd who beat or kill someone: the subject before the trigger, or the agent
         // of a passive ("was beaten by residents"), with no armed party among them.
         if (d.type == "attack" && !has_cue(Cue::armed_party, cl)) {
-            const bool passive = m->first_word > 0 && one_of(words[m->first_word - 1].lower, {"was", "were", "been", "being"});
+            const bool passive = passive_at(words, m->first_word);
             bool mob = false;
             for (const CueHit& h : cues) {
                 if (h.cue != Cue::mob_subject || clause[h.first] != cl) continue;
