@@ -500,3 +500,10 @@ TEST_CASE("the victim of a passive verb with an adverb or a second verb before i
     CHECK(main_type("A journalist was severely beaten by police officers in Lahore on Monday.") == "attack");
     CHECK(main_type("A policeman was shot and killed by gunmen in Bogota on Monday.") == "armed_clash");
 }
+
+TEST_CASE("a vehicle, a home or displaced people attacked are civilian targets", "[events]") {
+    CHECK(main_type("Gunmen attacked a passenger bus near Gao on Monday.") == "attack");
+    CHECK(main_type("Soldiers shot volunteers delivering food near Kherson on Monday.") == "attack");
+    // A military vehicle is an armed target.
+    CHECK(main_type("Gunmen attacked a military vehicle near Gao on Monday.") == "armed_clash");
+}
