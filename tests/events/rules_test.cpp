@@ -507,3 +507,12 @@ TEST_CASE("a vehicle, a home or displaced people attacked are civilian targets",
     // A military vehicle is an armed target.
     CHECK(main_type("Gunmen attacked a military vehicle near Gao on Monday.") == "armed_clash");
 }
+
+TEST_CASE("a force's name is no mobilisation; armed men clashing with police fight them", "[events]") {
+    CHECK(main_type("Militants attacked a Popular Mobilization Forces checkpoint near Tripoli on Monday.") == "armed_clash");
+    CHECK(main_type("The government announced a general mobilisation in Yerevan on Monday.") == "change_to_group_activity");
+    CHECK(main_type("Gunmen clashed with police in Lahore on Monday.") == "armed_clash");
+    CHECK(main_type("Rebels fired at an army patrol near Goma on Monday.") == "armed_clash");
+    // In a protest, a clash with the police is a violent demonstration.
+    CHECK(main_type("Protesters clashed with police in Dhaka on Monday.") == "violent_demonstration");
+}
