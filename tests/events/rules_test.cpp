@@ -516,3 +516,12 @@ TEST_CASE("a force's name is no mobilisation; armed men clashing with police fig
     // In a protest, a clash with the police is a violent demonstration.
     CHECK(main_type("Protesters clashed with police in Dhaka on Monday.") == "violent_demonstration");
 }
+
+TEST_CASE("a crowd that fights or assaults police is a mob; a named force is not a crowd", "[events]") {
+    CHECK(main_type("Locals assaulted two police officers near Lahore on Monday.") == "mob_violence");
+    CHECK(main_type("Students fought with police in Dhaka on Monday.") == "mob_violence");
+    // Armed men, or a force whose name holds "People's", fight.
+    CHECK(main_type("Armed men clashed with police near Lahore on Monday.") == "armed_clash");
+    CHECK(main_type("Fighters of the People's Defence Force clashed with soldiers near Mandalay on Monday.") ==
+          "armed_clash");
+}

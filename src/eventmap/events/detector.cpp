@@ -617,8 +617,21 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             }
         }
         // Unorganised crowds fighting each other or attacking: mob violence, not a battle or a demonstration.
-        if (!protest_in_sentence && ((d.type == "armed_clash" && has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl) &&
-                                      !has_cue_anywhere(Cue::armed_means)) ||
+        // A crowd that fights or assaults police or soldiers ("locals assaulted two police officers") is one
+        // too: the armed party is its opponent, after the verb, not among its subjects.
+        bool crowd_subject = false, armed_subject = false;
+        if (d.type == "armed_clash") {
+            for (const CueHit& h : cues) {
+                if (clause[h.first] != cl || h.first >= m->first_word) continue;
+                if (h.cue == Cue::armed_party) armed_subject = true;
+                // A capital mid-sentence is a name ("People's Defense Force"), not a crowd.
+                if (h.cue == Cue::mob_subject && m->first_word - h.last <= 6 && (h.first == 0 || !words[h.first].capitalised))
+                    crowd_subject = true;
+            }
+        }
+        if (!protest_in_sentence && ((d.type == "armed_clash" && !has_cue_anywhere(Cue::armed_means) &&
+                                      ((has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl)) ||
+                                       (crowd_subject && !armed_subject))) ||
                                      d.type == "violent_demonstration")) {
             d.type = "mob_violence";
             d.why += "; crowd without arms or demonstration -> mob_violence";
