@@ -525,3 +525,12 @@ TEST_CASE("a crowd that fights or assaults police is a mob; a named force is not
     CHECK(main_type("Fighters of the People's Defence Force clashed with soldiers near Mandalay on Monday.") ==
           "armed_clash");
 }
+
+TEST_CASE("the policy a protest is about is its topic; migrants captured and detained are arrested", "[events]") {
+    CHECK(main_type("Job seekers protested outside the army recruitment office in Lahore on Monday.") ==
+          "peaceful_protest");
+    CHECK(main_type("Parents protested in Tbilisi on Monday against the newly appointed school director.") ==
+          "peaceful_protest");
+    CHECK(main_type("Police captured and detained forty migrants who entered the country near Tbilisi on Monday.") ==
+          "arrests");
+}

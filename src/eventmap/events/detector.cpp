@@ -475,9 +475,11 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
     auto protest_topic = [&](const TriggerMatch& m) {
         if (!protest_context || is_protest_type(m.pattern->type)) return false;
         if (m.pattern->type == "agreement") return true;
-        // A summit or visit beside a protest is what the protest is at, not the event reported; a disaster
-        // beside one is what it is about ("protested over slow help after the floods").
-        if (protest_trigger && (m.pattern->type == "diplomatic_meeting" || m.pattern->type == "diplomatic_visit")) return true;
+        // A summit or visit beside a protest is what the protest is at, not the event reported; a new
+        // policy (recruitment, an appointment, a ban) or a disaster beside one is what it is about.
+        if (protest_trigger && (m.pattern->type == "diplomatic_meeting" || m.pattern->type == "diplomatic_visit" ||
+                                m.pattern->type == "change_to_group_activity"))
+            return true;
         if (protest_cue && (m.pattern->type == "natural_disaster" || m.pattern->type == "man_made_disaster")) return true;
         for (const CueHit& h : cues)
             if (h.cue == Cue::topic && h.last < m.first_word && m.first_word - h.last <= 4 &&
