@@ -534,3 +534,12 @@ TEST_CASE("the policy a protest is about is its topic; migrants captured and det
     CHECK(main_type("Police captured and detained forty migrants who entered the country near Tbilisi on Monday.") ==
           "arrests");
 }
+
+TEST_CASE("livestock seized is looting; 'destroyed' is a strike's toll; vandalism is property destruction", "[events]") {
+    CHECK(main_type("Militants seized livestock in a village near Gao on Monday.") == "looting_property_destruction");
+    CHECK(main_type("Russian forces shelled Kharkiv on Monday, and several houses were destroyed.") ==
+          "shelling_artillery_missile_attack");
+    CHECK(main_type("Unknown people vandalised a memorial in Tbilisi on Monday.") == "looting_property_destruction");
+    // In a protest, vandalism makes the protest violent.
+    CHECK(main_type("Protesters vandalised shops in Tbilisi on Monday.") == "violent_demonstration");
+}
