@@ -543,3 +543,10 @@ TEST_CASE("livestock seized is looting; 'destroyed' is a strike's toll; vandalis
     // In a protest, vandalism makes the protest violent.
     CHECK(main_type("Protesters vandalised shops in Tbilisi on Monday.") == "violent_demonstration");
 }
+
+TEST_CASE("bomb threats, training and parades are other developments", "[events]") {
+    CHECK(main_type("A school in Paris was evacuated on Monday after a bomb threat.") == "other");
+    CHECK(main_type("The militia held a graduation ceremony for new recruits near Mandalay on Monday.") == "other");
+    CHECK(main_type("The army held a military parade with missiles in Moscow on Monday.") == "other");
+    CHECK(main_type("Rebels completed combat training near Goma on Monday.") == "other");
+}
