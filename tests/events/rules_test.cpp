@@ -550,3 +550,9 @@ TEST_CASE("bomb threats, training and parades are other developments", "[events]
     CHECK(main_type("The army held a military parade with missiles in Moscow on Monday.") == "other");
     CHECK(main_type("Rebels completed combat training near Goma on Monday.") == "other");
 }
+
+TEST_CASE("sexual harassment in custody; protesters assaulted by police", "[events]") {
+    CHECK(main_type("Two women were sexually harassed by guards in a police station in Lahore on Monday.") ==
+          "sexual_violence");
+    CHECK(main_type("Police assaulted protesters holding a sit-in in Tbilisi on Monday.") == "protest_with_intervention");
+}
