@@ -556,3 +556,10 @@ TEST_CASE("sexual harassment in custody; protesters assaulted by police", "[even
           "sexual_violence");
     CHECK(main_type("Police assaulted protesters holding a sit-in in Tbilisi on Monday.") == "protest_with_intervention");
 }
+
+TEST_CASE("ground fighting beside the artillery that supported it is the battle", "[events]") {
+    CHECK(main_type("Russian forces shelled, assaulted, and were repulsed from positions near Bakhmut on Monday.") ==
+          "armed_clash");
+    CHECK(main_type("The army carried out artillery strikes and ground operations near Gao on Monday.") == "armed_clash");
+    CHECK(main_type("Russian forces shelled Avdiivka with artillery on Monday.") == "shelling_artillery_missile_attack");
+}
