@@ -563,3 +563,8 @@ TEST_CASE("ground fighting beside the artillery that supported it is the battle"
     CHECK(main_type("The army carried out artillery strikes and ground operations near Gao on Monday.") == "armed_clash");
     CHECK(main_type("Russian forces shelled Avdiivka with artillery on Monday.") == "shelling_artillery_missile_attack");
 }
+
+TEST_CASE("fire set to a person is an attack", "[events]") {
+    CHECK(main_type("Two men set fire to a woman in Nairobi on Monday.") == "attack");
+    CHECK(main_type("Militants set fire to a school in Gao on Monday.") == "looting_property_destruction");
+}
