@@ -568,3 +568,8 @@ TEST_CASE("fire set to a person is an attack", "[events]") {
     CHECK(main_type("Two men set fire to a woman in Nairobi on Monday.") == "attack");
     CHECK(main_type("Militants set fire to a school in Gao on Monday.") == "looting_property_destruction");
 }
+
+TEST_CASE("activists arrested with no protest in sight are arrests", "[events]") {
+    CHECK(main_type("Police arrested three activists at their homes in Tbilisi on Monday.") == "arrests");
+    CHECK(main_type("Police arrested three activists at a protest in Tbilisi on Monday.") == "protest_with_intervention");
+}
