@@ -573,3 +573,9 @@ TEST_CASE("activists arrested with no protest in sight are arrests", "[events]")
     CHECK(main_type("Police arrested three activists at their homes in Tbilisi on Monday.") == "arrests");
     CHECK(main_type("Police arrested three activists at a protest in Tbilisi on Monday.") == "protest_with_intervention");
 }
+
+TEST_CASE("armed groups' names as victims; 'to be' passives; a child is a civilian", "[events]") {
+    CHECK(main_type("A Taliban member was killed by gunmen near Lahore on Monday.") == "armed_clash");
+    CHECK(main_type("A child was shot and wounded by Taliban members near Lahore on Monday.") == "attack");
+    CHECK(main_type("A farmer was reported to be tortured and killed by the Taliban near Lahore on Monday.") == "attack");
+}

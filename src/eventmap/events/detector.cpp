@@ -94,7 +94,7 @@ bool usable(const geoparse::Toponym& t) { return t.kind == geoparse::ToponymKind
 // up to three words before, in the same stretch of the clause).
 bool passive_at(const WordList& words, std::size_t i) {
     for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
-        if (one_of(words[i - back].lower, {"was", "were", "been", "being"})) return true;
+        if (one_of(words[i - back].lower, {"was", "were", "been", "being", "be", "is", "are"})) return true;
         if (words[i - back + 1].boundary_before) break;
     }
     return false;
