@@ -579,3 +579,7 @@ TEST_CASE("armed groups' names as victims; 'to be' passives; a child is a civili
     CHECK(main_type("A child was shot and wounded by Taliban members near Lahore on Monday.") == "attack");
     CHECK(main_type("A farmer was reported to be tortured and killed by the Taliban near Lahore on Monday.") == "attack");
 }
+
+TEST_CASE("members of a tribe or clan who beat people are a mob", "[events]") {
+    CHECK(main_type("Members of a rival clan beat up two herders near Gao on Monday.") == "mob_violence");
+}
