@@ -583,3 +583,8 @@ TEST_CASE("armed groups' names as victims; 'to be' passives; a child is a civili
 TEST_CASE("members of a tribe or clan who beat people are a mob", "[events]") {
     CHECK(main_type("Members of a rival clan beat up two herders near Gao on Monday.") == "mob_violence");
 }
+
+TEST_CASE("fire opened towards military posts is a clash", "[events]") {
+    CHECK(main_type("Soldiers opened fire towards rebel positions near Goma on Monday.") == "armed_clash");
+    CHECK(main_type("Soldiers opened fire on a crowd of villagers near Goma on Monday.") != "armed_clash");
+}
