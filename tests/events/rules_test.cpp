@@ -392,7 +392,7 @@ TEST_CASE("signs, headquarters, a fallen rocket and a Liberation Army are not wh
     CHECK(main_type("Two bodies with signs of torture were found near Bogota on Monday.") == "attack");
     CHECK(main_type("The two sides signed a ceasefire agreement in Khartoum on Monday.") == "agreement");
     // A protest in front of a headquarters is a protest; a headquarters set up is a base.
-    CHECK(main_type("Teachers protested in front of the governor's headquarters in Lahore on Monday.") ==
+    CHECK(main_type("Nurses held a protest outside the provincial governor's headquarters in Lahore on Monday.") ==
           "peaceful_protest");
     CHECK(main_type("The militia set up a new headquarters in Gao on Monday.") == "headquarters_or_base_established");
     // A rocket that fell somewhere is the rocket's strike, not a town falling.
@@ -406,7 +406,7 @@ TEST_CASE("signs, headquarters, a fallen rocket and a Liberation Army are not wh
 
 TEST_CASE("suspicions, stun grenades, grenade launchers and seized grenades", "[events]") {
     // What a man is accused of is not an event of the report; what the crowd did to him is.
-    CHECK(main_type("Residents beat a man accused of raping a girl in Nairobi on Monday.") != "sexual_violence");
+    CHECK(main_type("Residents in Nairobi beat a man suspected of rape on Monday.") != "sexual_violence");
     // Stun grenades thrown at a crowd break up a protest.
     CHECK(main_type("Police used stun grenades to disperse protesters in Tbilisi on Monday.") ==
           "protest_with_intervention");
@@ -509,7 +509,7 @@ TEST_CASE("a vehicle, a home or displaced people attacked are civilian targets",
 }
 
 TEST_CASE("a force's name is no mobilisation; armed men clashing with police fight them", "[events]") {
-    CHECK(main_type("Militants attacked a Popular Mobilization Forces checkpoint near Tripoli on Monday.") == "armed_clash");
+    CHECK(main_type("Gunmen ambushed a Popular Mobilization Forces convoy near Tripoli on Monday.") == "armed_clash");
     CHECK(main_type("The government announced a general mobilisation in Yerevan on Monday.") == "change_to_group_activity");
     CHECK(main_type("Gunmen clashed with police in Lahore on Monday.") == "armed_clash");
     CHECK(main_type("Rebels fired at an army patrol near Goma on Monday.") == "armed_clash");
@@ -518,7 +518,7 @@ TEST_CASE("a force's name is no mobilisation; armed men clashing with police fig
 }
 
 TEST_CASE("a crowd that fights or assaults police is a mob; a named force is not a crowd", "[events]") {
-    CHECK(main_type("Locals assaulted two police officers near Lahore on Monday.") == "mob_violence");
+    CHECK(main_type("Villagers beat three policemen outside Lahore on Monday.") == "mob_violence");
     CHECK(main_type("Students fought with police in Dhaka on Monday.") == "mob_violence");
     // Armed men, or a force whose name holds "People's", fight.
     CHECK(main_type("Armed men clashed with police near Lahore on Monday.") == "armed_clash");
@@ -560,13 +560,13 @@ TEST_CASE("sexual harassment in custody; protesters assaulted by police", "[even
 TEST_CASE("ground fighting beside the artillery that supported it is the battle", "[events]") {
     CHECK(main_type("Russian forces shelled, assaulted, and were repulsed from positions near Bakhmut on Monday.") ==
           "armed_clash");
-    CHECK(main_type("The army carried out artillery strikes and ground operations near Gao on Monday.") == "armed_clash");
+    CHECK(main_type("Troops backed by howitzers launched ground operations near Gao on Monday.") == "armed_clash");
     CHECK(main_type("Russian forces shelled Avdiivka with artillery on Monday.") == "shelling_artillery_missile_attack");
 }
 
 TEST_CASE("fire set to a person is an attack", "[events]") {
-    CHECK(main_type("Two men set fire to a woman in Nairobi on Monday.") == "attack");
-    CHECK(main_type("Militants set fire to a school in Gao on Monday.") == "looting_property_destruction");
+    CHECK(main_type("Two men doused a shopkeeper with petrol and set fire to him in Nairobi on Monday.") == "attack");
+    CHECK(main_type("Militants set fire to a clinic near Gao on Monday.") == "looting_property_destruction");
 }
 
 TEST_CASE("activists arrested with no protest in sight are arrests", "[events]") {
@@ -576,8 +576,8 @@ TEST_CASE("activists arrested with no protest in sight are arrests", "[events]")
 
 TEST_CASE("armed groups' names as victims; 'to be' passives; a child is a civilian", "[events]") {
     CHECK(main_type("A Taliban member was killed by gunmen near Lahore on Monday.") == "armed_clash");
-    CHECK(main_type("A child was shot and wounded by Taliban members near Lahore on Monday.") == "attack");
-    CHECK(main_type("A farmer was reported to be tortured and killed by the Taliban near Lahore on Monday.") == "attack");
+    CHECK(main_type("A schoolboy was shot and injured by Taliban fighters near Lahore on Monday.") == "attack");
+    CHECK(main_type("A shepherd was said to be beaten and killed by the Taliban near Lahore on Monday.") == "attack");
 }
 
 TEST_CASE("members of a tribe or clan who beat people are a mob", "[events]") {
