@@ -90,6 +90,16 @@ bool country_level(const geoparse::Toponym& t) { return t.feature_code.rfind("PC
 
 bool usable(const geoparse::Toponym& t) { return t.kind == geoparse::ToponymKind::literal && t.point.is_valid(); }
 
+// A passive verb at word `i`: "was shot", "was severely beaten", "were abducted and shot" (was/were/been/being
+// up to three words before, in the same stretch of the clause).
+bool passive_at(const WordList& words, std::size_t i) {
+    for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+        if (one_of(words[i - back].lower, {"was", "were", "been", "being", "be", "is", "are"})) return true;
+        if (words[i - back + 1].boundary_before) break;
+    }
+    return false;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------------
@@ -460,12 +470,17 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
     bool protest_trigger = false;
     for (const TriggerMatch& m : triggers)
         if (is_protest_type(m.pattern->type)) protest_trigger = true;
-    const bool protest_context = protest_trigger || has_cue_anywhere(Cue::protest);
+    const bool protest_cue = has_cue_anywhere(Cue::protest);
+    const bool protest_context = protest_trigger || protest_cue;
     auto protest_topic = [&](const TriggerMatch& m) {
         if (!protest_context || is_protest_type(m.pattern->type)) return false;
         if (m.pattern->type == "agreement") return true;
-        // A summit or visit beside a protest is what the protest is at, not the event reported.
-        if (protest_trigger && (m.pattern->type == "diplomatic_meeting" || m.pattern->type == "diplomatic_visit")) return true;
+        // A summit or visit beside a protest is what the protest is at, not the event reported; a new
+        // policy (recruitment, an appointment, a ban) or a disaster beside one is what it is about.
+        if (protest_trigger && (m.pattern->type == "diplomatic_meeting" || m.pattern->type == "diplomatic_visit" ||
+                                m.pattern->type == "change_to_group_activity"))
+            return true;
+        if (protest_cue && (m.pattern->type == "natural_disaster" || m.pattern->type == "man_made_disaster")) return true;
         for (const CueHit& h : cues)
             if (h.cue == Cue::topic && h.last < m.first_word && m.first_word - h.last <= 4 &&
                 clause[h.first] == clause[m.first_word])
@@ -524,12 +539,17 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         d.type = m->pattern->type;
         d.why = "trigger \"" + m->pattern->text + "\" (line " + std::to_string(m->pattern->line) + ")";
         double confidence = std::min(1.0, 0.35 + m->pattern->weight / 200.0);
+        // A claim of (or blame for) an attack refers to that attack: when the report tells the attack
+        // too, the attack is its main event.
+        if (d.type == "claim_of_responsibility") confidence = 0.45;
 
         // Protests: the sentence decides between peaceful, intervention and force.
         if (protest_in_sentence || is_protest_type(d.type)) {
             bool intervention = false, lethal = false, violent = false;
             for (const TriggerMatch& t : triggers) {
-                if (t.pattern->type == "protest_with_intervention" || t.pattern->type == "arrests") intervention = true;
+                // What the protest is about ("demanding the release of those arrested") is no intervention.
+                if ((t.pattern->type == "protest_with_intervention" || t.pattern->type == "arrests") && !protest_topic(t))
+                    intervention = true;
                 if (t.pattern->type == "excessive_force_against_protesters") lethal = true;
                 if (t.pattern->type == "violent_demonstration") violent = true;
             }
@@ -556,7 +576,7 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         // The victim decides: the object after the trigger, or the subject of a passive ("was shot").
         Cue victim = Cue::none;
         if (d.type == "attack") {
-            const bool passive = m->first_word > 0 && one_of(words[m->first_word - 1].lower, {"was", "were", "been", "being"});
+            const bool passive = passive_at(words, m->first_word);
             std::uint32_t best_gap = UINT32_MAX;
             for (const CueHit& h : cues) {
                 if ((h.cue != Cue::civilian_victim && h.cue != Cue::armed_party) || clause[h.first] != cl) continue;
@@ -583,7 +603,7 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         // Residents or a crowd who beat or kill someone: the subject before the trigger, or the agent
         // of a passive ("was beaten by residents"), with no armed party among them.
         if (d.type == "attack" && !has_cue(Cue::armed_party, cl)) {
-            const bool passive = m->first_word > 0 && one_of(words[m->first_word - 1].lower, {"was", "were", "been", "being"});
+            const bool passive = passive_at(words, m->first_word);
             bool mob = false;
             for (const CueHit& h : cues) {
                 if (h.cue != Cue::mob_subject || clause[h.first] != cl) continue;
@@ -599,8 +619,21 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             }
         }
         // Unorganised crowds fighting each other or attacking: mob violence, not a battle or a demonstration.
-        if (!protest_in_sentence && ((d.type == "armed_clash" && has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl) &&
-                                      !has_cue_anywhere(Cue::armed_means)) ||
+        // A crowd that fights or assaults police or soldiers ("locals assaulted two police officers") is one
+        // too: the armed party is its opponent, after the verb, not among its subjects.
+        bool crowd_subject = false, armed_subject = false;
+        if (d.type == "armed_clash") {
+            for (const CueHit& h : cues) {
+                if (clause[h.first] != cl || h.first >= m->first_word) continue;
+                if (h.cue == Cue::armed_party) armed_subject = true;
+                // A capital mid-sentence is a name ("People's Defense Force"), not a crowd.
+                if (h.cue == Cue::mob_subject && m->first_word - h.last <= 6 && (h.first == 0 || !words[h.first].capitalised))
+                    crowd_subject = true;
+            }
+        }
+        if (!protest_in_sentence && ((d.type == "armed_clash" && !has_cue_anywhere(Cue::armed_means) &&
+                                      ((has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl)) ||
+                                       (crowd_subject && !armed_subject))) ||
                                      d.type == "violent_demonstration")) {
             d.type = "mob_violence";
             d.why += "; crowd without arms or demonstration -> mob_violence";
@@ -767,6 +800,12 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             const std::string t = own_state ? "government_regains_territory" : "non_state_actor_overtakes_territory";
             if (t != d.type) d.why += "; actor " + a1->name + " -> " + t;
             d.type = t;
+        } else if (d.type == "government_regains_territory" && a1 && a1->armed_group && a1->word < m->first_word &&
+                   std::none_of(actors.begin(), actors.end(),
+                                [&](const ActorFound& a) { return a.state && a.word < m->first_word; })) {
+            // A rebel group or militia (and no state force) before "retook": the group overtakes the town.
+            d.type = "non_state_actor_overtakes_territory";
+            d.why += "; actor " + a1->name + " -> " + d.type;
         }
 
         if (d.type == "air_drone_strike" || d.type == "shelling_artillery_missile_attack" ||
