@@ -363,6 +363,12 @@ TEST_CASE("a province known as 'Province of X' is found by X", "[geoparse]") {
     REQUIRE(l);
     CHECK(l->country == "PH");
     CHECK(l->feature_code == "ADM2");
+    // French forms ("Province du Houet") and a trailing "Province" ("Gnagna Province") as well.
+    auto bf = parse("Gunmen attacked a convoy in Houet and a market in Gnagna, Burkina Faso, on Monday.");
+    REQUIRE(find(bf, "Houet"));
+    CHECK(find(bf, "Houet")->country == "BF");
+    REQUIRE(find(bf, "Gnagna"));
+    CHECK(find(bf, "Gnagna")->feature_code == "ADM2");
 }
 
 TEST_CASE("a local name that only spells a foreign town's alternate is not that town", "[geoparse]") {
