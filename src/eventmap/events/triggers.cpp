@@ -46,33 +46,28 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-bool word_accepts(std::string_view alt, const Word& w) {
-    if (!alt.empty() && alt.back() == '*') {
-        alt.remove_suffix(1);
-        return w.lower.size() >= alt.size() && w.lower.compare(0, alt.size(), alt) == 0;
-    }
-    return w.lower == alt;
+using CompiledPart = TriggerSet::CompiledPart;
+using CompiledStep = TriggerSet::CompiledStep;
+
+bool part_accepts(const CompiledPart& part, std::string_view w) {
+    if (part.prefix) return w.size() >= part.text.size() && w.compare(0, part.text.size(), part.text) == 0;
+    return w == part.text;
 }
 
-// Words consumed when alternative `alt` ("shot_dead" = two words) matches at word i; 0 when not.
-std::size_t alternative_match(std::string_view alt, const WordList& words, std::size_t i) {
-    std::size_t used = 0;
-    for (;;) {
-        const std::size_t us = alt.find('_');
-        const std::string_view part = alt.substr(0, us);
-        if (i + used >= words.size() || !word_accepts(part, words[i + used])) return 0;
+// Words consumed when an alternative ("shot_dead" = two words) matches at word i; 0 when not.
+std::size_t alternative_match(const std::vector<CompiledPart>& parts, const WordList& words, std::size_t i) {
+    for (std::size_t used = 0; used < parts.size(); ++used) {
+        if (i + used >= words.size() || !part_accepts(parts[used], words[i + used].lower)) return 0;
         // A phrase is one unit of a clause: "police, tear gas" is not "police tear gas".
         if (used > 0 && words[i + used].boundary_before) return 0;
-        ++used;
-        if (us == std::string_view::npos) return used;
-        alt.remove_prefix(us + 1);
     }
+    return parts.size();
 }
 
 // Backtracking match of steps[s..] starting at word i; returns the last word index or -1.
-long match_from(const std::vector<PatternStep>& steps, std::size_t s, const WordList& words, std::size_t i) {
+long match_from(const std::vector<CompiledStep>& steps, std::size_t s, const WordList& words, std::size_t i) {
     if (s == steps.size()) return static_cast<long>(i) - 1;
-    const PatternStep& step = steps[s];
+    const CompiledStep& step = steps[s];
     if (step.kind == PatternStep::Kind::gap) {
         for (int g = 0; g <= step.max_gap; ++g) {
             const std::size_t j = i + static_cast<std::size_t>(g);
@@ -90,13 +85,30 @@ long match_from(const std::vector<PatternStep>& steps, std::size_t s, const Word
         if (!words[i].number || words[i].lower == "a" || words[i].lower == "an") return -1;
         return match_from(steps, s + 1, words, i + 1);
     }
-    for (const std::string& alt : step.alternatives) {
+    for (const auto& alt : step.alternatives) {
         const std::size_t used = alternative_match(alt, words, i);
         if (used == 0) continue;
         const long r = match_from(steps, s + 1, words, i + used);
         if (r >= 0) return r;
     }
     return -1;
+}
+
+std::vector<CompiledPart> compile_alternative(std::string_view alt) {
+    std::vector<CompiledPart> parts;
+    for (;;) {
+        const std::size_t us = alt.find('_');
+        std::string_view part = alt.substr(0, us);
+        CompiledPart c;
+        if (!part.empty() && part.back() == '*') {
+            part.remove_suffix(1);
+            c.prefix = true;
+        }
+        c.text = std::string(part);
+        parts.push_back(std::move(c));
+        if (us == std::string_view::npos) return parts;
+        alt.remove_prefix(us + 1);
+    }
 }
 
 }  // namespace
@@ -263,38 +275,61 @@ TriggerSet TriggerSet::load(const std::filesystem::path& path) {
 TriggerSet TriggerSet::load_default() { return load(data_dir() / "event_triggers.tsv"); }
 
 void TriggerSet::build_index() {
+    m_compiled.clear();
     m_by_first.clear();
     m_other_first.clear();
     for (std::uint32_t i = 0; i < m_patterns.size(); ++i) {
-        const PatternStep& first = m_patterns[i].steps.front();
+        std::vector<CompiledStep> steps;
+        for (const PatternStep& step : m_patterns[i].steps) {
+            CompiledStep c;
+            c.kind = step.kind;
+            c.max_gap = step.max_gap;
+            for (const std::string& alt : step.alternatives) c.alternatives.push_back(compile_alternative(alt));
+            steps.push_back(std::move(c));
+        }
+        m_compiled.push_back(std::move(steps));
+
+        const CompiledStep& first = m_compiled.back().front();
         bool exact = first.kind == PatternStep::Kind::words;
         if (exact)
-            for (const std::string& alt : first.alternatives)
-                if (alt.substr(0, alt.find('_')).back() == '*') exact = false;
-        if (!exact) {
-            m_other_first.push_back(i);
+            for (const auto& alt : first.alternatives)
+                if (alt.front().prefix) exact = false;
+        if (exact) {
+            for (const auto& alt : first.alternatives) {
+                std::vector<std::uint32_t>& list = m_by_first[alt.front().text];
+                if (list.empty() || list.back() != i) list.push_back(i);
+            }
             continue;
         }
-        for (const std::string& alt : first.alternatives) m_by_first.emplace_back(alt.substr(0, alt.find('_')), i);
+        // A cheap test before the pattern: the first byte of the words its first step accepts.
+        OtherFirst other;
+        other.pattern = i;
+        auto allow = [&](unsigned char c) { other.first_bytes[c >> 6] |= std::uint64_t{1} << (c & 63); };
+        bool any = first.kind != PatternStep::Kind::words;
+        for (const auto& alt : first.alternatives) {
+            if (alt.front().text.empty()) any = alt.front().prefix || any;
+            else allow(static_cast<unsigned char>(alt.front().text[0]));
+        }
+        if (any)
+            for (auto& bits : other.first_bytes) bits = ~std::uint64_t{0};
+        m_other_first.push_back(other);
     }
-    std::sort(m_by_first.begin(), m_by_first.end());
-    m_by_first.erase(std::unique(m_by_first.begin(), m_by_first.end()), m_by_first.end());
 }
 
 void TriggerSet::match(const WordList& words, std::vector<TriggerMatch>& out) const {
     out.clear();
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string_view w = words[i].lower;
-        auto it = std::lower_bound(m_by_first.begin(), m_by_first.end(), w,
-                                   [](const auto& e, std::string_view key) { return std::string_view(e.first) < key; });
         auto try_pattern = [&](std::uint32_t pi) {
-            const TriggerPattern& p = m_patterns[pi];
-            const long last = match_from(p.steps, 0, words, i);
+            const long last = match_from(m_compiled[pi], 0, words, i);
             if (last >= 0)
-                out.push_back(TriggerMatch{&p, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(last)});
+                out.push_back(TriggerMatch{&m_patterns[pi], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(last)});
         };
-        for (; it != m_by_first.end() && it->first == w; ++it) try_pattern(it->second);
-        for (std::uint32_t pi : m_other_first) try_pattern(pi);
+        if (auto it = m_by_first.find(w); it != m_by_first.end())
+            for (std::uint32_t pi : it->second) try_pattern(pi);
+        const auto c = static_cast<unsigned char>(w.empty() ? 0 : w[0]);
+        for (const OtherFirst& o : m_other_first)
+            if (w.empty() || (o.first_bytes[c >> 6] >> (c & 63) & 1)) try_pattern(o.pattern);
     }
     std::stable_sort(out.begin(), out.end(), [](const TriggerMatch& a, const TriggerMatch& b) {
         if (a.first_word != b.first_word) return a.first_word < b.first_word;

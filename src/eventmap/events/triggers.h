@@ -4,8 +4,10 @@
 // Loaded from data/event_triggers.tsv so analysts can read and extend them without a rebuild.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace eventmap::events {
@@ -77,11 +79,32 @@ public:
     void match(const WordList& words, std::vector<TriggerMatch>& out) const;
     const std::vector<TriggerPattern>& patterns() const { return m_patterns; }
 
+    /// The patterns as match() reads them: each alternative split into its words once, at load.
+    struct CompiledPart {
+        std::string text;     ///< lower-case word, or the prefix of a "abc*" word
+        bool prefix = false;
+    };
+    struct CompiledStep {
+        PatternStep::Kind kind = PatternStep::Kind::words;
+        int max_gap = 0;
+        std::vector<std::vector<CompiledPart>> alternatives;  ///< the words of each alternative, in order
+    };
+
 private:
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    struct OtherFirst {
+        std::uint32_t pattern = 0;
+        std::uint64_t first_bytes[4] = {0, 0, 0, 0};  ///< first bytes of the words the first step accepts
+    };
     std::vector<TriggerPattern> m_patterns;
-    // Patterns indexed by the exact words their first step accepts; prefix/number-initial ones apart.
-    std::vector<std::pair<std::string, std::uint32_t>> m_by_first;  // sorted by word
-    std::vector<std::uint32_t> m_other_first;
+    std::vector<std::vector<CompiledStep>> m_compiled;  // [pattern][step]
+    // Patterns indexed by the exact words their first step accepts (in pattern order); prefix- and
+    // number-initial ones apart, with the first bytes they can start with.
+    std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> m_by_first;
+    std::vector<OtherFirst> m_other_first;
     void build_index();
 };
 
