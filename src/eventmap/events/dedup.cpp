@@ -1,6 +1,7 @@
 #include "eventmap/events/dedup.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "eventmap/geo/geodesic.h"
 
@@ -21,14 +22,22 @@ bool same_event(const Event& a, const Event& b, double max_distance_km) {
 std::vector<Event> merge_duplicates(std::vector<Event> events, double max_distance_km) {
     std::vector<Event> out;
     out.reserve(events.size());
+    // Only events of one type and status can be the same: each is compared with the kept events of
+    // its own kind, in the order they were kept (the first twin wins, as over the whole list).
+    std::unordered_map<std::string, std::vector<std::size_t>> kept;
     for (Event& e : events) {
+        std::string kind = e.type;
+        kind += '\x1f';
+        kind += static_cast<char>('0' + static_cast<int>(e.status));
+        std::vector<std::size_t>& same_kind = kept[kind];
         Event* twin = nullptr;
-        for (Event& o : out)
-            if (same_event(o, e, max_distance_km)) {
-                twin = &o;
+        for (std::size_t k : same_kind)
+            if (same_event(out[k], e, max_distance_km)) {
+                twin = &out[k];
                 break;
             }
         if (!twin) {
+            same_kind.push_back(out.size());
             out.push_back(std::move(e));
             continue;
         }
