@@ -403,7 +403,10 @@ const geoparse::Toponym* Detector::place_of(const SentenceContext& ctx, text::Sp
 }
 
 std::optional<text::DateMention> opening_date(std::string_view sentence, Date reference) {
-    const auto dates = text::find_dates(sentence, reference);
+    return opening_date(sentence, text::find_dates(sentence, reference));
+}
+
+std::optional<text::DateMention> opening_date(std::string_view sentence, const std::vector<text::DateMention>& dates) {
     if (dates.empty()) return std::nullopt;
     WordList words;
     words.assign(sentence);
@@ -527,8 +530,8 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
     bool explicit_fighting = false;  // "clashes", "fighting", "exchanged fire"
     for (const TriggerMatch& m : triggers)
         if (m.pattern->type == "armed_clash" && m.pattern->weight >= 70) explicit_fighting = true;
-    std::vector<text::DateMention> dates;
-    bool dates_done = false;
+    std::vector<text::DateMention> own_dates;
+    const std::vector<text::DateMention>* sentence_dates = ctx.dates;
     std::vector<ActorFound> actors;
     bool actors_done = false;
     std::string last_type;
@@ -680,10 +683,11 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         }
 
         // ---------------- date ----------------
-        if (!dates_done) {
-            dates = text::find_dates(s, ctx.reference);
-            dates_done = true;
+        if (!sentence_dates) {
+            own_dates = text::find_dates(s, ctx.reference);
+            sentence_dates = &own_dates;
         }
+        const std::vector<text::DateMention>& dates = *sentence_dates;
         const text::DateMention* date = nullptr;
         // "On 18 April 2022, overnight ...": a full date outranks a relative word beside it.
         const bool has_absolute = std::any_of(dates.begin(), dates.end(), [](const text::DateMention& dm) {

@@ -93,11 +93,15 @@ struct SentenceContext {
     std::optional<Date> lead_date;
     /// When false, an event with no place at all is still reported (place nullptr): type-only evaluation.
     bool require_place = true;
+    /// text::find_dates(sentence, reference) when the caller has it already; nullptr: detect() finds them.
+    const std::vector<text::DateMention>* dates = nullptr;
 };
 
 /// The full date (day, month and year) a sentence opens with: "On 9 March 2022, ...", "Around 7 June
 /// 2022 (between 3 - 10 June), ..."; nullopt when the sentence opens otherwise.
 std::optional<text::DateMention> opening_date(std::string_view sentence, Date reference);
+/// The same from the sentence's dates (text::find_dates of it).
+std::optional<text::DateMention> opening_date(std::string_view sentence, const std::vector<text::DateMention>& dates);
 
 /// One event found in a sentence, before it becomes an Event record.
 struct Detection {

@@ -159,9 +159,12 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
             ctx.previous_place = previous_place;
             ctx.dateline_place = dateline_place;
             ctx.paragraph_date = paragraph_date;
+            // The sentence's dates, found once for the detector, the lead and the next sentences.
+            const auto dates = text::find_dates(body.of(text), reference);
+            ctx.dates = &dates;
             if (!lead_checked) {
                 lead_checked = true;
-                if (const auto lead = opening_date(body.of(text), reference)) lead_date = lead->start;
+                if (const auto lead = opening_date(body.of(text), dates)) lead_date = lead->start;
             }
             ctx.lead_date = lead_date;
             ctx.require_place = ex.options().require_place;
@@ -217,7 +220,6 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
 
             // Context for the next sentences.
             if (last_usable < places.size()) previous_place = &places[last_usable];
-            const auto dates = text::find_dates(body.of(text), reference);
             if (!dates.empty()) {
                 // "On 6 March 2024, overnight ...": the sentence's full date, not the relative word beside
                 // it, dates the sentences that follow.

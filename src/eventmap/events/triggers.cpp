@@ -49,15 +49,28 @@ std::string_view trim(std::string_view s) {
 using CompiledPart = TriggerSet::CompiledPart;
 using CompiledStep = TriggerSet::CompiledStep;
 
-bool part_accepts(const CompiledPart& part, std::string_view w) {
-    if (part.prefix) return w.size() >= part.text.size() && w.compare(0, part.text.size(), part.text) == 0;
-    return w == part.text;
+constexpr std::uint32_t k_no_word = UINT32_MAX;  // a sentence word no pattern names exactly
+
+// The words of a sentence with their numbers in the patterns' vocabulary.
+struct Numbered {
+    const WordList& words;
+    const std::vector<std::uint32_t>& ids;
+    std::size_t size() const { return words.size(); }
+    const Word& operator[](std::size_t i) const { return words[i]; }
+};
+
+bool part_accepts(const CompiledPart& part, const Numbered& words, std::size_t i) {
+    if (part.prefix) {
+        const std::string_view w = words[i].lower;
+        return w.size() >= part.text.size() && w.compare(0, part.text.size(), part.text) == 0;
+    }
+    return words.ids[i] == part.word;
 }
 
 // Words consumed when an alternative ("shot_dead" = two words) matches at word i; 0 when not.
-std::size_t alternative_match(const std::vector<CompiledPart>& parts, const WordList& words, std::size_t i) {
+std::size_t alternative_match(const std::vector<CompiledPart>& parts, const Numbered& words, std::size_t i) {
     for (std::size_t used = 0; used < parts.size(); ++used) {
-        if (i + used >= words.size() || !part_accepts(parts[used], words[i + used].lower)) return 0;
+        if (i + used >= words.size() || !part_accepts(parts[used], words, i + used)) return 0;
         // A phrase is one unit of a clause: "police, tear gas" is not "police tear gas".
         if (used > 0 && words[i + used].boundary_before) return 0;
     }
@@ -65,7 +78,7 @@ std::size_t alternative_match(const std::vector<CompiledPart>& parts, const Word
 }
 
 // Backtracking match of steps[s..] starting at word i; returns the last word index or -1.
-long match_from(const std::vector<CompiledStep>& steps, std::size_t s, const WordList& words, std::size_t i) {
+long match_from(const std::vector<CompiledStep>& steps, std::size_t s, const Numbered& words, std::size_t i) {
     if (s == steps.size()) return static_cast<long>(i) - 1;
     const CompiledStep& step = steps[s];
     if (step.kind == PatternStep::Kind::gap) {
@@ -276,15 +289,23 @@ TriggerSet TriggerSet::load_default() { return load(data_dir() / "event_triggers
 
 void TriggerSet::build_index() {
     m_compiled.clear();
+    m_vocabulary.clear();
     m_by_first.clear();
     m_other_first.clear();
+    m_other_by_word.clear();
     for (std::uint32_t i = 0; i < m_patterns.size(); ++i) {
         std::vector<CompiledStep> steps;
         for (const PatternStep& step : m_patterns[i].steps) {
             CompiledStep c;
             c.kind = step.kind;
             c.max_gap = step.max_gap;
-            for (const std::string& alt : step.alternatives) c.alternatives.push_back(compile_alternative(alt));
+            for (const std::string& alt : step.alternatives) {
+                c.alternatives.push_back(compile_alternative(alt));
+                for (CompiledPart& part : c.alternatives.back())
+                    if (!part.prefix)
+                        part.word = m_vocabulary.try_emplace(part.text, static_cast<std::uint32_t>(m_vocabulary.size()))
+                                        .first->second;
+            }
             steps.push_back(std::move(c));
         }
         m_compiled.push_back(std::move(steps));
@@ -295,41 +316,78 @@ void TriggerSet::build_index() {
             for (const auto& alt : first.alternatives)
                 if (alt.front().prefix) exact = false;
         if (exact) {
-            for (const auto& alt : first.alternatives) {
-                std::vector<std::uint32_t>& list = m_by_first[alt.front().text];
-                if (list.empty() || list.back() != i) list.push_back(i);
+            for (std::uint32_t a = 0; a < first.alternatives.size(); ++a) {
+                const std::uint32_t word = first.alternatives[a].front().word;
+                if (m_by_first.size() <= word) m_by_first.resize(word + 1);
+                std::vector<FirstWord>& list = m_by_first[word];
+                if (list.empty() || list.back().pattern != i) list.push_back(FirstWord{i, {}});
+                list.back().alternatives.push_back(a);
             }
             continue;
         }
-        // A cheap test before the pattern: the first byte of the words its first step accepts.
         OtherFirst other;
         other.pattern = i;
-        auto allow = [&](unsigned char c) { other.first_bytes[c >> 6] |= std::uint64_t{1} << (c & 63); };
-        bool any = first.kind != PatternStep::Kind::words;
-        for (const auto& alt : first.alternatives) {
-            if (alt.front().text.empty()) any = alt.front().prefix || any;
-            else allow(static_cast<unsigned char>(alt.front().text[0]));
+        other.any_word = first.kind != PatternStep::Kind::words;
+        for (std::uint32_t a = 0; a < first.alternatives.size(); ++a) {
+            const CompiledPart& part = first.alternatives[a].front();
+            if (part.prefix) {
+                other.prefixed.push_back(a);
+                continue;
+            }
+            if (m_other_by_word.size() <= part.word) m_other_by_word.resize(part.word + 1);
+            m_other_by_word[part.word].emplace_back(static_cast<std::uint32_t>(m_other_first.size()), a);
         }
-        if (any)
-            for (auto& bits : other.first_bytes) bits = ~std::uint64_t{0};
         m_other_first.push_back(other);
     }
 }
 
 void TriggerSet::match(const WordList& words, std::vector<TriggerMatch>& out) const {
     out.clear();
+    std::vector<std::uint32_t> ids(words.size(), k_no_word);
+    for (std::size_t i = 0; i < words.size(); ++i)
+        if (auto it = m_vocabulary.find(words[i].lower); it != m_vocabulary.end()) ids[i] = it->second;
+    const Numbered numbered{words, ids};
+    std::vector<std::uint32_t> candidates;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::string_view w = words[i].lower;
         auto try_pattern = [&](std::uint32_t pi) {
-            const long last = match_from(m_compiled[pi], 0, words, i);
+            const long last = match_from(m_compiled[pi], 0, numbered, i);
             if (last >= 0)
                 out.push_back(TriggerMatch{&m_patterns[pi], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(last)});
         };
-        if (auto it = m_by_first.find(w); it != m_by_first.end())
-            for (std::uint32_t pi : it->second) try_pattern(pi);
-        const auto c = static_cast<unsigned char>(w.empty() ? 0 : w[0]);
-        for (const OtherFirst& o : m_other_first)
-            if (w.empty() || (o.first_bytes[c >> 6] >> (c & 63) & 1)) try_pattern(o.pattern);
+        // The first step as match_from() takes it, over only the alternatives that start with this word.
+        auto try_first = [&](std::uint32_t pi, const std::vector<std::uint32_t>& alternatives) {
+            const std::vector<CompiledStep>& steps = m_compiled[pi];
+            for (std::uint32_t a : alternatives) {
+                const std::size_t used = alternative_match(steps.front().alternatives[a], numbered, i);
+                if (used == 0) continue;
+                const long last = match_from(steps, 1, numbered, i + used);
+                if (last >= 0) {
+                    out.push_back(TriggerMatch{&m_patterns[pi], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(last)});
+                    return;
+                }
+            }
+        };
+        if (ids[i] < m_by_first.size())
+            for (const FirstWord& f : m_by_first[ids[i]]) try_first(f.pattern, f.alternatives);
+        // The first step over the alternatives that can start here, in the pattern's order.
+        static const std::vector<std::pair<std::uint32_t, std::uint32_t>> no_exact;
+        const auto& exact = ids[i] < m_other_by_word.size() ? m_other_by_word[ids[i]] : no_exact;
+        auto next_exact = exact.begin();
+        for (std::uint32_t k = 0; k < m_other_first.size(); ++k) {
+            const OtherFirst& o = m_other_first[k];
+            if (o.any_word) {
+                try_pattern(o.pattern);
+                continue;
+            }
+            candidates.clear();
+            for (; next_exact != exact.end() && next_exact->first == k; ++next_exact) candidates.push_back(next_exact->second);
+            const auto& alternatives = m_compiled[o.pattern].front().alternatives;
+            for (std::uint32_t a : o.prefixed)
+                if (part_accepts(alternatives[a].front(), numbered, i)) candidates.push_back(a);
+            if (candidates.empty()) continue;
+            std::sort(candidates.begin(), candidates.end());
+            try_first(o.pattern, candidates);
+        }
     }
     std::stable_sort(out.begin(), out.end(), [](const TriggerMatch& a, const TriggerMatch& b) {
         if (a.first_word != b.first_word) return a.first_word < b.first_word;

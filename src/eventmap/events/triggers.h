@@ -81,8 +81,9 @@ public:
 
     /// The patterns as match() reads them: each alternative split into its words once, at load.
     struct CompiledPart {
-        std::string text;     ///< lower-case word, or the prefix of a "abc*" word
+        std::string text;        ///< lower-case word, or the prefix of a "abc*" word
         bool prefix = false;
+        std::uint32_t word = 0;  ///< an exact word's number in the patterns' vocabulary
     };
     struct CompiledStep {
         PatternStep::Kind kind = PatternStep::Kind::words;
@@ -97,14 +98,24 @@ private:
     };
     struct OtherFirst {
         std::uint32_t pattern = 0;
-        std::uint64_t first_bytes[4] = {0, 0, 0, 0};  ///< first bytes of the words the first step accepts
+        bool any_word = false;  ///< the first step is a number: match_from() decides at every word
+        std::vector<std::uint32_t> prefixed;  ///< the first step's "abc*"-initial alternatives
     };
     std::vector<TriggerPattern> m_patterns;
     std::vector<std::vector<CompiledStep>> m_compiled;  // [pattern][step]
-    // Patterns indexed by the exact words their first step accepts (in pattern order); prefix- and
-    // number-initial ones apart, with the first bytes they can start with.
-    std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> m_by_first;
+    // Every exact word of the patterns, numbered: a sentence's words are looked up once, and the
+    // patterns compare numbers.
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> m_vocabulary;
+    // Patterns indexed by the exact word (number) their first step accepts, in pattern order;
+    // those with a prefix- or number-initial alternative apart.
+    struct FirstWord {
+        std::uint32_t pattern = 0;
+        std::vector<std::uint32_t> alternatives;  ///< those of the first step that start with the word, in order
+    };
+    std::vector<std::vector<FirstWord>> m_by_first;
     std::vector<OtherFirst> m_other_first;
+    // By word number: (index in m_other_first, alternative) of their exact-initial alternatives, in order.
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> m_other_by_word;
     void build_index();
 };
 
