@@ -408,10 +408,17 @@ std::optional<text::DateMention> opening_date(std::string_view sentence, Date re
 
 std::optional<text::DateMention> opening_date(std::string_view sentence, const std::vector<text::DateMention>& dates) {
     if (dates.empty()) return std::nullopt;
+    const text::DateMention& first = dates.front();
+    if (first.relative || !first.has_year || first.time_precision != text::precision_day) return std::nullopt;
+    // Only the second word's start matters: split a short head of the sentence. Words that start
+    // two bytes or more before the cut are the sentence's own (a word's end looks at most two bytes
+    // ahead); otherwise split the whole sentence.
     WordList words;
-    words.assign(sentence);
-    if (!opens_sentence(dates.front(), words)) return std::nullopt;
-    return dates.front();
+    const std::size_t cut = std::min(sentence.size(), first.span.begin + 24);
+    words.assign(sentence.substr(0, cut));
+    if (cut < sentence.size() && !(words.size() > 1 && words[1].begin + 2 <= cut)) words.assign(sentence);
+    if (!opens_sentence(first, words)) return std::nullopt;
+    return first;
 }
 
 void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) const {

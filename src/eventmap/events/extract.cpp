@@ -34,7 +34,17 @@ std::optional<Date> reference_date(const ingest::Article& article, const text::A
     // A note or report without a publication date: its latest full date ("On 9 March 2022, ...").
     std::optional<Date> latest;
     const Date far_future = Date::from_ymd(2100, 1, 1);
+    // A date with its year needs a four-digit year: sentences without four digits in a row are skipped.
+    auto has_four_digits = [](std::string_view s) {
+        int run = 0;
+        for (char c : s) {
+            run = (c >= '0' && c <= '9') ? run + 1 : 0;
+            if (run == 4) return true;
+        }
+        return false;
+    };
     for (const text::Span& sentence : text::split_sentences(article.text)) {
+        if (!has_four_digits(sentence.of(article.text))) continue;
         for (const auto& m : text::find_dates(sentence.of(article.text), far_future))
             if (m.has_year && !m.relative && (!latest || m.start > *latest)) latest = m.start;
     }
