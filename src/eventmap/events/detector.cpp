@@ -228,6 +228,8 @@ const std::array<std::string_view, 14> k_force_words{"forces", "force", "troops"
 std::vector<ActorFound> find_actors(const WordList& words, std::size_t from, std::size_t to, const ActorTable& table,
                                     std::string_view place_country) {
     std::vector<ActorFound> out;
+    // The place's country name, looked up once (and only when a generic actor needs it).
+    std::optional<std::string> place_country_name;
     for (std::size_t i = from; i < to; ++i) {
         const std::string_view w = words[i].lower;
         // Named groups (longest patterns are listed by the data; first match wins).
@@ -265,7 +267,15 @@ std::vector<ActorFound> find_actors(const WordList& words, std::size_t from, std
             }
             continue;
         }
-        const std::string country = place_country.empty() ? "" : table.country_name(place_country);
+        auto country_of_place = [&]() -> const std::string& {
+            if (!place_country_name) place_country_name = place_country.empty() ? "" : table.country_name(place_country);
+            return *place_country_name;
+        };
+        if (!one_of(w, {"police", "policemen", "gendarmes", "gendarmerie", "protesters", "protestors", "demonstrators",
+                        "marchers", "rioters", "gunmen", "assailants", "attackers", "bandits", "military", "army",
+                        "troops", "soldiers"}))
+            continue;
+        const std::string& country = country_of_place();
         if (one_of(w, {"police", "policemen", "gendarmes", "gendarmerie"})) {
             out.push_back({country.empty() ? "Police Forces" : "Police Forces of " + country,
                            static_cast<std::uint32_t>(i), true, std::string(place_country)});
