@@ -185,12 +185,12 @@ void ActorTable::index_named() {
 
 const std::vector<const ActorTable::Named*>& ActorTable::named_starting_with(std::string_view lower_word) const {
     static const std::vector<const Named*> none;
-    auto it = m_named_by_first.find(std::string(lower_word));
+    auto it = m_named_by_first.find(lower_word);
     return it == m_named_by_first.end() ? none : it->second;
 }
 
 std::string_view ActorTable::country_of_demonym(std::string_view w) const {
-    auto it = m_demonyms.find(std::string(w));
+    auto it = m_demonyms.find(w);
     return it == m_demonyms.end() ? std::string_view{} : std::string_view(it->second);
 }
 

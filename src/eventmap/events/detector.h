@@ -4,6 +4,7 @@
 // location and date choice, actors, counts, fatalities) are documented in docs/events.md.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -66,10 +67,16 @@ public:
     void add_country_name(std::string iso2, std::string name) { m_names[std::move(iso2)] = std::move(name); }
 
 private:
-    std::unordered_map<std::string, std::string> m_demonyms;
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    template <class T>
+    using ByWord = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;  // looked up by string_view
+    ByWord<std::string> m_demonyms;
     std::unordered_map<std::string, std::string> m_names;
     std::vector<Named> m_named;
-    std::unordered_map<std::string, std::vector<const Named*>> m_named_by_first;
+    ByWord<std::vector<const Named*>> m_named_by_first;
     void index_named();
 };
 

@@ -216,9 +216,13 @@ long long number_value(std::string_view w) {
         return v;
     }
     if (w.size() > 9) return -1;
-    for (const NumberWord& nw : k_number_words)
-        if (nw.word == w) return nw.value;
-    return -1;
+    static const std::unordered_map<std::string_view, int> words = [] {
+        std::unordered_map<std::string_view, int> m;
+        for (const NumberWord& nw : k_number_words) m.emplace(nw.word, nw.value);
+        return m;
+    }();
+    const auto it = words.find(w);
+    return it == words.end() ? -1 : it->second;
 }
 
 TriggerSet TriggerSet::parse(std::string_view tsv, const std::string& name) {
