@@ -441,3 +441,12 @@ TEST_CASE("adjectives of peoples and faiths are not the small towns named so", "
     REQUIRE(find(ts, "Cairo"));
     CHECK(find(ts, "United Arab Emirates"));
 }
+
+TEST_CASE("a division's word after a name names the place itself ('Ihiala LGA', 'Kale Township')", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Gunmen ambushed a patrol on the road through Ihiala LGA in Anambra State on Monday.");
+    const Toponym* t = find(ts, "Ihiala");
+    REQUIRE(t);
+    CHECK(t->kind == ToponymKind::literal);
+    CHECK(t->country == "NG");
+}

@@ -135,7 +135,8 @@ bool is_place_qualifier(std::string_view w) {
 bool is_admin_word(std::string_view lw) {
     static const SmallWordSet w = {"region", "oblast", "province", "district", "governorate",
                                                            "state", "county", "prefecture", "krai", "raion",
-                                                           "municipality", "department", "parish", "territory"};
+                                                           "municipality", "department", "parish", "territory",
+                                                           "lga", "township", "upazila", "tehsil", "woreda", "rayon"};
     return w.contains(lw);
 }
 
@@ -668,6 +669,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // A capitalised word after the name in the same run: the name is part of another name.
         bool embedded = m.wb < m.run_end && words[m.wb].is_word && words[m.wb].capitalised && mention_of_word[m.wb] < 0 &&
                         !is_connector(lower_word(m.wb));
+        // "Ihiala LGA", "Kale Township", "Shwebo District": the division's word after the name
+        // names the place itself, not an organisation.
+        if (embedded && m.wb + 1 == m.run_end && is_admin_word(lower_word(m.wb))) embedded = false;
         if (!embedded && m.wb + 1 < m.run_end && is_connector(lower_word(m.wb)) && mention_of_word[m.wb + 1] < 0)
             embedded = m.wa > m.run_start || m_lex.is_org_word(wtext(m.wb + 1));
         // Two towns' names side by side with nothing between them are a person's ("Paris Hilton",
