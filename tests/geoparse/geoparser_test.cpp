@@ -450,3 +450,11 @@ TEST_CASE("a division's word after a name names the place itself ('Ihiala LGA', 
     CHECK(t->kind == ToponymKind::literal);
     CHECK(t->country == "NG");
 }
+
+TEST_CASE("Nguni names with a lower-case prefix letter are names ('eThekwini')", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Students barricaded the street in Umlazi (eThekwini, KwaZulu-Natal) on Friday.");
+    const Toponym* t = find(ts, "eThekwini");
+    REQUIRE(t);
+    CHECK(t->country == "ZA");
+}

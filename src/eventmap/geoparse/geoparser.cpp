@@ -278,9 +278,14 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (pos >= s.begin && pos < s.end) return true;
         return false;
     };
+    // "eThekwini", "uMgungundlovu", "iLembe": Nguni names keep a lower-case prefix letter.
+    auto is_prefixed_name = [&](const Word& w) {
+        return w.end - w.start >= 5 && text[w.start] >= 'a' && text[w.start] <= 'z' && text[w.start + 1] >= 'A' &&
+               text[w.start + 1] <= 'Z' && text[w.start + 2] >= 'a' && text[w.start + 2] <= 'z';
+    };
     auto is_cap_word = [&](std::size_t i) {
         const Word& w = words[i];
-        return w.is_word && !w.has_digit && (w.capitalised || w.all_caps);
+        return w.is_word && !w.has_digit && (w.capitalised || w.all_caps || is_prefixed_name(w));
     };
     // Words in lower case are views of one lower-cased copy of the text (no string per word).
     const std::string lowered = detail::ascii_lowered(text);
