@@ -103,6 +103,26 @@ TEST_CASE("a given verb is linked to its own place", "[events]") {
     CHECK(det.place_of(ctx, eventmap::text::Span{7, 15}) == nullptr);
 }
 
+TEST_CASE("a place named as an owner or a side is not where the event happened", "[events]") {
+    const auto& det = eventmap::test::test_detector();
+    for (const std::string text : {"Gunners in Kyiv's pay shelled villages outside Kherson on Monday.",
+                                   "Gunners in Moscow-backed units shelled villages outside Kherson on Monday.",
+                                   "Gunners in Moscow troops' positions shelled villages outside Kherson on Monday."}) {
+        ev::SentenceContext ctx;
+        ctx.text = text;
+        ctx.sentence = eventmap::text::Span{0, text.size()};
+        eventmap::ingest::Article a;
+        a.text = text;
+        const auto places = eventmap::test::test_place_finder()(a, eventmap::text::ArticleStructure{});
+        ctx.places = places;
+        const std::size_t at = text.find("shelled");
+        const gp::Toponym* p = det.place_of(ctx, eventmap::text::Span{at, at + 7});
+        INFO(text);
+        REQUIRE(p != nullptr);
+        CHECK(p->text == "Kherson");
+    }
+}
+
 namespace {
 
 // A made-up gazetteer for the qualifier rules: a village name shared by places in two regions.

@@ -371,6 +371,21 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             continue;
         const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(trigger_begin));
         score -= std::min(3.0, dist / 60.0);
+        // Whose, not where: "Iran's elite forces", "US-led coalition", "U.S. soldiers" name the place
+        // as an owner or a side; the event's place is usually another.
+        {
+            constexpr double w_own = 2.0;
+            const std::string_view rest = ctx.text.substr(t.end_byte, std::min<std::size_t>(12, ctx.text.size() - t.end_byte));
+            const bool possessive = rest.starts_with("'s ") || rest.starts_with("\u2019s ");
+            const bool side = rest.starts_with("-led") || rest.starts_with("-backed") || rest.starts_with("-based") ||
+                              rest.starts_with("-allied") || rest.starts_with("-supported");
+            const bool modifier = after < words.size() && after > wi &&
+                                  one_of(words[after].lower, {"forces", "troops", "soldiers", "soldier", "military", "army",
+                                                              "officials", "government", "authorities", "coalition",
+                                                              "embassy", "consulate", "envoy", "warplanes", "jets",
+                                                              "navy", "marines", "peacekeepers"});
+            if (possessive || side || modifier) score -= w_own;
+        }
         if (country_level(t)) score -= 1.5;
         else if (region_level(t)) score -= 0.5;
         // "Mykolaivka, Donetsk", "Spanish Town, Saint Catherine", "Beni (Nord-Kivu)": the name right
