@@ -386,7 +386,7 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                                                               "navy", "marines", "peacekeepers"});
             if (possessive || side || modifier) score -= w_own;
         }
-        if (country_level(t)) score -= 1.5;
+        if (country_level(t)) score -= 2.5;  // was 1.5
         else if (region_level(t)) score -= 0.5;
         // "Mykolaivka, Donetsk", "Spanish Town, Saint Catherine", "Beni (Nord-Kivu)": the name right
         // after a comma or parenthesis qualifies the one before (in a list the first is as good as any).
