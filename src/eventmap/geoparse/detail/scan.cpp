@@ -116,8 +116,8 @@ bool arabic_article_prefix(std::string_view w) {
 namespace {
 
 template <bool kFast>
-std::vector<Word> scan(std::string_view text) {
-    std::vector<Word> out;
+void scan(std::string_view text, std::vector<Word>& out) {
+    out.clear();
     out.reserve(text.size() / 4 + 16);  // news text has about one token in four bytes
     std::size_t i = 0;
     bool next_sentence_start = true, next_paragraph_start = true;
@@ -268,18 +268,32 @@ std::vector<Word> scan(std::string_view text) {
         if (cp == '.' || cp == '!' || cp == '?' || cp == ':') next_sentence_start = true;
         out.push_back(p);
     }
-    return out;
 }
 
 }  // namespace
 
-std::vector<Word> scan_words(std::string_view text) { return scan<true>(text); }
+void scan_words(std::string_view text, std::vector<Word>& out) { scan<true>(text, out); }
 
-std::vector<Word> scan_words_general(std::string_view text) { return scan<false>(text); }
+std::vector<Word> scan_words(std::string_view text) {
+    std::vector<Word> out;
+    scan<true>(text, out);
+    return out;
+}
+
+std::vector<Word> scan_words_general(std::string_view text) {
+    std::vector<Word> out;
+    scan<false>(text, out);
+    return out;
+}
+
+void ascii_lowered(std::string_view text, std::string& out) {
+    out.assign(text);
+    for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
 
 std::string ascii_lowered(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    std::string out;
+    ascii_lowered(text, out);
     return out;
 }
 
