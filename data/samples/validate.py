@@ -11,7 +11,7 @@ sexual_violence attack abduction_forced_disappearance peaceful_protest protest_w
 excessive_force_against_protesters violent_demonstration mob_violence agreement arrests change_to_group_activity
 disrupted_weapons_use headquarters_or_base_established looting_property_destruction
 non_violent_transfer_of_territory other diplomatic_visit diplomatic_meeting diplomatic_call sanctions
-arms_transfer""".split())
+arms_transfer natural_disaster man_made_disaster organized_crime claim_of_responsibility""".split())
 STATUS = {"occurred", "planned", "background"}
 
 def lines(path):

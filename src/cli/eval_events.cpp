@@ -221,6 +221,14 @@ int eval_acled(const std::string& corpus, bool as_json, const std::string& index
     return 0;
 }
 
+// CASE's codes for our types beyond ACLED (the diplomacy types all count as DIPLO).
+const std::map<std::string, std::string, std::less<>> k_case_beyond_acled{
+    {"natural_disaster", "NATURAL_DISASTER"},
+    {"man_made_disaster", "MAN_MADE_DISASTER"},
+    {"organized_crime", "ORG_CRIME"},
+    {"claim_of_responsibility", "ATTRIB"},
+};
+
 int eval_case(const std::string& corpus, bool as_json, const std::string& index) {
     const auto rows = read_corpus(corpus);
     const Pipeline p(index, false);
@@ -240,6 +248,7 @@ int eval_case(const std::string& corpus, bool as_json, const std::string& index)
         std::string pred = "(none)";
         if (e) {
             if (e->event_type == "Diplomacy") pred = "DIPLO";
+            else if (auto beyond = k_case_beyond_acled.find(e->type); beyond != k_case_beyond_acled.end()) pred = beyond->second;
             else if (auto it = code_of_slug.find(e->type); it != code_of_slug.end()) pred = it->second;
             else pred = e->type;
         }

@@ -241,3 +241,25 @@ TEST_CASE("trigger patterns are data: phrases, prefixes, gaps, numbers, and clea
     CHECK(ev::number_value("1,200") == 1200);
     CHECK(ev::number_value("the") == -1);
 }
+
+TEST_CASE("a pattern's first step takes the first alternative that completes, exact and prefix words alike", "[events]") {
+    // The alternatives are tried in the order written: "rally" ends the match at one word, then
+    // "rally_outside" would have taken two; a prefix alternative ("march*") keeps its place in that
+    // order too. A number step first is tried at every word.
+    const auto set = ev::TriggerSet::parse(
+        "peaceful_protest\t60\trally|rally_outside|march*|marched_through ~2 centre\n"
+        "peaceful_protest\t60\tmarched_through|march*|rally\n"
+        "attack\t50\t#n people_were_hurt\n",
+        "order.tsv");
+    ev::WordList w;
+    std::vector<ev::TriggerMatch> m;
+    w.assign("Crowds marched through the centre while a rally outside the centre grew; two people were hurt.");
+    set.match(w, m);
+    std::vector<std::string> got;
+    for (const auto& x : m)
+        got.push_back(x.pattern->text.substr(0, 5) + " " + std::to_string(x.first_word) + "-" + std::to_string(x.last_word));
+    // Word 1 "marched": pattern 1 via "march*" (its third alternative) reaches "centre" (word 4);
+    // pattern 2's "marched_through" ends at word 2. Word 7 "rally": pattern 1 via "rally" reaches
+    // "centre" at word 10 only through the gap; pattern 2 takes "rally" alone.
+    CHECK(got == std::vector<std::string>{"rally 1-4", "march 1-2", "rally 7-10", "march 7-7", "#n pe 12-15"});
+}

@@ -49,3 +49,34 @@ TEST_CASE("extract refuses unusable arguments with a usage error", "[events]") {
     r = run_cli({"extract", "x.txt", "-o", "out.geojson", "--date", "yesterday"});
     CHECK(r.exit_code == 2);
 }
+
+TEST_CASE("an event known only by its region is mapped at the region's seat, as ACLED codes it", "[events]") {
+    if (!eventmap::test::real_index()) {
+        WARN("no gazetteer index: skipped");
+        return;
+    }
+    const auto dir = eventmap::test::temp_dir("extract_region_seat");
+    const auto in = dir / "article.txt";
+    {
+        std::ofstream f(in);
+        f << "Russian artillery shelled several villages in Zaporizhzhia region on Monday, the regional governor "
+             "said.\n";
+    }
+    const auto out = dir / "events.geojson";
+    const auto r = run_cli({"extract", in.string(), "-o", out.string(), "--date", "2024-03-08"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(eventmap::test::read_file(out));
+    bool found = false;
+    for (const auto& f : j["features"]) {
+        const auto& p = f["properties"];
+        if (p["type"] != "shelling_artillery_missile_attack") continue;
+        found = true;
+        CHECK(p["geo_precision"] == 3);
+        // The city of Zaporizhzhia (47.82 N, 35.19 E), the region's seat, not the oblast's centre.
+        const double lon = f["geometry"]["coordinates"][0], lat = f["geometry"]["coordinates"][1];
+        CHECK(std::abs(lat - 47.82) < 0.1);
+        CHECK(std::abs(lon - 35.19) < 0.1);
+    }
+    CHECK(found);
+}

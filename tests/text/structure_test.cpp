@@ -126,6 +126,16 @@ TEST_CASE("boilerplate words inside the story do not hide it", "[structure]") {
     CHECK(kind_of(a, s, "The budget passes") == ZoneKind::body);
 }
 
+TEST_CASE("a short report ending in a bracketed tag is story, not a label", "[structure]") {
+    // A weak boilerplate word ("support", "member") in a short unterminated block marks a label such
+    // as "Support The Daily Lantern", but not a whole sentence with a tag after it.
+    Article a = article("Nurses marched in Plovdiv in support of higher pay. [size=about 200]");
+    const auto s = analyse_structure(a);
+    CHECK(kind_of(a, s, "Nurses marched") != ZoneKind::boilerplate);
+    Article label = article("Support The Daily Lantern");
+    CHECK(kind_of(label, analyse_structure(label), "Support The Daily Lantern") == ZoneKind::boilerplate);
+}
+
 TEST_CASE("photo credits mark captions", "[structure]") {
     for (const std::string caption : {"Firefighters at the quay in Varna. Photo: Lantern staff",
                                       "Smoke over the harbour (Photo by Ana Petrova/Lantern)",

@@ -1,6 +1,8 @@
 #include "eventmap/events/dedup.h"
 
 #include <algorithm>
+#include <cmath>
+#include <unordered_map>
 
 #include "eventmap/geo/geodesic.h"
 
@@ -21,17 +23,38 @@ bool same_event(const Event& a, const Event& b, double max_distance_km) {
 std::vector<Event> merge_duplicates(std::vector<Event> events, double max_distance_km) {
     std::vector<Event> out;
     out.reserve(events.size());
+    // Only events of one type and status can be the same: each is compared with the kept events of
+    // its own kind, in the order they were kept (the first twin wins, as over the whole list).
+    // The days and latitude same_event() tests first, kept beside each index so most pairs are
+    // ruled out without touching the events.
+    struct Kept {
+        std::size_t index;
+        Date first, last;
+        double lat_deg;
+    };
+    auto kept_of = [&](std::size_t k) { return Kept{k, out[k].event_date, last_day(out[k]), out[k].point.lat_deg}; };
+    std::unordered_map<std::string, std::vector<Kept>> kept;
     for (Event& e : events) {
-        Event* twin = nullptr;
-        for (Event& o : out)
-            if (same_event(o, e, max_distance_km)) {
-                twin = &o;
+        std::string kind = e.type;
+        kind += '\x1f';
+        kind += static_cast<char>('0' + static_cast<int>(e.status));
+        std::vector<Kept>& same_kind = kept[kind];
+        const Date first = e.event_date, last = last_day(e);
+        Kept* twin_kept = nullptr;
+        for (Kept& k : same_kind) {
+            if (k.last < first || last < k.first) continue;
+            if (std::abs(k.lat_deg - e.point.lat_deg) > max_distance_km / 100.0 + 0.01) continue;
+            if (same_event(out[k.index], e, max_distance_km)) {
+                twin_kept = &k;
                 break;
             }
-        if (!twin) {
+        }
+        if (!twin_kept) {
             out.push_back(std::move(e));
+            same_kind.push_back(kept_of(out.size() - 1));
             continue;
         }
+        Event* twin = &out[twin_kept->index];
         std::vector<Source> sources = std::move(twin->sources);
         for (Source& s : e.sources)
             if (std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(std::move(s));
@@ -44,6 +67,7 @@ std::vector<Event> merge_duplicates(std::vector<Event> events, double max_distan
         twin->sources = std::move(sources);
         twin->count = count;
         twin->fatalities = fatalities;
+        *twin_kept = kept_of(twin_kept->index);  // the more confident report may bring other days or point
     }
     return out;
 }

@@ -90,6 +90,16 @@ bool country_level(const geoparse::Toponym& t) { return t.feature_code.rfind("PC
 
 bool usable(const geoparse::Toponym& t) { return t.kind == geoparse::ToponymKind::literal && t.point.is_valid(); }
 
+// A passive verb at word `i`: "was shot", "was severely beaten", "were abducted and shot" (was/were/been/being
+// up to three words before, in the same stretch of the clause).
+bool passive_at(const WordList& words, std::size_t i) {
+    for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+        if (one_of(words[i - back].lower, {"was", "were", "been", "being", "be", "is", "are"})) return true;
+        if (words[i - back + 1].boundary_before) break;
+    }
+    return false;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------------
@@ -175,12 +185,12 @@ void ActorTable::index_named() {
 
 const std::vector<const ActorTable::Named*>& ActorTable::named_starting_with(std::string_view lower_word) const {
     static const std::vector<const Named*> none;
-    auto it = m_named_by_first.find(std::string(lower_word));
+    auto it = m_named_by_first.find(lower_word);
     return it == m_named_by_first.end() ? none : it->second;
 }
 
 std::string_view ActorTable::country_of_demonym(std::string_view w) const {
-    auto it = m_demonyms.find(std::string(w));
+    auto it = m_demonyms.find(w);
     return it == m_demonyms.end() ? std::string_view{} : std::string_view(it->second);
 }
 
@@ -218,6 +228,8 @@ const std::array<std::string_view, 14> k_force_words{"forces", "force", "troops"
 std::vector<ActorFound> find_actors(const WordList& words, std::size_t from, std::size_t to, const ActorTable& table,
                                     std::string_view place_country) {
     std::vector<ActorFound> out;
+    // The place's country name, looked up once (and only when a generic actor needs it).
+    std::optional<std::string> place_country_name;
     for (std::size_t i = from; i < to; ++i) {
         const std::string_view w = words[i].lower;
         // Named groups (longest patterns are listed by the data; first match wins).
@@ -255,7 +267,15 @@ std::vector<ActorFound> find_actors(const WordList& words, std::size_t from, std
             }
             continue;
         }
-        const std::string country = place_country.empty() ? "" : table.country_name(place_country);
+        auto country_of_place = [&]() -> const std::string& {
+            if (!place_country_name) place_country_name = place_country.empty() ? "" : table.country_name(place_country);
+            return *place_country_name;
+        };
+        if (!one_of(w, {"police", "policemen", "gendarmes", "gendarmerie", "protesters", "protestors", "demonstrators",
+                        "marchers", "rioters", "gunmen", "assailants", "attackers", "bandits", "military", "army",
+                        "troops", "soldiers"}))
+            continue;
+        const std::string& country = country_of_place();
         if (one_of(w, {"police", "policemen", "gendarmes", "gendarmerie"})) {
             out.push_back({country.empty() ? "Police Forces" : "Police Forces of " + country,
                            static_cast<std::uint32_t>(i), true, std::string(place_country)});
@@ -393,12 +413,22 @@ const geoparse::Toponym* Detector::place_of(const SentenceContext& ctx, text::Sp
 }
 
 std::optional<text::DateMention> opening_date(std::string_view sentence, Date reference) {
-    const auto dates = text::find_dates(sentence, reference);
+    return opening_date(sentence, text::find_dates(sentence, reference));
+}
+
+std::optional<text::DateMention> opening_date(std::string_view sentence, const std::vector<text::DateMention>& dates) {
     if (dates.empty()) return std::nullopt;
+    const text::DateMention& first = dates.front();
+    if (first.relative || !first.has_year || first.time_precision != text::precision_day) return std::nullopt;
+    // Only the second word's start matters: split a short head of the sentence. Words that start
+    // two bytes or more before the cut are the sentence's own (a word's end looks at most two bytes
+    // ahead); otherwise split the whole sentence.
     WordList words;
-    words.assign(sentence);
-    if (!opens_sentence(dates.front(), words)) return std::nullopt;
-    return dates.front();
+    const std::size_t cut = std::min(sentence.size(), first.span.begin + 24);
+    words.assign(sentence.substr(0, cut));
+    if (cut < sentence.size() && !(words.size() > 1 && words[1].begin + 2 <= cut)) words.assign(sentence);
+    if (!opens_sentence(first, words)) return std::nullopt;
+    return first;
 }
 
 void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) const {
@@ -460,12 +490,17 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
     bool protest_trigger = false;
     for (const TriggerMatch& m : triggers)
         if (is_protest_type(m.pattern->type)) protest_trigger = true;
-    const bool protest_context = protest_trigger || has_cue_anywhere(Cue::protest);
+    const bool protest_cue = has_cue_anywhere(Cue::protest);
+    const bool protest_context = protest_trigger || protest_cue;
     auto protest_topic = [&](const TriggerMatch& m) {
         if (!protest_context || is_protest_type(m.pattern->type)) return false;
         if (m.pattern->type == "agreement") return true;
-        // A summit or visit beside a protest is what the protest is at, not the event reported.
-        if (protest_trigger && (m.pattern->type == "diplomatic_meeting" || m.pattern->type == "diplomatic_visit")) return true;
+        // A summit or visit beside a protest is what the protest is at, not the event reported; a new
+        // policy (recruitment, an appointment, a ban) or a disaster beside one is what it is about.
+        if (protest_trigger && (m.pattern->type == "diplomatic_meeting" || m.pattern->type == "diplomatic_visit" ||
+                                m.pattern->type == "change_to_group_activity"))
+            return true;
+        if (protest_cue && (m.pattern->type == "natural_disaster" || m.pattern->type == "man_made_disaster")) return true;
         for (const CueHit& h : cues)
             if (h.cue == Cue::topic && h.last < m.first_word && m.first_word - h.last <= 4 &&
                 clause[h.first] == clause[m.first_word])
@@ -512,8 +547,8 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
     bool explicit_fighting = false;  // "clashes", "fighting", "exchanged fire"
     for (const TriggerMatch& m : triggers)
         if (m.pattern->type == "armed_clash" && m.pattern->weight >= 70) explicit_fighting = true;
-    std::vector<text::DateMention> dates;
-    bool dates_done = false;
+    std::vector<text::DateMention> own_dates;
+    const std::vector<text::DateMention>* sentence_dates = ctx.dates;
     std::vector<ActorFound> actors;
     bool actors_done = false;
     std::string last_type;
@@ -524,12 +559,17 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         d.type = m->pattern->type;
         d.why = "trigger \"" + m->pattern->text + "\" (line " + std::to_string(m->pattern->line) + ")";
         double confidence = std::min(1.0, 0.35 + m->pattern->weight / 200.0);
+        // A claim of (or blame for) an attack refers to that attack: when the report tells the attack
+        // too, the attack is its main event.
+        if (d.type == "claim_of_responsibility") confidence = 0.45;
 
         // Protests: the sentence decides between peaceful, intervention and force.
         if (protest_in_sentence || is_protest_type(d.type)) {
             bool intervention = false, lethal = false, violent = false;
             for (const TriggerMatch& t : triggers) {
-                if (t.pattern->type == "protest_with_intervention" || t.pattern->type == "arrests") intervention = true;
+                // What the protest is about ("demanding the release of those arrested") is no intervention.
+                if ((t.pattern->type == "protest_with_intervention" || t.pattern->type == "arrests") && !protest_topic(t))
+                    intervention = true;
                 if (t.pattern->type == "excessive_force_against_protesters") lethal = true;
                 if (t.pattern->type == "violent_demonstration") violent = true;
             }
@@ -556,7 +596,7 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         // The victim decides: the object after the trigger, or the subject of a passive ("was shot").
         Cue victim = Cue::none;
         if (d.type == "attack") {
-            const bool passive = m->first_word > 0 && one_of(words[m->first_word - 1].lower, {"was", "were", "been", "being"});
+            const bool passive = passive_at(words, m->first_word);
             std::uint32_t best_gap = UINT32_MAX;
             for (const CueHit& h : cues) {
                 if ((h.cue != Cue::civilian_victim && h.cue != Cue::armed_party) || clause[h.first] != cl) continue;
@@ -583,7 +623,7 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         // Residents or a crowd who beat or kill someone: the subject before the trigger, or the agent
         // of a passive ("was beaten by residents"), with no armed party among them.
         if (d.type == "attack" && !has_cue(Cue::armed_party, cl)) {
-            const bool passive = m->first_word > 0 && one_of(words[m->first_word - 1].lower, {"was", "were", "been", "being"});
+            const bool passive = passive_at(words, m->first_word);
             bool mob = false;
             for (const CueHit& h : cues) {
                 if (h.cue != Cue::mob_subject || clause[h.first] != cl) continue;
@@ -599,8 +639,21 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             }
         }
         // Unorganised crowds fighting each other or attacking: mob violence, not a battle or a demonstration.
-        if (!protest_in_sentence && ((d.type == "armed_clash" && has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl) &&
-                                      !has_cue_anywhere(Cue::armed_means)) ||
+        // A crowd that fights or assaults police or soldiers ("locals assaulted two police officers") is one
+        // too: the armed party is its opponent, after the verb, not among its subjects.
+        bool crowd_subject = false, armed_subject = false;
+        if (d.type == "armed_clash") {
+            for (const CueHit& h : cues) {
+                if (clause[h.first] != cl || h.first >= m->first_word) continue;
+                if (h.cue == Cue::armed_party) armed_subject = true;
+                // A capital mid-sentence is a name ("People's Defense Force"), not a crowd.
+                if (h.cue == Cue::mob_subject && m->first_word - h.last <= 6 && (h.first == 0 || !words[h.first].capitalised))
+                    crowd_subject = true;
+            }
+        }
+        if (!protest_in_sentence && ((d.type == "armed_clash" && !has_cue_anywhere(Cue::armed_means) &&
+                                      ((has_cue_anywhere(Cue::crowd) && !has_cue(Cue::armed_party, cl)) ||
+                                       (crowd_subject && !armed_subject))) ||
                                      d.type == "violent_demonstration")) {
             d.type = "mob_violence";
             d.why += "; crowd without arms or demonstration -> mob_violence";
@@ -647,10 +700,11 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         }
 
         // ---------------- date ----------------
-        if (!dates_done) {
-            dates = text::find_dates(s, ctx.reference);
-            dates_done = true;
+        if (!sentence_dates) {
+            own_dates = text::find_dates(s, ctx.reference);
+            sentence_dates = &own_dates;
         }
+        const std::vector<text::DateMention>& dates = *sentence_dates;
         const text::DateMention* date = nullptr;
         // "On 18 April 2022, overnight ...": a full date outranks a relative word beside it.
         const bool has_absolute = std::any_of(dates.begin(), dates.end(), [](const text::DateMention& dm) {
@@ -767,6 +821,12 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             const std::string t = own_state ? "government_regains_territory" : "non_state_actor_overtakes_territory";
             if (t != d.type) d.why += "; actor " + a1->name + " -> " + t;
             d.type = t;
+        } else if (d.type == "government_regains_territory" && a1 && a1->armed_group && a1->word < m->first_word &&
+                   std::none_of(actors.begin(), actors.end(),
+                                [&](const ActorFound& a) { return a.state && a.word < m->first_word; })) {
+            // A rebel group or militia (and no state force) before "retook": the group overtakes the town.
+            d.type = "non_state_actor_overtakes_territory";
+            d.why += "; actor " + a1->name + " -> " + d.type;
         }
 
         if (d.type == "air_drone_strike" || d.type == "shelling_artillery_missile_attack" ||

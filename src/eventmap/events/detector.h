@@ -4,6 +4,7 @@
 // location and date choice, actors, counts, fatalities) are documented in docs/events.md.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -66,10 +67,16 @@ public:
     void add_country_name(std::string iso2, std::string name) { m_names[std::move(iso2)] = std::move(name); }
 
 private:
-    std::unordered_map<std::string, std::string> m_demonyms;
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    template <class T>
+    using ByWord = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;  // looked up by string_view
+    ByWord<std::string> m_demonyms;
     std::unordered_map<std::string, std::string> m_names;
     std::vector<Named> m_named;
-    std::unordered_map<std::string, std::vector<const Named*>> m_named_by_first;
+    ByWord<std::vector<const Named*>> m_named_by_first;
     void index_named();
 };
 
@@ -93,11 +100,15 @@ struct SentenceContext {
     std::optional<Date> lead_date;
     /// When false, an event with no place at all is still reported (place nullptr): type-only evaluation.
     bool require_place = true;
+    /// text::find_dates(sentence, reference) when the caller has it already; nullptr: detect() finds them.
+    const std::vector<text::DateMention>* dates = nullptr;
 };
 
 /// The full date (day, month and year) a sentence opens with: "On 9 March 2022, ...", "Around 7 June
 /// 2022 (between 3 - 10 June), ..."; nullopt when the sentence opens otherwise.
 std::optional<text::DateMention> opening_date(std::string_view sentence, Date reference);
+/// The same from the sentence's dates (text::find_dates of it).
+std::optional<text::DateMention> opening_date(std::string_view sentence, const std::vector<text::DateMention>& dates);
 
 /// One event found in a sentence, before it becomes an Event record.
 struct Detection {

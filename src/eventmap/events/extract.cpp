@@ -34,7 +34,17 @@ std::optional<Date> reference_date(const ingest::Article& article, const text::A
     // A note or report without a publication date: its latest full date ("On 9 March 2022, ...").
     std::optional<Date> latest;
     const Date far_future = Date::from_ymd(2100, 1, 1);
+    // A date with its year needs a four-digit year: sentences without four digits in a row are skipped.
+    auto has_four_digits = [](std::string_view s) {
+        int run = 0;
+        for (char c : s) {
+            run = (c >= '0' && c <= '9') ? run + 1 : 0;
+            if (run == 4) return true;
+        }
+        return false;
+    };
     for (const text::Span& sentence : text::split_sentences(article.text)) {
+        if (!has_four_digits(sentence.of(article.text))) continue;
         for (const auto& m : text::find_dates(sentence.of(article.text), far_future))
             if (m.has_year && !m.relative && (!latest || m.start > *latest)) latest = m.start;
     }
@@ -159,9 +169,12 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
             ctx.previous_place = previous_place;
             ctx.dateline_place = dateline_place;
             ctx.paragraph_date = paragraph_date;
+            // The sentence's dates, found once for the detector, the lead and the next sentences.
+            const auto dates = text::find_dates(body.of(text), reference);
+            ctx.dates = &dates;
             if (!lead_checked) {
                 lead_checked = true;
-                if (const auto lead = opening_date(body.of(text), reference)) lead_date = lead->start;
+                if (const auto lead = opening_date(body.of(text), dates)) lead_date = lead->start;
             }
             ctx.lead_date = lead_date;
             ctx.require_place = ex.options().require_place;
@@ -217,7 +230,6 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
 
             // Context for the next sentences.
             if (last_usable < places.size()) previous_place = &places[last_usable];
-            const auto dates = text::find_dates(body.of(text), reference);
             if (!dates.empty()) {
                 // "On 6 March 2024, overnight ...": the sentence's full date, not the relative word beside
                 // it, dates the sentences that follow.

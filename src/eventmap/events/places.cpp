@@ -1,9 +1,11 @@
 #include "eventmap/events/places.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "eventmap/gazetteer/normalize.h"
 #include "eventmap/geo/geodesic.h"
@@ -188,12 +190,46 @@ void resolve_with_qualifiers(std::string_view text, std::vector<geoparse::Topony
     }
 }
 
+AdminSeats region_seats(const gazetteer::Gazetteer& gz) {
+    AdminSeats seats;
+    std::unordered_map<std::string, std::int64_t> population;
+    std::string key;
+    for (std::uint32_t i = 0; i < gz.size(); ++i) {
+        const gazetteer::Place p = gz.place_without_names(i);
+        if (p.country.empty()) continue;
+        if (p.feature_code == "PPLC") key.assign(p.country);
+        else if (p.feature_code == "PPLA" && !p.admin1_code.empty()) key.assign(p.country).append(".").append(p.admin1_code);
+        else continue;
+        auto [it, fresh] = population.try_emplace(key, p.population);
+        if (!fresh && it->second >= p.population) continue;  // the largest seat when GeoNames lists two
+        it->second = p.population;
+        seats[key] = p.point;
+    }
+    return seats;
+}
+
+void place_regions_at_seats(std::vector<geoparse::Toponym>& toponyms, const gazetteer::Gazetteer& gz,
+                            const AdminSeats& seats) {
+    std::string key;
+    for (auto& t : toponyms) {
+        if (t.place == UINT32_MAX || t.derived) continue;
+        const bool country = t.feature_code.rfind("PCL", 0) == 0;
+        if (t.feature_code != "ADM1" && !country) continue;
+        const gazetteer::Place p = gz.place_without_names(t.place);
+        key.assign(p.country);
+        if (!country) key.append(".").append(p.admin1_code);
+        if (auto it = seats.find(key); it != seats.end()) t.point = it->second;
+    }
+}
+
 PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gz) {
     auto parser = std::make_shared<const geoparse::Geoparser>(gz);
-    return [parser, &gz](const ingest::Article& article, const text::ArticleStructure& structure) {
+    auto seats = std::make_shared<const AdminSeats>(region_seats(gz));
+    return [parser, seats, &gz](const ingest::Article& article, const text::ArticleStructure& structure) {
         std::vector<geoparse::Toponym> tops = parser->parse(article, structure);
         resolve_with_qualifiers(article.text, tops,
                                 [&gz](std::string_view name) { return gz.lookup(name); });
+        place_regions_at_seats(tops, gz, *seats);
         return tops;
     };
 }

@@ -1,11 +1,14 @@
 #pragma once
 // Place finders for extraction, backed by the gazetteer.
 #include <functional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "eventmap/events/extract.h"
 #include "eventmap/gazetteer/gazetteer.h"
+#include "eventmap/geo/geodesic.h"
 
 namespace eventmap::events {
 
@@ -13,6 +16,18 @@ namespace eventmap::events {
 /// otherwise a plain longest-match of capitalised names against the index (see docs/events.md);
 /// then resolve_with_qualifiers over the gazetteer's candidates.
 PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gazetteer);
+
+/// The seat of each country (its PPLC, keyed "ISO2") and first-level region (its largest PPLA,
+/// keyed "ISO2.admin1code") in the gazetteer.
+using AdminSeats = std::unordered_map<std::string, geo::LatLon>;
+AdminSeats region_seats(const gazetteer::Gazetteer& gazetteer);
+
+/// An event placed only at a country or first-level region goes on the map at its seat, as ACLED
+/// codes such events (geo_precision 3) at the capital ("Anbar" -> Ramadi, "Ukraine" -> Kyiv), not
+/// at the region's centre. Moves the point of every PCL*/ADM1 toponym that has a seat; the name,
+/// ids and feature code stay the region's.
+void place_regions_at_seats(std::vector<geoparse::Toponym>& toponyms, const gazetteer::Gazetteer& gazetteer,
+                            const AdminSeats& seats);
 
 /// The candidate places of a name, best first (Gazetteer::lookup in production). The Place
 /// strings must stay valid while the toponyms are filled from them.

@@ -15,9 +15,12 @@ constexpr std::string_view k_protests = "Protests";
 constexpr std::string_view k_riots = "Riots";
 constexpr std::string_view k_strategic = "Strategic developments";
 constexpr std::string_view k_diplomacy = "Diplomacy";
+constexpr std::string_view k_disasters = "Disasters";
+constexpr std::string_view k_crime = "Crime";
+constexpr std::string_view k_claims = "Claims";
 
 // Bits follow the table order so a mask over ACLED's types is the low 25 bits.
-constexpr std::array<EventTypeInfo, 30> k_types{{
+constexpr std::array<EventTypeInfo, 34> k_types{{
     {"armed_clash", k_battles, "Armed clash", "armed groups fight each other and neither takes the place", 0},
     {"government_regains_territory", k_battles, "Government regains territory",
      "state forces take back a place from a non-state group", 1},
@@ -61,6 +64,14 @@ constexpr std::array<EventTypeInfo, 30> k_types{{
     {"diplomatic_call", k_diplomacy, "Diplomatic call", "officials speak by phone or video", 27},
     {"sanctions", k_diplomacy, "Sanctions", "a state or bloc imposes or extends sanctions", 28},
     {"arms_transfer", k_diplomacy, "Arms transfer", "weapons or military aid are delivered or pledged", 29},
+    {"natural_disaster", k_disasters, "Natural disaster",
+     "an earthquake, flood, storm, landslide, eruption, wildfire or drought strikes", 30},
+    {"man_made_disaster", k_disasters, "Man-made disaster",
+     "an industrial accident, leak, spill, crash, collapse, accidental blast or fire", 31},
+    {"organized_crime", k_crime, "Organized crime",
+     "gangs, cartels and smuggling or trafficking rings: their crimes and the busts against them", 32},
+    {"claim_of_responsibility", k_claims, "Claim of responsibility",
+     "a group claims an attack, or one side blames another for it or denies it", 33},
 }};
 
 bool iequal(std::string_view a, std::string_view b) {

@@ -46,33 +46,41 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-bool word_accepts(std::string_view alt, const Word& w) {
-    if (!alt.empty() && alt.back() == '*') {
-        alt.remove_suffix(1);
-        return w.lower.size() >= alt.size() && w.lower.compare(0, alt.size(), alt) == 0;
+using CompiledPart = TriggerSet::CompiledPart;
+using CompiledStep = TriggerSet::CompiledStep;
+
+constexpr std::uint32_t k_no_word = UINT32_MAX;  // a sentence word no pattern names exactly
+
+// The words of a sentence with their numbers in the patterns' vocabulary.
+struct Numbered {
+    const WordList& words;
+    const std::vector<std::uint32_t>& ids;
+    std::size_t size() const { return words.size(); }
+    const Word& operator[](std::size_t i) const { return words[i]; }
+};
+
+bool part_accepts(const CompiledPart& part, const Numbered& words, std::size_t i) {
+    if (part.prefix) {
+        const std::string_view w = words[i].lower;
+        return w.size() >= part.text.size() && w.compare(0, part.text.size(), part.text) == 0;
     }
-    return w.lower == alt;
+    return words.ids[i] == part.word;
 }
 
-// Words consumed when alternative `alt` ("shot_dead" = two words) matches at word i; 0 when not.
-std::size_t alternative_match(std::string_view alt, const WordList& words, std::size_t i) {
-    std::size_t used = 0;
-    for (;;) {
-        const std::size_t us = alt.find('_');
-        const std::string_view part = alt.substr(0, us);
-        if (i + used >= words.size() || !word_accepts(part, words[i + used])) return 0;
+// Words consumed when an alternative ("shot_dead" = two words) matches at word i; 0 when not.
+std::size_t alternative_match(const std::vector<CompiledPart>& parts, const Numbered& words, std::size_t i) {
+    for (std::size_t used = 0; used < parts.size(); ++used) {
+        if (i + used >= words.size() || !part_accepts(parts[used], words, i + used)) return 0;
         // A phrase is one unit of a clause: "police, tear gas" is not "police tear gas".
         if (used > 0 && words[i + used].boundary_before) return 0;
-        ++used;
-        if (us == std::string_view::npos) return used;
-        alt.remove_prefix(us + 1);
     }
+    return parts.size();
 }
 
 // Backtracking match of steps[s..] starting at word i; returns the last word index or -1.
-long match_from(const std::vector<PatternStep>& steps, std::size_t s, const WordList& words, std::size_t i) {
+long match_from(const std::vector<CompiledStep>& steps, std::size_t s, const Numbered& words, std::size_t i) {
     if (s == steps.size()) return static_cast<long>(i) - 1;
-    const PatternStep& step = steps[s];
+    const CompiledStep& step = steps[s];
     if (step.kind == PatternStep::Kind::gap) {
         for (int g = 0; g <= step.max_gap; ++g) {
             const std::size_t j = i + static_cast<std::size_t>(g);
@@ -90,13 +98,30 @@ long match_from(const std::vector<PatternStep>& steps, std::size_t s, const Word
         if (!words[i].number || words[i].lower == "a" || words[i].lower == "an") return -1;
         return match_from(steps, s + 1, words, i + 1);
     }
-    for (const std::string& alt : step.alternatives) {
+    for (const auto& alt : step.alternatives) {
         const std::size_t used = alternative_match(alt, words, i);
         if (used == 0) continue;
         const long r = match_from(steps, s + 1, words, i + used);
         if (r >= 0) return r;
     }
     return -1;
+}
+
+std::vector<CompiledPart> compile_alternative(std::string_view alt) {
+    std::vector<CompiledPart> parts;
+    for (;;) {
+        const std::size_t us = alt.find('_');
+        std::string_view part = alt.substr(0, us);
+        CompiledPart c;
+        if (!part.empty() && part.back() == '*') {
+            part.remove_suffix(1);
+            c.prefix = true;
+        }
+        c.text = std::string(part);
+        parts.push_back(std::move(c));
+        if (us == std::string_view::npos) return parts;
+        alt.remove_prefix(us + 1);
+    }
 }
 
 }  // namespace
@@ -191,9 +216,13 @@ long long number_value(std::string_view w) {
         return v;
     }
     if (w.size() > 9) return -1;
-    for (const NumberWord& nw : k_number_words)
-        if (nw.word == w) return nw.value;
-    return -1;
+    static const std::unordered_map<std::string_view, int> words = [] {
+        std::unordered_map<std::string_view, int> m;
+        for (const NumberWord& nw : k_number_words) m.emplace(nw.word, nw.value);
+        return m;
+    }();
+    const auto it = words.find(w);
+    return it == words.end() ? -1 : it->second;
 }
 
 TriggerSet TriggerSet::parse(std::string_view tsv, const std::string& name) {
@@ -263,38 +292,106 @@ TriggerSet TriggerSet::load(const std::filesystem::path& path) {
 TriggerSet TriggerSet::load_default() { return load(data_dir() / "event_triggers.tsv"); }
 
 void TriggerSet::build_index() {
+    m_compiled.clear();
+    m_vocabulary.clear();
     m_by_first.clear();
     m_other_first.clear();
+    m_other_by_word.clear();
     for (std::uint32_t i = 0; i < m_patterns.size(); ++i) {
-        const PatternStep& first = m_patterns[i].steps.front();
+        std::vector<CompiledStep> steps;
+        for (const PatternStep& step : m_patterns[i].steps) {
+            CompiledStep c;
+            c.kind = step.kind;
+            c.max_gap = step.max_gap;
+            for (const std::string& alt : step.alternatives) {
+                c.alternatives.push_back(compile_alternative(alt));
+                for (CompiledPart& part : c.alternatives.back())
+                    if (!part.prefix)
+                        part.word = m_vocabulary.try_emplace(part.text, static_cast<std::uint32_t>(m_vocabulary.size()))
+                                        .first->second;
+            }
+            steps.push_back(std::move(c));
+        }
+        m_compiled.push_back(std::move(steps));
+
+        const CompiledStep& first = m_compiled.back().front();
         bool exact = first.kind == PatternStep::Kind::words;
         if (exact)
-            for (const std::string& alt : first.alternatives)
-                if (alt.substr(0, alt.find('_')).back() == '*') exact = false;
-        if (!exact) {
-            m_other_first.push_back(i);
+            for (const auto& alt : first.alternatives)
+                if (alt.front().prefix) exact = false;
+        if (exact) {
+            for (std::uint32_t a = 0; a < first.alternatives.size(); ++a) {
+                const std::uint32_t word = first.alternatives[a].front().word;
+                if (m_by_first.size() <= word) m_by_first.resize(word + 1);
+                std::vector<FirstWord>& list = m_by_first[word];
+                if (list.empty() || list.back().pattern != i) list.push_back(FirstWord{i, {}});
+                list.back().alternatives.push_back(a);
+            }
             continue;
         }
-        for (const std::string& alt : first.alternatives) m_by_first.emplace_back(alt.substr(0, alt.find('_')), i);
+        OtherFirst other;
+        other.pattern = i;
+        other.any_word = first.kind != PatternStep::Kind::words;
+        for (std::uint32_t a = 0; a < first.alternatives.size(); ++a) {
+            const CompiledPart& part = first.alternatives[a].front();
+            if (part.prefix) {
+                other.prefixed.push_back(a);
+                continue;
+            }
+            if (m_other_by_word.size() <= part.word) m_other_by_word.resize(part.word + 1);
+            m_other_by_word[part.word].emplace_back(static_cast<std::uint32_t>(m_other_first.size()), a);
+        }
+        m_other_first.push_back(other);
     }
-    std::sort(m_by_first.begin(), m_by_first.end());
-    m_by_first.erase(std::unique(m_by_first.begin(), m_by_first.end()), m_by_first.end());
 }
 
 void TriggerSet::match(const WordList& words, std::vector<TriggerMatch>& out) const {
     out.clear();
+    std::vector<std::uint32_t> ids(words.size(), k_no_word);
+    for (std::size_t i = 0; i < words.size(); ++i)
+        if (auto it = m_vocabulary.find(words[i].lower); it != m_vocabulary.end()) ids[i] = it->second;
+    const Numbered numbered{words, ids};
+    std::vector<std::uint32_t> candidates;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::string_view w = words[i].lower;
-        auto it = std::lower_bound(m_by_first.begin(), m_by_first.end(), w,
-                                   [](const auto& e, std::string_view key) { return std::string_view(e.first) < key; });
         auto try_pattern = [&](std::uint32_t pi) {
-            const TriggerPattern& p = m_patterns[pi];
-            const long last = match_from(p.steps, 0, words, i);
+            const long last = match_from(m_compiled[pi], 0, numbered, i);
             if (last >= 0)
-                out.push_back(TriggerMatch{&p, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(last)});
+                out.push_back(TriggerMatch{&m_patterns[pi], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(last)});
         };
-        for (; it != m_by_first.end() && it->first == w; ++it) try_pattern(it->second);
-        for (std::uint32_t pi : m_other_first) try_pattern(pi);
+        // The first step as match_from() takes it, over only the alternatives that start with this word.
+        auto try_first = [&](std::uint32_t pi, const std::vector<std::uint32_t>& alternatives) {
+            const std::vector<CompiledStep>& steps = m_compiled[pi];
+            for (std::uint32_t a : alternatives) {
+                const std::size_t used = alternative_match(steps.front().alternatives[a], numbered, i);
+                if (used == 0) continue;
+                const long last = match_from(steps, 1, numbered, i + used);
+                if (last >= 0) {
+                    out.push_back(TriggerMatch{&m_patterns[pi], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(last)});
+                    return;
+                }
+            }
+        };
+        if (ids[i] < m_by_first.size())
+            for (const FirstWord& f : m_by_first[ids[i]]) try_first(f.pattern, f.alternatives);
+        // The first step over the alternatives that can start here, in the pattern's order.
+        static const std::vector<std::pair<std::uint32_t, std::uint32_t>> no_exact;
+        const auto& exact = ids[i] < m_other_by_word.size() ? m_other_by_word[ids[i]] : no_exact;
+        auto next_exact = exact.begin();
+        for (std::uint32_t k = 0; k < m_other_first.size(); ++k) {
+            const OtherFirst& o = m_other_first[k];
+            if (o.any_word) {
+                try_pattern(o.pattern);
+                continue;
+            }
+            candidates.clear();
+            for (; next_exact != exact.end() && next_exact->first == k; ++next_exact) candidates.push_back(next_exact->second);
+            const auto& alternatives = m_compiled[o.pattern].front().alternatives;
+            for (std::uint32_t a : o.prefixed)
+                if (part_accepts(alternatives[a].front(), numbered, i)) candidates.push_back(a);
+            if (candidates.empty()) continue;
+            std::sort(candidates.begin(), candidates.end());
+            try_first(o.pattern, candidates);
+        }
     }
     std::stable_sort(out.begin(), out.end(), [](const TriggerMatch& a, const TriggerMatch& b) {
         if (a.first_word != b.first_word) return a.first_word < b.first_word;

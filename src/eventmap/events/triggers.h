@@ -4,8 +4,10 @@
 // Loaded from data/event_triggers.tsv so analysts can read and extend them without a rebuild.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace eventmap::events {
@@ -77,11 +79,43 @@ public:
     void match(const WordList& words, std::vector<TriggerMatch>& out) const;
     const std::vector<TriggerPattern>& patterns() const { return m_patterns; }
 
+    /// The patterns as match() reads them: each alternative split into its words once, at load.
+    struct CompiledPart {
+        std::string text;        ///< lower-case word, or the prefix of a "abc*" word
+        bool prefix = false;
+        std::uint32_t word = 0;  ///< an exact word's number in the patterns' vocabulary
+    };
+    struct CompiledStep {
+        PatternStep::Kind kind = PatternStep::Kind::words;
+        int max_gap = 0;
+        std::vector<std::vector<CompiledPart>> alternatives;  ///< the words of each alternative, in order
+    };
+
 private:
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    struct OtherFirst {
+        std::uint32_t pattern = 0;
+        bool any_word = false;  ///< the first step is a number: match_from() decides at every word
+        std::vector<std::uint32_t> prefixed;  ///< the first step's "abc*"-initial alternatives
+    };
     std::vector<TriggerPattern> m_patterns;
-    // Patterns indexed by the exact words their first step accepts; prefix/number-initial ones apart.
-    std::vector<std::pair<std::string, std::uint32_t>> m_by_first;  // sorted by word
-    std::vector<std::uint32_t> m_other_first;
+    std::vector<std::vector<CompiledStep>> m_compiled;  // [pattern][step]
+    // Every exact word of the patterns, numbered: a sentence's words are looked up once, and the
+    // patterns compare numbers.
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> m_vocabulary;
+    // Patterns indexed by the exact word (number) their first step accepts, in pattern order;
+    // those with a prefix- or number-initial alternative apart.
+    struct FirstWord {
+        std::uint32_t pattern = 0;
+        std::vector<std::uint32_t> alternatives;  ///< those of the first step that start with the word, in order
+    };
+    std::vector<std::vector<FirstWord>> m_by_first;
+    std::vector<OtherFirst> m_other_first;
+    // By word number: (index in m_other_first, alternative) of their exact-initial alternatives, in order.
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> m_other_by_word;
     void build_index();
 };
 

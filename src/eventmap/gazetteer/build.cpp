@@ -823,6 +823,16 @@ void Builder::make_admin2() {
     for (const auto& e : m_admin2_accum) order.push_back(&e);
     std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
     static constexpr std::string_view k_admin2_words[] = {"raion", "rayon", "district"};
+    // Normalised (lower case, no accents) leading words of admin2 names in GeoNames.
+    // (Longer forms first: the first that matches is taken.)
+    static constexpr std::string_view k_admin2_prefixes[] = {
+        "municipio de", "departamento de", "provincia de", "partido de", "distrito de", "province of",
+        "daira de", "commune of", "city of", "departement de la", "departement du", "departement des",
+        "departement de", "arrondissement de", "caza de", "delegation de", "county of", "borough of",
+        "municipality of", "province de la", "province du", "province des", "province de", "cercle de",
+        "district of", "prefecture de", "prefecture du"};
+    // "Gnagna Province", "Zoundweogo Province": the news writes the name alone as well.
+    static constexpr std::string_view k_admin2_suffixes[] = {"province", "prefecture", "department"};
     std::string form;
     for (const auto* e : order) {
         const std::string& full = e->first;
@@ -854,6 +864,17 @@ void Builder::make_admin2() {
         const std::uint32_t place = add_place(r, static_cast<float>(1e4 + acc.population / 1000.0));
         add_key(nit->second, place, NameMatch::preferred);
         const std::string key = normalize_name(nit->second);
+        // "Province of Laguna", "Municipio de Ocaña": the news names them by the rest ("Laguna").
+        for (std::string_view w : k_admin2_prefixes) {
+            if (key.size() <= w.size() + 1 || !key.starts_with(w) || key[w.size()] != ' ') continue;
+            add_key(std::string_view(key).substr(w.size() + 1), place, NameMatch::alternate);
+            break;
+        }
+        for (std::string_view w : k_admin2_suffixes) {
+            if (key.size() <= w.size() + 1 || !key.ends_with(w) || key[key.size() - w.size() - 1] != ' ') continue;
+            add_key(std::string_view(key).substr(0, key.size() - w.size() - 1), place, NameMatch::alternate);
+            break;
+        }
         for (std::string_view w : k_admin2_words) {
             if (key.size() <= w.size() + 1 || !key.ends_with(w) || key[key.size() - w.size() - 1] != ' ') continue;
             const std::string_view stem = std::string_view(key).substr(0, key.size() - w.size() - 1);

@@ -104,6 +104,25 @@ std::size_t official_form_start(std::string_view text, const std::vector<Word>& 
     return k;
 }
 
+// The lower-case part of "Kyiv-based", "Gainesville-area", "Iran-backed", "Russia-occupied".
+bool is_place_suffix(std::string_view suffix) {
+    static const std::unordered_set<std::string_view> suffixes = {
+        "based", "area", "born", "backed", "led", "occupied", "controlled", "held", "run", "bound", "owned",
+        "headquartered", "registered", "flagged", "made", "area's", "region", "wide", "allied", "aligned",
+        "bred", "raised", "listed", "linked", "supported", "funded", "sponsored", "annexed", "administered"};
+    return suffixes.count(suffix) > 0;
+}
+
+// Single words that name first-level regions somewhere (Cameroon's Centre, South and East) but in
+// a longer name are only its part.
+bool is_generic_region_word(std::string_view lw) {
+    static const std::unordered_set<std::string_view> words = {
+        "north", "south", "east", "west", "centre", "center", "central", "northern", "southern", "eastern",
+        "western", "littoral", "coast", "capital", "north-west", "south-west", "north-east", "south-east",
+        "northwest", "southwest", "northeast", "southeast"};
+    return words.count(lw) > 0;
+}
+
 // Words that qualify a place name without making it a person's ("northern" is lower-case and never in a run).
 bool is_place_qualifier(std::string_view w) {
     static const SmallWordSet q = {
@@ -116,7 +135,8 @@ bool is_place_qualifier(std::string_view w) {
 bool is_admin_word(std::string_view lw) {
     static const SmallWordSet w = {"region", "oblast", "province", "district", "governorate",
                                                            "state", "county", "prefecture", "krai", "raion",
-                                                           "municipality", "department", "parish", "territory"};
+                                                           "municipality", "department", "parish", "territory",
+                                                           "lga", "township", "upazila", "tehsil", "woreda", "rayon"};
     return w.contains(lw);
 }
 
@@ -178,10 +198,12 @@ struct Mention {
     const MetonymTarget* metonym = nullptr;
     std::uint32_t fixed_place = UINT32_MAX;  // resolved by its form ("La." after a town)
     bool drop = false;
+    bool after_the = false;            // "the Atlantic", "the eastern Pacific": a sea's way of being named
     // resolution
     std::uint32_t chosen = UINT32_MAX;
     double best = 0, second = 0;
     std::uint32_t runner_up = UINT32_MAX;
+    bool chosen_alternate = false;     // the chosen place has the name only as an alternate
     std::string qualifier_country;     // from "X, Country"
     std::string qualifier_admin1;      // admin1 code from "X, Region"
     std::vector<std::string> qualifier_countries_any;
@@ -193,7 +215,7 @@ struct Mention {
 bool same_scoring_inputs(const Mention& a, const Mention& b) {
     return a.key == b.key && a.cands.data() == b.cands.data() && a.cands.size() == b.cands.size() &&
            a.qualifier_country == b.qualifier_country && a.qualifier_admin1 == b.qualifier_admin1 &&
-           a.qualifier_countries_any == b.qualifier_countries_any;
+           a.qualifier_countries_any == b.qualifier_countries_any && a.after_the == b.after_the;
 }
 
 // The spatial score takes the nearest anchor, so repeated (name, point) anchors change nothing.
@@ -265,15 +287,37 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (pos >= s.begin && pos < s.end) return true;
         return false;
     };
+    // "eThekwini", "uMgungundlovu", "iLembe": Nguni names keep a lower-case prefix letter.
+    auto is_prefixed_name = [&](const Word& w) {
+        return w.end - w.start >= 5 && text[w.start] >= 'a' && text[w.start] <= 'z' && text[w.start + 1] >= 'A' &&
+               text[w.start + 1] <= 'Z' && text[w.start + 2] >= 'a' && text[w.start + 2] <= 'z';
+    };
     auto is_cap_word = [&](std::size_t i) {
         const Word& w = words[i];
-        return w.is_word && !w.has_digit && (w.capitalised || w.all_caps);
+        return w.is_word && !w.has_digit && (w.capitalised || w.all_caps || is_prefixed_name(w));
     };
     // Words in lower case are views of one lower-cased copy of the text (no string per word).
     detail::ascii_lowered(text, buffers.lowered);
     const std::string& lowered = buffers.lowered;
     auto lower_word = [&](std::size_t i) {
         return std::string_view(lowered).substr(words[i].start, words[i].end - words[i].start);
+    };
+
+    // "the Atlantic", "the tropical Atlantic", "the eastern Pacific": "the", then at most two
+    // lower-case words of direction or extent, then the name.
+    auto follows_the = [&](std::size_t a) {
+        static const std::unordered_set<std::string_view> k_extent = {
+            "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+            "northeastern", "northwestern", "southeastern", "southwestern", "tropical", "equatorial",
+            "upper", "lower", "far", "wider", "whole", "entire", "open"};
+        for (std::size_t back = 0; back <= 2 && a > back; ++back) {
+            const Word& w = words[a - back - 1];
+            if (!w.is_word || w.capitalised) return false;
+            const std::string_view lw = lower_word(a - back - 1);
+            if (lw == "the") return true;
+            if (!k_extent.count(lw)) return false;
+        }
+        return false;
     };
 
     // 1. Candidate names: longest gazetteer match inside each run of capitalised words.
@@ -371,14 +415,29 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 Mention m;
                 m.wa = a; m.wb = b; m.run_start = i; m.run_end = j;
                 m.start = words[a].start; m.end = words[b - 1].end;
+                m.after_the = b == j && follows_the(a);  // not "the Mississippi State team"
                 // "the Kremlin": the article before it is lower case and outside the run.
                 if (const MetonymTarget* t = ph.metonym) {
                     m.metonym = t;
                     m.kind = ToponymKind::metonym;
                 } else {
                     if (ph.key_size == 0) continue;
-                    const std::string_view key(keys.data() + ph.key_begin, ph.key_size);
+                    std::string_view key(keys.data() + ph.key_begin, ph.key_size);
                     m.cands = m_gaz.candidates(key, ph.hash);
+                    // "Kyiv-based", "Gainesville-area", "Iran-backed": the name before a hyphen and a
+                    // lower-case suffix of place.
+                    if (m.cands.empty() && b == a + 1) {
+                        const std::string_view phrase = span_text(a, b);
+                        const std::size_t h = phrase.find('-');
+                        if (h != std::string_view::npos && h > 0 && is_place_suffix(phrase.substr(h + 1))) {
+                            gazetteer::normalize_name_into(phrase.substr(0, h), key_buffer);
+                            if (!key_buffer.empty()) m.cands = m_gaz.candidates(key_buffer);
+                            if (!m.cands.empty()) {
+                                m.end = words[a].start + h;
+                                key = key_buffer;
+                            }
+                        }
+                    }
                     if (m.cands.empty()) continue;
                     m.key = key;
                     if (m.cands.size() > kMaxCandidates) m.cands = m.cands.first(kMaxCandidates);
@@ -528,7 +587,16 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         }
         if (titled && !m.metonym) {
             m.drop = true;
-            surnames.insert(lower_word(m.run_end - 1));
+            // Every word of the titled name: "President Park Geun-hye", "lawyer Wang Quanzhang" put
+            // the family name first.
+            for (std::size_t k = m.wa; k < m.run_end; ++k)
+                if (words[k].is_word && words[k].capitalised) surnames.insert(lower_word(k));
+            continue;
+        }
+        // "South Ingleside Avenue", "the Rogers Centre": a compass or generic word that names a
+        // region somewhere is part of the longer name it stands in, not that region.
+        if (!m.metonym && m.wb - m.wa == 1 && m.run_end - m.run_start > 1 && is_generic_region_word(lower_word(m.wa))) {
+            m.drop = true;
             continue;
         }
         // A non-place capitalised word right before, in the same run: a person's surname ("Gareth Jones").
@@ -536,7 +604,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             std::size_t p = m.wa - 1;
             bool prev_is_place = mention_of_word[p] >= 0;
             // All-caps words (datelines: "NEAR BAKHMUT", headlines) say nothing about persons.
-            if (words[p].is_word && !prev_is_place && !words[p].all_caps && !in_dateline &&
+            // "A Gainesville-area dealer": an article or common word opening the sentence is no given name.
+            const bool opener = words[p].sentence_start &&
+                                (words[p].end - words[p].start == 1 || m_lex.is_common_word(lower_word(p)));
+            if (words[p].is_word && !prev_is_place && !words[p].all_caps && !in_dateline && !opener &&
                 !is_place_qualifier(wtext(p)) && !is_connector(lower_word(p)) && !m_lex.is_org_word(wtext(p))) {
                 m.drop = true;
                 surnames.insert(lower_word(m.wb - 1));
@@ -615,6 +686,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // A capitalised word after the name in the same run: the name is part of another name.
         bool embedded = m.wb < m.run_end && words[m.wb].is_word && words[m.wb].capitalised && mention_of_word[m.wb] < 0 &&
                         !is_connector(lower_word(m.wb));
+        // "Ihiala LGA", "Kale Township", "Shwebo District": the division's word after the name
+        // names the place itself, not an organisation.
+        if (embedded && m.wb + 1 == m.run_end && is_admin_word(lower_word(m.wb))) embedded = false;
         if (!embedded && m.wb + 1 < m.run_end && is_connector(lower_word(m.wb)) && mention_of_word[m.wb + 1] < 0)
             embedded = m.wa > m.run_start || m_lex.is_org_word(wtext(m.wb + 1));
         // Two towns' names side by side with nothing between them are a person's ("Paris Hilton",
@@ -669,6 +743,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (common) {
                 std::ptrdiff_t pw = prev_word(m.wa);
                 bool cued = pw >= 0 && words[pw].is_word && m_lex.is_cue(lower_word(pw)) && !words[m.wa].sentence_start;
+                // "Commissioner of Police", "Ministry of Justice": after a capitalised word and "of", a
+                // common word ends an organisation's name.
+                if (cued && pw >= 1 && lower_word(pw) == "of" && words[pw - 1].is_word && words[pw - 1].capitalised)
+                    cued = false;
                 bool qualified = m.wb + 1 < n && words[m.wb].punct == ',' && mention_of_word[m.wb + 1] >= 0;
                 if (!(cued && top.population >= 1000) && !qualified) { m.drop = true; continue; }
             }
@@ -783,12 +861,29 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         return key.size() == country.size() + 1 + code.size() && key.substr(0, country.size()) == country &&
                key[country.size()] == '.' && key.substr(country.size() + 1) == code;
     };
+    auto any_preferred = [](std::span<const Candidate> cands) {
+        for (const auto& c : cands)
+            if (c.match == gazetteer::NameMatch::preferred) return true;
+        return false;
+    };
+    auto town_owns_name = [&](std::span<const Candidate> cands) {
+        for (const auto& c : cands)
+            if (c.match == gazetteer::NameMatch::preferred) {
+                const Place t = m_gaz.place_without_names(c.place);
+                if (t.kind == PlaceKind::city && t.population >= 10000) return true;
+            }
+        return false;
+    };
     // The name- and candidate-only part; `final` when nothing more is added (demonyms).
     auto base_score = [&](const std::string& key, std::span<const Candidate> cands, std::size_t rank, const Place& p,
                           const Place& first, bool& final) {
         double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
         final = false;
         if (p.kind == PlaceKind::demonym) { final = true; return s + 5.0; }
+        // A name that is only an alternate of a place (Venice for Dayton, Ohio) yields a little to the
+        // places it is the own name of.
+        constexpr double alt_pen = 0.5;
+        if (cands[rank].match == gazetteer::NameMatch::alternate && any_preferred(cands)) s -= alt_pen;
         const std::string_view country = p.country;
         // The context the article's other names give.
         double others_total = total_weight, others_here = 0;
@@ -800,7 +895,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // A country's name means the country ("China", "Greece") unless the article's other names
         // are strongly in a country where the name is a first-level region ("Georgia" in news from
         // Atlanta): that region's own name then wins.
-        if (p.kind == PlaceKind::country) s += 4.0;
+        // A country's name means the country, unless the name is only another language's or a short
+        // form of it and a town of some size bears it as its own ("Norfolk" for Norfolk Island).
+        if (p.kind == PlaceKind::country && (cands[rank].match != gazetteer::NameMatch::alternate || !town_owns_name(cands)))
+            s += 4.0;
         if (p.kind == PlaceKind::admin1 && rank > 0 && cands[rank].match != gazetteer::NameMatch::derived &&
             others_here >= 1.0 && others_here >= 0.5 * others_total && first.kind == PlaceKind::country)
             s += 3.0;
@@ -819,6 +917,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // The mention's own terms after the base: its qualifiers ("X, Country", "X, Region").
     auto qualified_score = [&](const Mention& m, double s, const Place& p) {
         const std::string_view country = p.country;
+        // "the Atlantic" is the ocean, not Atlantic, Iowa: a water body named with "the" wins.
+        if (m.after_the && p.kind == PlaceKind::feature && p.feature_class == 'H') s += 4.0;
         if (!m.qualifier_country.empty() && m.qualifier_country == country) s += 6.0;
         if (!m.qualifier_admin1.empty() && same_admin1(m.qualifier_admin1, country, p.admin1_code)) s += 8.0;
         else if (!m.qualifier_countries_any.empty() &&
@@ -829,7 +929,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     };
     // Spatial coherence, the last term.
     auto spatial_score = [](double s, double best_km) {
-        if (best_km < 30) s += 2.5;
+        if (best_km < 30) s += 3.75;  // a namesake beside the article's other places (was 2.5)
         else if (best_km < 100) s += 1.6;
         else if (best_km < 300) s += 0.8;
         return s;
@@ -950,11 +1050,37 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 m->best = total[best] / double(group.size());
                 m->second = second == SIZE_MAX ? m->best - 5.0 : total[second] / double(group.size());
                 m->runner_up = second == SIZE_MAX ? UINT32_MAX : cands[second].place;
+                m->chosen_alternate = cands[best].match == gazetteer::NameMatch::alternate;
             }
         }
     };
     resolve(false);
     resolve(true);
+
+    // A town reached only by an alternate spelling, in a country none of the article's other names
+    // points to while they point somewhere ("Kale" for Calais, "Shane" for Chaniers in a report
+    // from Myanmar or Ethiopia), is a local name the gazetteer lacks, not that foreign town.
+    constexpr double k_foreign_min = 1.5;  // context weight: a country name 1, a region 0.7, a one-country town 0.5
+    if (total_weight >= k_foreign_min) {
+        std::erase_if(live, [&](const Mention* m) {
+            if (!m->chosen_alternate || m->fixed_place != UINT32_MAX || m->metonym) return false;
+            const Place p = m_gaz.place_without_names(m->chosen);
+            if (p.kind != PlaceKind::city || p.country.empty()) return false;
+            double here = 0, others = total_weight;
+            if (auto it = country_weight.find(p.country); it != country_weight.end()) here = it->second;
+            if (auto own = own_weight.find(m->key); own != own_weight.end()) {
+                others -= own->second.second;
+                if (own->second.first == p.country) here -= own->second.second;
+            }
+            if (here > 0.0 || others < k_foreign_min) return false;
+            // The town's own name without its article ("Fallujah" for Al Fallujah) is that town.
+            const std::string own_name = gazetteer::normalize_name(m_gaz.place(m->chosen).ascii_name);
+            const std::size_t space = own_name.find(' ');
+            const bool article_form = space != std::string::npos && space <= 3 &&
+                                      std::string_view(own_name).substr(space + 1) == m->key;
+            return !article_form;
+        });
+    }
 
     // 5. Output, with code-point offsets.
     std::vector<Toponym> out;

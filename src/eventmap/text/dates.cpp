@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <unordered_set>
 
 #include "eventmap/text/detail/chars.h"
 #include "eventmap/text/tokens.h"
@@ -135,12 +136,17 @@ private:
             "tomorrow", "last", "this", "next", "past", "coming", "earlier", "later", "over", "at", "on",
             "overnight", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
             "ten", "eleven", "twelve"};
+        static const std::unordered_set<std::string_view> starter_set(starters.begin(), starters.end());
         const std::string_view w = k.span.of(m_s);
         if (w[0] >= '0' && w[0] <= '9') return true;  // "9th"
         if (k.is(capitalised) && (month_from_name(w) > 0 || weekday_from_name(w) >= 0)) return true;
-        for (std::string_view st : starters)
-            if (iequals(w, st)) return true;
-        return false;
+        // One look-up of the lower-cased word (ASCII folded, as iequals() compares).
+        char lower[9];
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            const char c = w[i];
+            lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        }
+        return starter_set.count(std::string_view(lower, w.size())) > 0;
     }
 
     bool future() {

@@ -139,6 +139,13 @@ bool speaks_to_reader(const std::string& low) {
            contains(low, "your ");
 }
 
+// A sentence ends inside the block: ". ", "! " or "? " before its last characters.
+bool holds_sentence_end(std::string_view u) {
+    for (std::size_t i = 0; i + 1 < u.size(); ++i)
+        if ((u[i] == '.' || u[i] == '!' || u[i] == '?') && u[i + 1] == ' ') return true;
+    return false;
+}
+
 bool is_short_label(std::string_view u) { return u.size() <= 60 && !ends_terminal(u); }
 
 std::size_t skip_spaces(std::string_view t, std::size_t i, std::size_t end) {
@@ -349,7 +356,10 @@ ArticleStructure analyse_structure(const ingest::Article& article) {
         else if (((u.size() <= 300 || opens_with_boilerplate(low)) && is_strong_boilerplate(low)) ||
                  // A weak word in a short block: a label ("Comments") or an appeal to the reader,
                  // not a story sentence such as "The Kremlin declined to comment."
-                 (u.size() <= 120 && is_weak_boilerplate(low) && (!ends_terminal(u) || speaks_to_reader(low))))
+                 // A block that holds a whole sentence before an unterminated tail ("... in support of
+                 // the movement. [size=no report]") is story too.
+                 (u.size() <= 120 && is_weak_boilerplate(low) &&
+                  ((!ends_terminal(u) && !holds_sentence_end(u)) || speaks_to_reader(low))))
             kinds[n] = ZoneKind::boilerplate;
         else if ((n == 0 && u.size() <= 250 && !ends_terminal(u) && !find_dateline(text, units[n])) ||
                  (!article.title.empty() && u == article.title) || (!title_seen.empty() && u == title_seen)) {
