@@ -1,5 +1,7 @@
 // `eventmap geoparse`: find and resolve the places articles name.
 #include <cstdio>
+#include <exception>
+#include <utility>
 #include <iostream>
 #include <optional>
 
@@ -56,44 +58,70 @@ int run(const std::vector<std::string>& argv) {
     bool first = true;
     std::size_t articles = 0;
     if (format == "json") std::cout << "[";
-    ordered_parallel<ingest::Article, Parsed>(
-        [&]() -> std::optional<ingest::Article> {
-            ingest::Article a;
-            if (!reader.next(a)) return std::nullopt;
-            return a;
-        },
-        [&](ingest::Article& a) {
-            auto structure = text::analyse_structure(a);
-            auto toponyms = parser.parse(a.text, parser.context_for(a, structure));
-            Parsed p{std::move(a), std::move(toponyms), {}};
-            // Serialised here, so that the main thread (reading and writing) does not bound --jobs.
-            if (format != "table") append_article_json(p.json, p.article.id, p.toponyms);
-            return p;
-        },
-        [&](Parsed& p) {
-            ++articles;
-            if (format == "table") {
-                std::printf("%s\n", p.article.id.c_str());
-                for (const auto& t : p.toponyms) {
-                    std::printf("  %6lld-%-6lld %-24s %-9s %-26s %-3s %9s %10s  %s\n", (long long)t.start_cp,
-                                (long long)t.end_cp, t.text.substr(0, 24).c_str(),
-                                std::string(geoparse::to_string(t.kind)).c_str(), t.name.substr(0, 26).c_str(),
-                                t.country.c_str(),
-                                t.point.is_valid() ? std::to_string(t.point.lat_deg).substr(0, 8).c_str() : "-",
-                                t.point.is_valid() ? std::to_string(t.point.lon_deg).substr(0, 9).c_str() : "-",
-                                t.derived ? ("derived from " + t.anchor).c_str() : "");
+    auto print = [&](Parsed& p) {
+        ++articles;
+        if (format == "table") {
+            std::printf("%s\n", p.article.id.c_str());
+            for (const auto& t : p.toponyms) {
+                std::printf("  %6lld-%-6lld %-24s %-9s %-26s %-3s %9s %10s  %s\n", (long long)t.start_cp,
+                            (long long)t.end_cp, t.text.substr(0, 24).c_str(),
+                            std::string(geoparse::to_string(t.kind)).c_str(), t.name.substr(0, 26).c_str(),
+                            t.country.c_str(),
+                            t.point.is_valid() ? std::to_string(t.point.lat_deg).substr(0, 8).c_str() : "-",
+                            t.point.is_valid() ? std::to_string(t.point.lon_deg).substr(0, 9).c_str() : "-",
+                            t.derived ? ("derived from " + t.anchor).c_str() : "");
+            }
+            return;
+        }
+        if (format == "json") {
+            std::cout << (first ? "\n" : ",\n") << p.json;
+            first = false;
+        } else {
+            p.json.push_back('\n');
+            std::cout << p.json;
+        }
+    };
+    // Articles go to the workers in batches (up to 32 articles or 256 KB of text): handing over
+    // one item costs a few thread wake-ups, which on this kind of VM cost as much as parsing a
+    // short article. A reading error (--strict) ends the batch it happens in; the articles read
+    // before it are still parsed and printed, then the error is raised, as one by one.
+    constexpr std::size_t kBatchArticles = 32, kBatchBytes = 256 * 1024;
+    std::exception_ptr read_error;
+    ordered_parallel<std::vector<ingest::Article>, std::vector<Parsed>>(
+        [&]() -> std::optional<std::vector<ingest::Article>> {
+            if (read_error) std::rethrow_exception(std::exchange(read_error, nullptr));
+            std::vector<ingest::Article> batch;
+            std::size_t bytes = 0;
+            try {
+                while (batch.size() < kBatchArticles && bytes < kBatchBytes) {
+                    ingest::Article a;
+                    if (!reader.next(a)) break;
+                    bytes += a.text.size();
+                    batch.push_back(std::move(a));
                 }
-                return;
+            } catch (...) {
+                if (batch.empty()) throw;
+                read_error = std::current_exception();
             }
-            if (format == "json") {
-                std::cout << (first ? "\n" : ",\n") << p.json;
-                first = false;
-            } else {
-                p.json.push_back('\n');
-                std::cout << p.json;
-            }
+            if (batch.empty()) return std::nullopt;
+            return batch;
         },
-        jobs);
+        [&](std::vector<ingest::Article>& batch) {
+            std::vector<Parsed> out;
+            out.reserve(batch.size());
+            for (auto& a : batch) {
+                auto structure = text::analyse_structure(a);
+                auto toponyms = parser.parse(a.text, parser.context_for(a, structure));
+                Parsed& p = out.emplace_back(Parsed{std::move(a), std::move(toponyms), {}});
+                // Serialised here, so that the main thread (reading and writing) does not bound --jobs.
+                if (format != "table") append_article_json(p.json, p.article.id, p.toponyms);
+            }
+            return out;
+        },
+        [&](std::vector<Parsed>& batch) {
+            for (Parsed& p : batch) print(p);
+        },
+        jobs, 16);  // 16 batches in flight: at most about 4 MB of text
     if (format == "json") std::cout << "\n]\n";
     std::cout.flush();
     const auto& st = reader.stats();

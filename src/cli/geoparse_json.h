@@ -115,7 +115,7 @@ inline void append_int(std::string& out, std::int64_t v) {
 /// A double as dump() writes it (nlohmann's own shortest round-trip digits); null when not finite.
 inline void append_double(std::string& out, double v) {
     if (!std::isfinite(v)) {
-        out += "null";
+        out.append("null", 4);
         return;
     }
     char buf[64];
@@ -129,6 +129,7 @@ inline void append_double(std::string& out, double v) {
 /// bytes, several times faster. Falls back to the tree (and its exception) for invalid UTF-8.
 inline void append_article_json(std::string& out, const std::string& id, const std::vector<geoparse::Toponym>& toponyms) {
     using namespace json_detail;
+    using namespace std::string_view_literals;  // literals appended without strlen
     bool valid = valid_utf8(id);
     for (const auto& t : toponyms)
         valid = valid && valid_utf8(t.text) && valid_utf8(t.name) && valid_utf8(t.country) && valid_utf8(t.admin1) &&
@@ -139,57 +140,57 @@ inline void append_article_json(std::string& out, const std::string& id, const s
         return;
     }
     // Keys in the order dump() writes them: nlohmann::json objects are sorted by key.
-    out += "{\"id\":";
+    out += "{\"id\":"sv;
     append_string(out, id);
-    out += ",\"toponyms\":[";
+    out += ",\"toponyms\":["sv;
     bool first = true;
     for (const auto& t : toponyms) {
         if (!first) out.push_back(',');
         first = false;
-        out += "{\"admin1\":";
+        out += "{\"admin1\":"sv;
         append_string(out, t.admin1);
         if (t.derived) {
-            out += ",\"anchor\":";
+            out += ",\"anchor\":"sv;
             append_string(out, t.anchor);
         }
-        out += ",\"confidence\":";
+        out += ",\"confidence\":"sv;
         append_double(out, std::round(t.confidence * 1000) / 1000);
-        out += ",\"country\":";
+        out += ",\"country\":"sv;
         append_string(out, t.country);
-        if (t.derived) out += ",\"derived\":true";
-        out += ",\"end\":";
+        if (t.derived) out += ",\"derived\":true"sv;
+        out += ",\"end\":"sv;
         append_int(out, t.end_cp);
-        out += ",\"feature_code\":";
+        out += ",\"feature_code\":"sv;
         append_string(out, t.feature_code);
-        out += ",\"geonameid\":";
+        out += ",\"geonameid\":"sv;
         if (t.geonameid > 0) append_int(out, t.geonameid);
-        else out += "null";
-        out += ",\"kind\":";
+        else out += "null"sv;
+        out += ",\"kind\":"sv;
         append_string(out, geoparse::to_string(t.kind));
         if (t.point.is_valid()) {
-            out += ",\"lat\":";
+            out += ",\"lat\":"sv;
             append_double(out, std::round(t.point.lat_deg * 1e5) / 1e5);
-            out += ",\"lon\":";
+            out += ",\"lon\":"sv;
             append_double(out, std::round(t.point.lon_deg * 1e5) / 1e5);
         } else {
-            out += ",\"lat\":null,\"lon\":null";
+            out += ",\"lat\":null,\"lon\":null"sv;
         }
-        out += ",\"name\":";
+        out += ",\"name\":"sv;
         append_string(out, t.name);
         if (t.runner_up_geonameid != 0) {
-            out += ",\"runner_up\":{\"geonameid\":";
+            out += ",\"runner_up\":{\"geonameid\":"sv;
             append_int(out, t.runner_up_geonameid);
-            out += ",\"name\":";
+            out += ",\"name\":"sv;
             append_string(out, t.runner_up_name);
             out.push_back('}');
         }
-        out += ",\"start\":";
+        out += ",\"start\":"sv;
         append_int(out, t.start_cp);
-        out += ",\"text\":";
+        out += ",\"text\":"sv;
         append_string(out, t.text);
         out.push_back('}');
     }
-    out += "]}";
+    out += "]}"sv;
 }
 
 }  // namespace eventmap::cli

@@ -312,7 +312,12 @@ void Gazetteer::prefetch(std::uint64_t h, int stage) const {
         __builtin_prefetch(&m.slots[slot]);
         return;
     }
-    if (e.mapping == m.id && e.hash == h) return;  // most likely answered by the memo
+    if (e.mapping == m.id && e.hash == h) {  // most likely answered by the memo: its candidates
+        if (e.count == 0) return;
+        if (stage == 2) __builtin_prefetch(&m.candidates[e.first]);
+        else if (stage == 3) __builtin_prefetch(&m.places[m.candidates[e.first].place]);
+        return;
+    }
     const std::uint32_t s = m.slots[slot];
     if (s == 0) return;
     const auto& k = m.keys[s - 1];

@@ -59,7 +59,8 @@ public:
     static constexpr int prefetch_stages = 5;
     /// Starts loading, without waiting, what a candidates() call for the key of `hash` will read:
     /// stage 0 the key filter, 1 the lookup memo and the hash slot, 2 the key record, 3 the key
-    /// and its candidates, 4 the first candidate's place. Each stage reads what the one before
+    /// and its candidates, 4 the first candidate's place (for a key in the memo: 2 its
+    /// candidates, 3 the first one's place). Each stage reads what the one before
     /// loaded, so a caller that runs stage s for the key s * k lookups ahead of the one it is
     /// looking up overlaps the cache misses of several lookups. Never changes a result.
     void prefetch(std::uint64_t hash, int stage) const;

@@ -267,7 +267,16 @@ DocumentContext Geoparser::context_for(const ingest::Article& article, const tex
 }
 
 std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentContext& context) const {
-    const std::vector<Word> words = detail::scan_words(text);
+    // Per-thread buffers, reused from article to article (their size follows the largest article).
+    struct Buffers {
+        std::vector<Word> words;
+        std::string lowered;
+        std::vector<int> mention_of_word;
+        std::vector<std::int8_t> bounds;
+    };
+    thread_local Buffers buffers;
+    detail::scan_words(text, buffers.words);
+    const std::vector<Word>& words = buffers.words;
     const std::size_t n = words.size();
     auto wtext = [&](std::size_t i) { return text.substr(words[i].start, words[i].end - words[i].start); };
     auto span_text = [&](std::size_t a, std::size_t b) {
@@ -288,7 +297,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         return w.is_word && !w.has_digit && (w.capitalised || w.all_caps || is_prefixed_name(w));
     };
     // Words in lower case are views of one lower-cased copy of the text (no string per word).
-    const std::string lowered = detail::ascii_lowered(text);
+    detail::ascii_lowered(text, buffers.lowered);
+    const std::string& lowered = buffers.lowered;
     auto lower_word = [&](std::size_t i) {
         return std::string_view(lowered).substr(words[i].start, words[i].end - words[i].start);
     };
@@ -312,7 +322,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
 
     // 1. Candidate names: longest gazetteer match inside each run of capitalised words.
     std::vector<Mention> mentions;
-    std::vector<int> mention_of_word(n, -1);
+    std::vector<int>& mention_of_word = buffers.mention_of_word;
+    mention_of_word.assign(n, -1);
     // 1a. The runs of capitalised words [i, j) (what the gazetteer knows does not change them).
     struct Run {
         std::size_t i, j;
@@ -342,7 +353,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     }
     // A phrase [a, b) of a run can be a name when it starts and ends with a word that is not a
     // lower-case connector.
-    std::vector<std::int8_t> bounds(n, -1);  // can_bound(k), worked out once
+    std::vector<std::int8_t>& bounds = buffers.bounds;  // can_bound(k), worked out once
+    bounds.assign(n, -1);
     auto can_bound = [&](std::size_t k) {
         if (bounds[k] < 0) bounds[k] = words[k].is_word && !(is_connector(lower_word(k)) && !words[k].capitalised);
         return bounds[k] != 0;

@@ -116,9 +116,9 @@ bool arabic_article_prefix(std::string_view w) {
 namespace {
 
 template <bool kFast>
-std::vector<Word> scan(std::string_view text) {
-    std::vector<Word> out;
-    out.reserve(text.size() / 5);
+void scan(std::string_view text, std::vector<Word>& out) {
+    out.clear();
+    out.reserve(text.size() / 4 + 16);  // news text has about one token in four bytes
     std::size_t i = 0;
     bool next_sentence_start = true, next_paragraph_start = true;
     int newlines = 0;
@@ -135,14 +135,12 @@ std::vector<Word> scan(std::string_view text) {
             if (f & kSpace) { ++i; continue; }
             if (!(f & (kLetter | kDigit))) {
                 if (b != '\n') {
-                    Word p;
-                    p.start = static_cast<std::uint32_t>(i);
-                    p.end = static_cast<std::uint32_t>(i + 1);
-                    p.punct = static_cast<char>(b);
-                    p.paragraph_start = next_paragraph_start;
+                    out.push_back(Word{.start = static_cast<std::uint32_t>(i),
+                                       .end = static_cast<std::uint32_t>(i + 1),
+                                       .paragraph_start = next_paragraph_start,
+                                       .punct = static_cast<char>(b)});
                     newlines = 0;
                     if (b == '.' || b == '!' || b == '?' || b == ':') next_sentence_start = true;
-                    out.push_back(p);
                     ++i;
                     continue;
                 }
@@ -154,18 +152,16 @@ std::vector<Word> scan(std::string_view text) {
                 const bool ends_here = k == size || (bytes[k] < 0x80 && !(kAscii[bytes[k]] & kExtends) &&
                                                      !(bytes[k] == '.' && k - i == 1 && (f & kUpper)));
                 if (ends_here) {
-                    Word w;
-                    w.start = static_cast<std::uint32_t>(i);
-                    w.end = static_cast<std::uint32_t>(k);
-                    w.is_word = true;
-                    w.has_digit = run.digit;
-                    w.capitalised = (f & kUpper) != 0;  // no Arabic article prefix without a hyphen
-                    w.all_caps = run.upper && !run.lower && run.letters >= 2;
-                    w.sentence_start = next_sentence_start;
-                    w.paragraph_start = next_paragraph_start;
+                    out.push_back(Word{.start = static_cast<std::uint32_t>(i),
+                                       .end = static_cast<std::uint32_t>(k),
+                                       .is_word = true,
+                                       .capitalised = (f & kUpper) != 0,  // no Arabic article prefix without a hyphen
+                                       .all_caps = run.upper && !run.lower && run.letters >= 2,
+                                       .has_digit = run.digit,
+                                       .sentence_start = next_sentence_start,
+                                       .paragraph_start = next_paragraph_start});
                     next_sentence_start = next_paragraph_start = false;
                     newlines = 0;
-                    out.push_back(w);
                     i = k;
                     continue;
                 }
@@ -272,18 +268,32 @@ std::vector<Word> scan(std::string_view text) {
         if (cp == '.' || cp == '!' || cp == '?' || cp == ':') next_sentence_start = true;
         out.push_back(p);
     }
-    return out;
 }
 
 }  // namespace
 
-std::vector<Word> scan_words(std::string_view text) { return scan<true>(text); }
+void scan_words(std::string_view text, std::vector<Word>& out) { scan<true>(text, out); }
 
-std::vector<Word> scan_words_general(std::string_view text) { return scan<false>(text); }
+std::vector<Word> scan_words(std::string_view text) {
+    std::vector<Word> out;
+    scan<true>(text, out);
+    return out;
+}
+
+std::vector<Word> scan_words_general(std::string_view text) {
+    std::vector<Word> out;
+    scan<false>(text, out);
+    return out;
+}
+
+void ascii_lowered(std::string_view text, std::string& out) {
+    out.assign(text);
+    for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
 
 std::string ascii_lowered(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    std::string out;
+    ascii_lowered(text, out);
     return out;
 }
 

@@ -22,6 +22,8 @@ struct Word {
 
 /// Splits text into words and punctuation. Offsets fit in 32 bits (texts are < 4 GiB).
 std::vector<Word> scan_words(std::string_view text);
+/// scan_words() into `out` (cleared first), to reuse its capacity.
+void scan_words(std::string_view text, std::vector<Word>& out);
 
 /// scan_words() without its fast path for plain ASCII (every token decoded code point by code
 /// point): the same tokens, slower; for tests.
@@ -30,5 +32,7 @@ std::vector<Word> scan_words_general(std::string_view text);
 /// The text with ASCII A-Z lower-cased and every other byte kept: same length, so a word's
 /// lower-case form is the same byte range of it (what std::tolower does in the "C" locale).
 std::string ascii_lowered(std::string_view text);
+/// ascii_lowered() into `out`, to reuse its capacity.
+void ascii_lowered(std::string_view text, std::string& out);
 
 }  // namespace eventmap::geoparse::detail

@@ -54,6 +54,8 @@ void WordTable::add(std::string_view word, std::uint8_t flags) {
         return;
     }
     if ((m_count + 1) * 2 > m_slots.size()) rehash(m_slots.empty() ? 1024 : m_slots.size() * 2);  // load <= 1/2
+    const std::size_t sig = signature(word);
+    m_signatures[sig >> 6] |= std::uint64_t{1} << (sig & 63);
     const std::uint64_t h = hash_of(word);
     Slot* s = find_slot(word, h);
     if (s->length != 0) {
@@ -71,6 +73,8 @@ void WordTable::add(std::string_view word, std::uint8_t flags) {
 std::uint8_t WordTable::flags(std::string_view word) const {
     if (word.empty()) return m_empty_flags;
     if (word.size() > 0xFFFF) return 0;
+    const std::size_t sig = signature(word);
+    if (!((m_signatures[sig >> 6] >> (sig & 63)) & 1)) return 0;
     const Slot* s = find_slot(word, hash_of(word));
     return s ? s->flags : 0;
 }
