@@ -161,7 +161,7 @@ TEST_CASE("prefetching lookups, in any stage and order, changes no answer", "[ga
     g.prepare_lookups();
     std::mt19937 rng(7);
     for (int round = 0; round < 3; ++round) {
-        for (const auto& k : keys)
+        for (std::size_t n = 0; n < keys.size(); ++n)
             for (int s = 0; s < gz::Gazetteer::prefetch_stages; ++s) g.prefetch(gz::Gazetteer::key_hash(keys[rng() % keys.size()]), s);
         for (std::size_t i = 0; i < keys.size(); ++i) {
             const std::uint64_t h = gz::Gazetteer::key_hash(keys[i]);
