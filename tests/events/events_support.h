@@ -106,4 +106,14 @@ inline std::vector<std::string> types_of(const std::string& text) {
     return t;
 }
 
+
+// The type of the most confident event extracted from `text`, "(none)" when there is none.
+inline std::string main_type(const std::string& text) {
+    const auto evs = extract_text(text);
+    const events::Event* best = nullptr;
+    for (const auto& e : evs)
+        if (!best || e.confidence > best->confidence) best = &e;
+    return best ? best->type : "(none)";
+}
+
 }  // namespace eventmap::test

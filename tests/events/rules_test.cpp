@@ -5,23 +5,11 @@
 #include "eventmap/events/places.h"
 
 using eventmap::test::extract_text;
+using eventmap::test::main_type;
 using eventmap::test::types_of;
 namespace ev = eventmap::events;
 namespace gz = eventmap::gazetteer;
 namespace gp = eventmap::geoparse;
-
-namespace {
-
-// The type of the most confident event, "(none)" when there is none.
-std::string main_type(const std::string& text) {
-    const auto evs = extract_text(text);
-    const ev::Event* best = nullptr;
-    for (const auto& e : evs)
-        if (!best || e.confidence > best->confidence) best = &e;
-    return best ? best->type : "(none)";
-}
-
-}  // namespace
 
 TEST_CASE("forms that used to report nothing now give their type", "[events]") {
     const std::vector<std::pair<std::string, std::string>> cases{
@@ -75,8 +63,10 @@ TEST_CASE("a demonstration's road blocks and demands keep it a demonstration", "
     CHECK(main_type("Rioters from two villages clashed with sticks near Dhaka on Monday.") == "mob_violence");
 }
 
-TEST_CASE("a given verb is linked to its own place", "[events]") {
-    const std::string text = "Officials in Kyiv said that shelling hit Kherson overnight.";
+namespace {
+
+// The place the detector links the verb `verb` of the one-sentence `text` to ("" when none).
+std::string linked_place(const std::string& text, const std::string& verb) {
     ev::SentenceContext ctx;
     ctx.text = text;
     ctx.sentence = eventmap::text::Span{0, text.size()};
@@ -84,42 +74,27 @@ TEST_CASE("a given verb is linked to its own place", "[events]") {
     a.text = text;
     const auto places = eventmap::test::test_place_finder()(a, eventmap::text::ArticleStructure{});
     ctx.places = places;
-    const auto& det = eventmap::test::test_detector();
-    auto span_of = [&](const std::string& word) {
-        const std::size_t at = text.find(word);
-        return eventmap::text::Span{at, at + word.size()};
-    };
-    const gp::Toponym* hit = det.place_of(ctx, span_of("hit"));
-    REQUIRE(hit != nullptr);
-    CHECK(hit->text == "Kherson");
-    const gp::Toponym* said = det.place_of(ctx, span_of("said"));
-    REQUIRE(said != nullptr);
-    CHECK(said->text == "Kyiv");
+    const std::size_t at = text.find(verb);
+    const gp::Toponym* p = eventmap::test::test_detector().place_of(ctx, eventmap::text::Span{at, at + verb.size()});
+    return p ? p->text : "";
+}
+
+}  // namespace
+
+TEST_CASE("a given verb is linked to its own place", "[events]") {
+    const std::string text = "Officials in Kyiv said that shelling hit Kherson overnight.";
+    CHECK(linked_place(text, "hit") == "Kherson");
+    CHECK(linked_place(text, "said") == "Kyiv");
     // A sentence that names no place links nothing.
-    const std::string none = "Gunmen attacked a convoy overnight.";
-    ctx.text = none;
-    ctx.sentence = eventmap::text::Span{0, none.size()};
-    ctx.places = {};
-    CHECK(det.place_of(ctx, eventmap::text::Span{7, 15}) == nullptr);
+    CHECK(linked_place("Gunmen attacked a convoy overnight.", "attacked").empty());
 }
 
 TEST_CASE("a place named as an owner or a side is not where the event happened", "[events]") {
-    const auto& det = eventmap::test::test_detector();
     for (const std::string text : {"Gunners in Kyiv's pay shelled villages outside Kherson on Monday.",
                                    "Gunners in Moscow-backed units shelled villages outside Kherson on Monday.",
                                    "Gunners in Moscow troops' positions shelled villages outside Kherson on Monday."}) {
-        ev::SentenceContext ctx;
-        ctx.text = text;
-        ctx.sentence = eventmap::text::Span{0, text.size()};
-        eventmap::ingest::Article a;
-        a.text = text;
-        const auto places = eventmap::test::test_place_finder()(a, eventmap::text::ArticleStructure{});
-        ctx.places = places;
-        const std::size_t at = text.find("shelled");
-        const gp::Toponym* p = det.place_of(ctx, eventmap::text::Span{at, at + 7});
         INFO(text);
-        REQUIRE(p != nullptr);
-        CHECK(p->text == "Kherson");
+        CHECK(linked_place(text, "shelled") == "Kherson");
     }
 }
 

@@ -5,18 +5,10 @@
 #include "events_support.h"
 
 using eventmap::test::extract_text;
+using eventmap::test::main_type;
 namespace ev = eventmap::events;
 
 namespace {
-
-// The type of the most confident event, "(none)" when there is none.
-std::string main_type(const std::string& text) {
-    const auto evs = extract_text(text);
-    const ev::Event* best = nullptr;
-    for (const auto& e : evs)
-        if (!best || e.confidence > best->confidence) best = &e;
-    return best ? best->type : "(none)";
-}
 
 void check_all(const std::vector<std::pair<std::string, std::string>>& cases) {
     for (const auto& [text, type] : cases) {
