@@ -466,3 +466,11 @@ TEST_CASE("armed groups' names are not the towns GeoNames lists them for", "[geo
     CHECK_FALSE(find(ts, "Hamas"));    // of Hamm, Germany
     REQUIRE(find(ts, "Doha"));
 }
+
+TEST_CASE("ISO alpha-3 codes are not country names ('MDA' is an acronym, not Moldova)", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Gunmen targeted an MDA commander near Raqqa, and the USA condemned the attack.");
+    CHECK_FALSE(find(ts, "MDA"));
+    REQUIRE(find(ts, "USA"));
+    CHECK(find(ts, "USA")->country == "US");
+}

@@ -980,7 +980,9 @@ void Builder::make_countries() {
             add_key(name, place, NameMatch::preferred);
         }
         for (const auto& n : meta.names) add_key(n, place, NameMatch::alternate);
-        if (!meta.iso3.empty()) add_key(meta.iso3, place, NameMatch::alternate);
+        // ISO 3166 alpha-3 codes are not names the news uses ("MDA" is a militia's acronym, not
+        // Moldova); the few that are ("USA") come with the country's English names above.
+        (void)meta.iso3;
         if (sit != shape_by_numeric.end()) m_polygons.emplace_back(place, sit->second);
     }
 }
