@@ -474,3 +474,14 @@ TEST_CASE("ISO alpha-3 codes are not country names ('MDA' is an acronym, not Mol
     REQUIRE(find(ts, "USA"));
     CHECK(find(ts, "USA")->country == "US");
 }
+
+TEST_CASE("a lone hamlet far from the article's country is a local name the gazetteer lacks", "[geoparse]") {
+    REQUIRE_INDEX();
+    // Mapiri is a Bolivian village and the name's only place in the gazetteer.
+    auto ng = parse("Police in Lagos detained traders at the Mapiri market in Ikeja, Nigeria, on Monday.");
+    CHECK_FALSE(find(ng, "Mapiri"));
+    REQUIRE(find(ng, "Ikeja"));
+    auto bo = parse("Miners marched in Mapiri, north of La Paz, Bolivia, on Monday.");
+    REQUIRE(find(bo, "Mapiri"));
+    CHECK(find(bo, "Mapiri")->country == "BO");
+}

@@ -1057,15 +1057,18 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     resolve(false);
     resolve(true);
 
-    // A town reached only by an alternate spelling, in a country none of the article's other names
-    // points to while they point somewhere ("Kale" for Calais, "Shane" for Chaniers in a report
+    // A town reached only by an alternate spelling (or a lone hamlet by its name), in a country none
+    // of the article's other names points to while they point somewhere ("Kale" for Calais, "Shane" for Chaniers in a report
     // from Myanmar or Ethiopia), is a local name the gazetteer lacks, not that foreign town.
     constexpr double k_foreign_min = 1.5;  // context weight: a country name 1, a region 0.7, a one-country town 0.5
     if (total_weight >= k_foreign_min) {
         std::erase_if(live, [&](const Mention* m) {
-            if (!m->chosen_alternate || m->fixed_place != UINT32_MAX || m->metonym) return false;
+            if (m->fixed_place != UINT32_MAX || m->metonym) return false;
             const Place p = m_gaz.place_without_names(m->chosen);
             if (p.kind != PlaceKind::city || p.country.empty()) return false;
+            // So is a hamlet (under 10,000, the name's only place) reached by its own name: "tambon
+            // Lahan" in a report from Pattani is not Lahan, Nepal.
+            if (!m->chosen_alternate && !(p.population < 10000 && m->cands.size() == 1)) return false;
             double here = 0, others = total_weight;
             if (auto it = country_weight.find(p.country); it != country_weight.end()) here = it->second;
             if (auto own = own_weight.find(m->key); own != own_weight.end()) {
