@@ -1,5 +1,6 @@
 // `eventmap extract` as a user runs it: our own articles in, a GeoJSON file of events out.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -7,19 +8,27 @@
 
 using eventmap::test::run_cli;
 
+namespace {
+
+// `text` written to article.txt in a fresh temporary folder named `folder`.
+std::filesystem::path article_file(const std::string& folder, const std::string& text) {
+    const auto path = eventmap::test::temp_dir(folder) / "article.txt";
+    std::ofstream(path) << text;
+    return path;
+}
+
+}  // namespace
+
 TEST_CASE("extract writes the sample articles' events as GeoJSON", "[events]") {
     if (!eventmap::test::real_index()) {
         WARN("no gazetteer index: skipped");
         return;
     }
-    const auto dir = eventmap::test::temp_dir("extract_cli");
-    const auto in = dir / "article.txt";
-    {
-        std::ofstream f(in);
-        f << "KHERSON, Ukraine, March 8 (Eventmap Wire) - Russian artillery shelled Kherson overnight, killing two "
-             "civilians, the governor said on Friday.\n\nThe Chinese president will visit Moscow next week.\n";
-    }
-    const auto out = dir / "events.geojson";
+    const auto in = article_file("extract_cli",
+                                 "KHERSON, Ukraine, March 8 (Eventmap Wire) - Russian artillery shelled Kherson overnight, "
+                                 "killing two civilians, the governor said on Friday.\n\nThe Chinese president will "
+                                 "visit Moscow next week.\n");
+    const auto out = in.parent_path() / "events.geojson";
     const auto r = run_cli({"extract", in.string(), "-o", out.string(), "--date", "2024-03-08", "--jobs", "2"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
@@ -55,14 +64,10 @@ TEST_CASE("an event known only by its region is mapped at the region's seat, as 
         WARN("no gazetteer index: skipped");
         return;
     }
-    const auto dir = eventmap::test::temp_dir("extract_region_seat");
-    const auto in = dir / "article.txt";
-    {
-        std::ofstream f(in);
-        f << "Russian artillery shelled several villages in Zaporizhzhia region on Monday, the regional governor "
-             "said.\n";
-    }
-    const auto out = dir / "events.geojson";
+    const auto in = article_file("extract_region_seat",
+                                 "Russian artillery shelled several villages in Zaporizhzhia region on Monday, the "
+                                 "regional governor said.\n");
+    const auto out = in.parent_path() / "events.geojson";
     const auto r = run_cli({"extract", in.string(), "-o", out.string(), "--date", "2024-03-08"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);

@@ -1,7 +1,6 @@
 #include "eventmap/events/places.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>

@@ -316,7 +316,7 @@ struct RegionAccum {
 using Admin1Accum = RegionAccum;
 
 struct CountryMeta {
-    std::string iso3, numeric;
+    std::string numeric;              ///< ISO 3166 numeric, zero-padded ("004")
     std::string name;                 ///< English
     std::vector<std::string> names;   ///< every language
     double population = 0;
@@ -486,7 +486,6 @@ void Builder::load_country_meta() {
             for (const auto& row : j)
                 if (row.is_array() && row.size() >= 3 && row[0].is_string()) {
                     auto& c = m_countries[row[0].get<std::string>()];
-                    c.iso3 = row[1].get<std::string>();
                     c.numeric = row[2].get<std::string>();
                 }
         std::uint64_t langs = 0;
@@ -536,7 +535,6 @@ void Builder::load_country_meta() {
             }
             ++rows;
             auto& c = m_countries[std::string(fields[0])];
-            c.iso3 = fields[1];
             // world-atlas ids are zero-padded ("004"), countryInfo's are not.
             const std::size_t pad = fields[2].size() < 3 ? 3 - fields[2].size() : 0;
             c.numeric.assign(pad, '0').append(fields[2]);
@@ -980,9 +978,8 @@ void Builder::make_countries() {
             add_key(name, place, NameMatch::preferred);
         }
         for (const auto& n : meta.names) add_key(n, place, NameMatch::alternate);
-        // ISO 3166 alpha-3 codes are not names the news uses ("MDA" is a militia's acronym, not
-        // Moldova); the few that are ("USA") come with the country's English names above.
-        (void)meta.iso3;
+        // No key for the ISO 3166 alpha-3 code: news does not use them as names ("MDA" is a militia's
+        // acronym, not Moldova); the few it does ("USA") come with the country's English names above.
         if (sit != shape_by_numeric.end()) m_polygons.emplace_back(place, sit->second);
     }
 }

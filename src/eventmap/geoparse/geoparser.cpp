@@ -106,21 +106,21 @@ std::size_t official_form_start(std::string_view text, const std::vector<Word>& 
 
 // The lower-case part of "Kyiv-based", "Gainesville-area", "Iran-backed", "Russia-occupied".
 bool is_place_suffix(std::string_view suffix) {
-    static const std::unordered_set<std::string_view> suffixes = {
+    static const SmallWordSet suffixes = {
         "based", "area", "born", "backed", "led", "occupied", "controlled", "held", "run", "bound", "owned",
         "headquartered", "registered", "flagged", "made", "area's", "region", "wide", "allied", "aligned",
         "bred", "raised", "listed", "linked", "supported", "funded", "sponsored", "annexed", "administered"};
-    return suffixes.count(suffix) > 0;
+    return suffixes.contains(suffix);
 }
 
 // Single words that name first-level regions somewhere (Cameroon's Centre, South and East) but in
 // a longer name are only its part.
 bool is_generic_region_word(std::string_view lw) {
-    static const std::unordered_set<std::string_view> words = {
+    static const SmallWordSet words = {
         "north", "south", "east", "west", "centre", "center", "central", "northern", "southern", "eastern",
         "western", "littoral", "coast", "capital", "north-west", "south-west", "north-east", "south-east",
         "northwest", "southwest", "northeast", "southeast"};
-    return words.count(lw) > 0;
+    return words.contains(lw);
 }
 
 // Words that qualify a place name without making it a person's ("northern" is lower-case and never in a run).
@@ -306,7 +306,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // "the Atlantic", "the tropical Atlantic", "the eastern Pacific": "the", then at most two
     // lower-case words of direction or extent, then the name.
     auto follows_the = [&](std::size_t a) {
-        static const std::unordered_set<std::string_view> k_extent = {
+        static const SmallWordSet k_extent = {
             "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
             "northeastern", "northwestern", "southeastern", "southwestern", "tropical", "equatorial",
             "upper", "lower", "far", "wider", "whole", "entire", "open"};
@@ -315,7 +315,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (!w.is_word || w.capitalised) return false;
             const std::string_view lw = lower_word(a - back - 1);
             if (lw == "the") return true;
-            if (!k_extent.count(lw)) return false;
+            if (!k_extent.contains(lw)) return false;
         }
         return false;
     };
@@ -415,7 +415,6 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 Mention m;
                 m.wa = a; m.wb = b; m.run_start = i; m.run_end = j;
                 m.start = words[a].start; m.end = words[b - 1].end;
-                m.after_the = b == j && follows_the(a);  // not "the Mississippi State team"
                 // "the Kremlin": the article before it is lower case and outside the run.
                 if (const MetonymTarget* t = ph.metonym) {
                     m.metonym = t;
@@ -474,6 +473,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                         }
                     }
                 }
+                m.after_the = b == j && follows_the(a);  // not "the Mississippi State team"
                 for (std::size_t k = a; k < b; ++k) mention_of_word[k] = static_cast<int>(mentions.size());
                 mentions.push_back(std::move(m));
                 a = b;
@@ -861,43 +861,54 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         return key.size() == country.size() + 1 + code.size() && key.substr(0, country.size()) == country &&
                key[country.size()] == '.' && key.substr(country.size() + 1) == code;
     };
-    auto any_preferred = [](std::span<const Candidate> cands) {
-        for (const auto& c : cands)
-            if (c.match == gazetteer::NameMatch::preferred) return true;
-        return false;
+    // What a name's candidates say of the name, worked out once per name: whether some candidate
+    // bears it as its own name, and whether a town of 10,000+ does.
+    struct NameFacts {
+        bool any_preferred = false, town_owns = false;
     };
-    auto town_owns_name = [&](std::span<const Candidate> cands) {
-        for (const auto& c : cands)
-            if (c.match == gazetteer::NameMatch::preferred) {
-                const Place t = m_gaz.place_without_names(c.place);
-                if (t.kind == PlaceKind::city && t.population >= 10000) return true;
-            }
-        return false;
+    auto name_facts = [&](std::span<const Candidate> cands, const std::vector<Place>& places) {
+        NameFacts f;
+        for (std::size_t r = 0; r < cands.size(); ++r) {
+            if (cands[r].match != gazetteer::NameMatch::preferred) continue;
+            f.any_preferred = true;
+            if (places[r].kind == PlaceKind::city && places[r].population >= 10000) f.town_owns = true;
+        }
+        return f;
+    };
+    // The article's country context for a name's candidate in `country`: the weight of the other
+    // names in that country and in all, the name's own contribution taken out (a name is not its
+    // own context).
+    struct CountryContext {
+        double here = 0, total = 0;
+    };
+    auto country_context = [&](const std::string& key, std::string_view country) {
+        CountryContext c{0, total_weight};
+        if (auto it = country_weight.find(country); it != country_weight.end()) c.here = it->second;
+        if (auto own = own_weight.find(key); own != own_weight.end()) {
+            c.total -= own->second.second;
+            if (own->second.first == country) c.here -= own->second.second;
+        }
+        return c;
     };
     // The name- and candidate-only part; `final` when nothing more is added (demonyms).
-    auto base_score = [&](const std::string& key, std::span<const Candidate> cands, std::size_t rank, const Place& p,
-                          const Place& first, bool& final) {
+    auto base_score = [&](const std::string& key, std::span<const Candidate> cands, const NameFacts& facts,
+                          std::size_t rank, const Place& p, const Place& first, bool& final) {
         double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
         final = false;
         if (p.kind == PlaceKind::demonym) { final = true; return s + 5.0; }
         // A name that is only an alternate of a place (Venice for Dayton, Ohio) yields a little to the
         // places it is the own name of.
         constexpr double alt_pen = 0.5;
-        if (cands[rank].match == gazetteer::NameMatch::alternate && any_preferred(cands)) s -= alt_pen;
+        if (cands[rank].match == gazetteer::NameMatch::alternate && facts.any_preferred) s -= alt_pen;
         const std::string_view country = p.country;
         // The context the article's other names give.
-        double others_total = total_weight, others_here = 0;
-        if (auto it = country_weight.find(country); it != country_weight.end()) others_here = it->second;
-        if (auto own = own_weight.find(key); own != own_weight.end()) {
-            others_total -= own->second.second;
-            if (own->second.first == country) others_here -= own->second.second;
-        }
-        // A country's name means the country ("China", "Greece") unless the article's other names
-        // are strongly in a country where the name is a first-level region ("Georgia" in news from
-        // Atlanta): that region's own name then wins.
-        // A country's name means the country, unless the name is only another language's or a short
-        // form of it and a town of some size bears it as its own ("Norfolk" for Norfolk Island).
-        if (p.kind == PlaceKind::country && (cands[rank].match != gazetteer::NameMatch::alternate || !town_owns_name(cands)))
+        const CountryContext others = country_context(key, country);
+        const double others_total = others.total, others_here = others.here;
+        // A country's name means the country ("China", "Greece"), unless the name is only another
+        // language's or a short form of it and a town of some size bears it as its own ("Norfolk"
+        // for Norfolk Island), or the article's other names are strongly in a country where the
+        // name is a first-level region ("Georgia" in news from Atlanta): that region's own name then wins.
+        if (p.kind == PlaceKind::country && (cands[rank].match != gazetteer::NameMatch::alternate || !facts.town_owns))
             s += 4.0;
         if (p.kind == PlaceKind::admin1 && rank > 0 && cands[rank].match != gazetteer::NameMatch::derived &&
             others_here >= 1.0 && others_here >= 0.5 * others_total && first.kind == PlaceKind::country)
@@ -958,9 +969,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         m_gaz.places_without_names(cands, ks.places);
         ks.base.resize(cands.size());
         ks.final.resize(cands.size());
+        const NameFacts facts = name_facts(cands, ks.places);
         for (std::size_t r = 0; r < cands.size(); ++r) {
             bool final = false;
-            ks.base[r] = base_score(key, cands, r, ks.places[r], ks.places[0], final);
+            ks.base[r] = base_score(key, cands, facts, r, ks.places[r], ks.places[0], final);
             ks.final[r] = final;
         }
     }
@@ -1058,8 +1070,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     resolve(true);
 
     // A town reached only by an alternate spelling (or a lone hamlet by its name), in a country none
-    // of the article's other names points to while they point somewhere ("Kale" for Calais, "Shane" for Chaniers in a report
-    // from Myanmar or Ethiopia), is a local name the gazetteer lacks, not that foreign town.
+    // of the article's other names points to while they point somewhere ("Kale" for Calais, "Shane"
+    // for Chaniers in a report from Myanmar or Ethiopia), is a local name the gazetteer lacks, not
+    // that foreign town.
     constexpr double k_foreign_min = 1.5;  // context weight: a country name 1, a region 0.7, a one-country town 0.5
     if (total_weight >= k_foreign_min) {
         std::erase_if(live, [&](const Mention* m) {
@@ -1069,13 +1082,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             // So is a hamlet (under 10,000, the name's only place) reached by its own name: "tambon
             // Lahan" in a report from Pattani is not Lahan, Nepal.
             if (!m->chosen_alternate && !(p.population < 10000 && m->cands.size() == 1)) return false;
-            double here = 0, others = total_weight;
-            if (auto it = country_weight.find(p.country); it != country_weight.end()) here = it->second;
-            if (auto own = own_weight.find(m->key); own != own_weight.end()) {
-                others -= own->second.second;
-                if (own->second.first == p.country) here -= own->second.second;
-            }
-            if (here > 0.0 || others < k_foreign_min) return false;
+            const CountryContext others = country_context(m->key, p.country);
+            if (others.here > 0.0 || others.total < k_foreign_min) return false;
             // The town's own name without its article ("Fallujah" for Al Fallujah) is that town.
             const std::string own_name = gazetteer::normalize_name(m_gaz.place(m->chosen).ascii_name);
             const std::size_t space = own_name.find(' ');
