@@ -583,3 +583,23 @@ TEST_CASE("fire opened towards military posts is a clash", "[events]") {
     CHECK(main_type("Soldiers opened fire towards rebel positions near Goma on Monday.") == "armed_clash");
     CHECK(main_type("Soldiers opened fire on a crowd of villagers near Goma on Monday.") != "armed_clash");
 }
+
+TEST_CASE("demonstrators' own violence makes a protest violent, in its sentence or the next", "[events]") {
+    // Objects thrown, told in the passive; the arrests that follow do not make it an intervention only.
+    CHECK(main_type("Dozens were arrested at a rally in Paris on Sunday after bottles were thrown at police.") ==
+          "violent_demonstration");
+    // "turned very violent": the adverb between does not hide it.
+    CHECK(main_type("The protest against fuel prices in Paris turned very violent on Friday.") == "violent_demonstration");
+    CHECK(main_type("Protesters pulled down the fence around the parliament in Tbilisi on Monday.") ==
+          "violent_demonstration");
+    // Clashes with the police outrank the tear gas the police fired.
+    CHECK(main_type("Police fired tear gas at protesters in Dhaka on Monday during clashes near the university.") ==
+          "violent_demonstration");
+    // A march, then rioters in the next sentence: one violent demonstration, not mob violence.
+    const auto types = types_of(
+        "Hundreds of farmers marched through Dhaka on Monday to demand lower fuel prices. "
+        "Later in the day rioters set fire to two shops near the square.");
+    CHECK(types == std::vector<std::string>{"violent_demonstration"});
+    // Fires lit at a protest keep it peaceful; a fence pulled down by soldiers is no demonstration.
+    CHECK(main_type("Residents rallied in Tbilisi on Monday and lit fires in the square.") == "peaceful_protest");
+}

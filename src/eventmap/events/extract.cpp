@@ -69,7 +69,8 @@ bool upgrade_protest(std::vector<Event>& events, std::size_t paragraph_first, co
     if (d.type == "arrests" || d.type == "protest_with_intervention") to = "protest_with_intervention";
     else if (d.type == "excessive_force_against_protesters" || (d.type == "attack" && d.fatalities.value_or(0) > 0))
         to = "excessive_force_against_protesters";
-    else if (d.type == "violent_demonstration" || d.type == "looting_property_destruction" || d.type == "armed_clash")
+    else if (d.type == "violent_demonstration" || d.type == "looting_property_destruction" || d.type == "armed_clash" ||
+             d.type == "mob_violence")
         to = "violent_demonstration";
     else if (d.type == "peaceful_protest" || d.type == "attack")
         return d.type == "peaceful_protest";  // the same protest told again
