@@ -24,6 +24,9 @@ TEST_CASE("forms that used to report nothing now give their type", "[events]") {
         {"Russian air forces struck Kharkiv overnight.", "air_drone_strike"},
         {"About 300 people were evacuated from Mykolaiv on Saturday.", "other"},
         {"Two gangs fought a shoot-out in Bogota on Saturday.", "armed_clash"},
+        {"Police found the body of a young man in a field near Lahore on Monday.", "attack"},
+        {"Police fired without warning at a car near Lahore on Monday.", "attack"},
+        {"Rebels fired in the direction of army positions near Goma on Monday.", "armed_clash"},
     };
     for (const auto& [text, type] : cases) {
         INFO(text);
