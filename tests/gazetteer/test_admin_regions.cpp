@@ -45,12 +45,14 @@ const Built& built() {
             << row(7, "Rubizhne", 49.01, 38.37, "P", "PPL", "UA", "14", "4408", 56000)
             << row(8, "Harrisonburg", 38.45, -78.87, "P", "PPL", "US", "VA", "660", 51000)
             << row(9, "Rockingham County", 38.51, -78.88, "A", "ADM2", "US", "VA", "165", 0)
-            << row(10, "Elkton", 38.41, -78.62, "P", "PPL", "US", "VA", "165", 2800);
+            << row(10, "Elkton", 38.41, -78.62, "P", "PPL", "US", "VA", "165", 2800)
+            << row(11, "Riohacha", 11.54, -72.91, "P", "PPLA", "CO", "17", "", 160000);
         std::ofstream(dir / "admin1CodesASCII.txt") << "US.FL\tFlorida\tFlorida\t4155751\n"
                                                     << "US.IA\tIowa\tIowa\t4862182\n"
                                                     << "US.TX\tTexas\tTexas\t4736286\n"
                                                     << "US.VA\tVirginia\tVirginia\t6254928\n"
-                                                    << "UA.14\tLuhansk Oblast\tLuhansk Oblast\t702657\n";
+                                                    << "UA.14\tLuhansk Oblast\tLuhansk Oblast\t702657\n"
+                                                    << "CO.17\tLa Guajira Department\tLa Guajira Department\t3678847\n";
         std::ofstream(dir / "admin2Codes.txt") << "US.FL.105\tPolk County\tPolk County\t4168459\n"
                                                << "US.IA.153\tPolk County\tPolk County\t4870387\n"
                                                << "US.TX.201\tHarris County\tHarris County\t4696376\n"
@@ -243,4 +245,18 @@ TEST_CASE("real index: news names of countries, towns and continents", "[gazette
         CHECK(c[0].geonameid == id);
         CHECK(c[0].feature_code == "CONT");
     }
+}
+
+TEST_CASE("admin1: a 'Department' or 'Municipality' in the region's name is left out by the news", "[gazetteer][admin1]") {
+    const auto g = gz::Gazetteer::open(built().index);
+    // "Albania municipality (La Guajira)": the department is "La Guajira" and "La Guajira department".
+    for (const char* name : {"La Guajira", "La Guajira department", "La Guajira Department"}) {
+        INFO(name);
+        const auto r = g.lookup(name);
+        REQUIRE(r.size() == 1);
+        CHECK(r[0].kind == gz::PlaceKind::admin1);
+        CHECK(r[0].country == "CO");
+    }
+    // Only the region's own name loses the word: a "Texas Department" (of Transportation) is an agency.
+    CHECK(g.lookup("Texas Department").empty());
 }

@@ -485,3 +485,11 @@ TEST_CASE("a lone hamlet far from the article's country is a local name the gaze
     REQUIRE(find(bo, "Mapiri"));
     CHECK(find(bo, "Mapiri")->country == "BO");
 }
+
+TEST_CASE("a small capital is no hamlet, wherever the article's other places are", "[geoparse]") {
+    REQUIRE_INDEX();
+    // Longyearbyen (Svalbard's seat, about 2,400 people) in a report about a war elsewhere.
+    auto ts = parse("Residents marched in Longyearbyen on Sunday against the Russian invasion of Ukraine.");
+    REQUIRE(find(ts, "Longyearbyen"));
+    CHECK(find(ts, "Longyearbyen")->country == "SJ");
+}

@@ -265,6 +265,10 @@ float match_factor(NameMatch m) {
 
 constexpr std::string_view k_region_words[] = {"oblast", "region", "province", "state",  "governorate",
                                                "district", "county", "prefecture", "krai"};
+// Words an admin1's own name may end with that news leaves out ("San Salvador Department" is
+// "San Salvador"); unlike the words above, not added to other names ("Texas Department" of
+// Transportation is an agency).
+constexpr std::string_view k_region_suffixes[] = {"department", "municipality"};
 
 constexpr std::string_view k_junk_languages[] = {"post", "link", "iata", "icao", "faac", "fr_1793",
                                                  "abbr", "wkdt", "unlc", "tcid"};
@@ -432,13 +436,17 @@ void Builder::add_key(std::string_view name, std::uint32_t place, NameMatch matc
 void Builder::add_region_forms(std::string_view name, std::uint32_t place, NameMatch plain_match) {
     add_key(name, place, plain_match);
     std::string stem = normalize_name(name);
-    for (std::string_view w : k_region_words) {
-        if (stem.size() > w.size() + 1 && stem.ends_with(w) && stem[stem.size() - w.size() - 1] == ' ') {
-            stem.resize(stem.size() - w.size() - 1);
-            add_key(stem, place, NameMatch::derived);
-            break;
+    auto strip = [&](std::span<const std::string_view> words) {
+        for (std::string_view w : words) {
+            if (stem.size() > w.size() + 1 && stem.ends_with(w) && stem[stem.size() - w.size() - 1] == ' ') {
+                stem.resize(stem.size() - w.size() - 1);
+                add_key(stem, place, NameMatch::derived);
+                return true;
+            }
         }
-    }
+        return false;
+    };
+    if (!strip(k_region_words)) strip(k_region_suffixes);
     if (stem.empty()) return;
     // A US "Ohio State", "Mississippi State" is a university; the state is "Ohio" (AP style writes
     // "Washington state", which then reads as "Washington" and a word).

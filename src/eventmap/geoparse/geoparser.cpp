@@ -1080,8 +1080,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             const Place p = m_gaz.place_without_names(m->chosen);
             if (p.kind != PlaceKind::city || p.country.empty()) return false;
             // So is a hamlet (under 10,000, the name's only place) reached by its own name: "tambon
-            // Lahan" in a report from Pattani is not Lahan, Nepal.
-            if (!m->chosen_alternate && !(p.population < 10000 && m->cands.size() == 1)) return false;
+            // Lahan" in a report from Pattani is not Lahan, Nepal. A capital is no hamlet: "marched in
+            // Longyearbyen" (Svalbard's, 2,400 people) against the war in Ukraine is that town.
+            const bool capital = p.feature_code == "PPLC" || p.feature_code == "PPLA";
+            if (!m->chosen_alternate && !(p.population < 10000 && m->cands.size() == 1 && !capital)) return false;
             const CountryContext others = country_context(m->key, p.country);
             if (others.here > 0.0 || others.total < k_foreign_min) return false;
             // The town's own name without its article ("Fallujah" for Al Fallujah) is that town.
