@@ -606,3 +606,18 @@ TEST_CASE("demonstrators' own violence makes a protest violent, in its sentence 
     // Fires lit at a protest keep it peaceful; a fence pulled down by soldiers is no demonstration.
     CHECK(main_type("Residents rallied in Tbilisi on Monday and lit fires in the square.") == "peaceful_protest");
 }
+
+TEST_CASE("a protest's topic is not its place; the paragraph's town is", "[events]") {
+    // The protest names only what it is against; the sentence before said where the dockers were. A
+    // country (or continent) that sentence also names is not "where" either.
+    const auto events = extract_text(
+        "A ship carrying grain from Kherson to Russia docked in Mykolaiv on Monday. "
+        "Dozens of dockers were protesting against the war of Russia against Ukraine.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == "peaceful_protest");
+    CHECK(events[0].location == "Mykolaiv");
+    // "in Moscow" after the topic is the place, not the topic.
+    const auto moscow = extract_text("Students protested against the war in Moscow on Monday.");
+    REQUIRE(moscow.size() == 1);
+    CHECK(moscow[0].location == "Moscow");
+}

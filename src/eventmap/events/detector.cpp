@@ -332,7 +332,8 @@ std::optional<int> find_fatalities(const WordList& words, const std::vector<CueH
 
 struct PlaceChoice {
     const geoparse::Toponym* place = nullptr;
-    bool near = false;  // "near X", "outside X": geo_precision 2
+    bool near = false;   // "near X", "outside X": geo_precision 2
+    bool topic = false;  // what a protest is about ("against the invasion of Ukraine"), not where it is
 };
 
 // The event place of the trigger starting at byte `trigger_begin` in clause `cl`: the clause's
@@ -343,6 +344,9 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
     const std::size_t sent_begin = ctx.sentence.begin;
     PlaceChoice out;
     double best_score = -1e9;
+    std::size_t trigger_word = 0;
+    while (trigger_word < words.size() && words[trigger_word].end <= trigger_begin - sent_begin) ++trigger_word;
+    const bool protest = is_protest_type(type);
     for (std::size_t k = 0; k < ctx.places.size(); ++k) {
         const geoparse::Toponym& t = ctx.places[k];
         if (!usable(t)) continue;
@@ -395,10 +399,18 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             const std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
             if (region_level(t) || gap == ", " || gap == " (" || gap == ",") score -= 3;
         }
+        // A protest's topic ("to denounce the invasion of Ukraine", "against the dependence of Europe on
+        // oil"): a topic word between the trigger and the place, the place not introduced by "in", "at"...
+        bool topic = false;
+        if (protest && !one_of(prev, {"in", "at", "near", "outside", "inside", "on"}))
+            for (const CueHit& h : cues)
+                if (h.cue == Cue::topic && h.first > trigger_word && h.last < wi && wi - h.last <= 6) topic = true;
+        if (topic) score -= 3;
         score += t.confidence * 0.5;
         if (score > best_score) {
             best_score = score;
             out.place = &t;
+            out.topic = topic;
             bool near = false;
             for (const CueHit& h : cues)
                 if (h.cue == Cue::near && h.last < wi && wi - h.last <= 3) near = true;
@@ -692,7 +704,12 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         const PlaceChoice choice = choose_place(ctx, words, clause, cl, d.trigger.begin, d.type, cues);
         const geoparse::Toponym* chosen = choice.place;
         const bool chosen_near = choice.near;
-        if (chosen) {
+        if (chosen && choice.topic && ctx.previous_place) {
+            // Only the protest's topic is named here: the paragraph said where it was.
+            d.place = ctx.previous_place;
+            d.geo_precision = region_level(*ctx.previous_place) ? 3 : 1;
+            d.why += "; " + chosen->text + " is the topic, place from the paragraph -> " + ctx.previous_place->text;
+        } else if (chosen) {
             d.place = chosen;
             d.geo_precision = (chosen->derived || chosen_near) ? 2 : 1;
             if (region_level(*chosen)) d.geo_precision = 3;

@@ -55,6 +55,12 @@ namespace {
 
 bool usable(const geoparse::Toponym& t) { return t.kind == geoparse::ToponymKind::literal && t.point.is_valid(); }
 
+// A country, continent, ocean or sea, or a region without borders: wider than any event's place.
+bool broad(const geoparse::Toponym& t) {
+    const std::string& f = t.feature_code;
+    return f.rfind("PCL", 0) == 0 || f == "CONT" || f == "OCN" || f == "SEA" || f == "RGN";
+}
+
 bool is_protest(const std::string& t) {
     return t == "peaceful_protest" || t == "protest_with_intervention" || t == "excessive_force_against_protesters" ||
            t == "violent_demonstration";
@@ -152,14 +158,16 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
                 continue;
             sentence_places.clear();
             while (place_cursor < places.size() && places[place_cursor].start_byte < body.begin) ++place_cursor;
-            std::size_t last_usable = places.size();
+            // The sentence's last place, for the sentences after it: "the city" means a town, not the country,
+            // continent or sea the sentence also names ("in Gdansk, shipping oil from Russia to Europe").
+            std::size_t last_usable = places.size(), last_broad = places.size();
             for (std::size_t k = place_cursor; k < places.size() && places[k].start_byte < body.end; ++k)
                 if (places[k].end_byte <= body.end) {
                     sentence_places.push_back(places[k]);
-                    // "the city" means a town, not the country the town is in.
-                    if (usable(places[k]) && (places[k].feature_code.rfind("PCL", 0) != 0 || !previous_place))
-                        last_usable = k;
+                    if (!usable(places[k])) continue;
+                    (broad(places[k]) ? last_broad : last_usable) = k;
                 }
+            if (last_usable == places.size() && !previous_place) last_usable = last_broad;
 
             SentenceContext ctx;
             ctx.text = text;
