@@ -493,3 +493,11 @@ TEST_CASE("a small capital is no hamlet, wherever the article's other places are
     REQUIRE(find(ts, "Longyearbyen"));
     CHECK(find(ts, "Longyearbyen")->country == "SJ");
 }
+
+TEST_CASE("a qualifier that names several regions lets the town's own region decide", "[geoparse]") {
+    REQUIRE_INDEX();
+    // "San Salvador" is El Salvador's department and a Bahamian district: the capital is in the first.
+    auto ts = parse("Relatives of health workers protested in San Salvador, San Salvador, on Friday.");
+    REQUIRE(find(ts, "San Salvador"));
+    CHECK(find(ts, "San Salvador")->country == "SV");
+}

@@ -205,7 +205,7 @@ struct Mention {
     std::uint32_t runner_up = UINT32_MAX;
     bool chosen_alternate = false;     // the chosen place has the name only as an alternate
     std::string qualifier_country;     // from "X, Country"
-    std::string qualifier_admin1;      // admin1 code from "X, Region"
+    std::vector<std::string> qualifier_admin1;  // admin1 codes from "X, Region" (every region of that name)
     std::vector<std::string> qualifier_countries_any;
 };
 
@@ -831,7 +831,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (!comma || m->fixed_place != UINT32_MAX) continue;
         if (q->fixed_place != UINT32_MAX) {
             Place p = m_gaz.place_without_names(q->fixed_place);
-            m->qualifier_admin1 = std::string(p.country) + "." + std::string(p.admin1_code);
+            m->qualifier_admin1 = {std::string(p.country) + "." + std::string(p.admin1_code)};
             m->qualifier_country = std::string(p.country);
             continue;
         }
@@ -840,9 +840,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (p.kind == PlaceKind::country) {
                 if (m->qualifier_country.empty()) m->qualifier_country = std::string(p.country);
             } else if (p.kind == PlaceKind::admin1) {
-                if (m->qualifier_admin1.empty()) {
-                    m->qualifier_admin1 = std::string(p.country) + "." + std::string(p.admin1_code);
-                }
+                // "San Salvador, San Salvador": El Salvador's department or the Bahamas' district; the
+                // town's candidates decide between them.
+                m->qualifier_admin1.push_back(std::string(p.country) + "." + std::string(p.admin1_code));
             }
             if (!p.country.empty()) m->qualifier_countries_any.push_back(std::string(p.country));
         }
@@ -931,7 +931,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // "the Atlantic" is the ocean, not Atlantic, Iowa: a water body named with "the" wins.
         if (m.after_the && p.kind == PlaceKind::feature && p.feature_class == 'H') s += 4.0;
         if (!m.qualifier_country.empty() && m.qualifier_country == country) s += 6.0;
-        if (!m.qualifier_admin1.empty() && same_admin1(m.qualifier_admin1, country, p.admin1_code)) s += 8.0;
+        const bool in_region = std::any_of(m.qualifier_admin1.begin(), m.qualifier_admin1.end(), [&](const std::string& a) {
+            return same_admin1(a, country, p.admin1_code);
+        });
+        if (in_region) s += 8.0;
         else if (!m.qualifier_countries_any.empty() &&
                  std::find(m.qualifier_countries_any.begin(), m.qualifier_countries_any.end(), country) !=
                      m.qualifier_countries_any.end())
