@@ -501,3 +501,14 @@ TEST_CASE("a qualifier that names several regions lets the town's own region dec
     REQUIRE(find(ts, "San Salvador"));
     CHECK(find(ts, "San Salvador")->country == "SV");
 }
+
+TEST_CASE("a name after a person's surname in the same run is the person's too", "[geoparse]") {
+    REQUIRE_INDEX();
+    // Mendez is a place somewhere, but here a surname; Pereira (a Colombian city) is the next part of it.
+    auto ts = parse("Parents from the Dr. Octavio Mendez Pereira school protested in Panama City on Monday.");
+    CHECK_FALSE(find(ts, "Pereira"));
+    REQUIRE(find(ts, "Panama City"));
+    // A place right after a dropped word that is no surname stays a place ("In China").
+    auto cn = parse("In China, the ministry said exports rose.");
+    REQUIRE(find(cn, "China"));
+}

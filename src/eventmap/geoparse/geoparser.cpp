@@ -602,7 +602,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // A non-place capitalised word right before, in the same run: a person's surname ("Gareth Jones").
         if (m.wa > m.run_start && !m.metonym) {
             std::size_t p = m.wa - 1;
-            bool prev_is_place = mention_of_word[p] >= 0;
+            // A name already found to be a person's ("Octavio Mendez Pereira": Mendez) is no place.
+            bool prev_is_place = mention_of_word[p] >= 0 && !(mentions[static_cast<std::size_t>(mention_of_word[p])].drop &&
+                                                              surnames.count(lower_word(p)));
             // All-caps words (datelines: "NEAR BAKHMUT", headlines) say nothing about persons.
             // "A Gainesville-area dealer": an article or common word opening the sentence is no given name.
             const bool opener = words[p].sentence_start &&
