@@ -512,3 +512,11 @@ TEST_CASE("a name after a person's surname in the same run is the person's too",
     auto cn = parse("In China, the ministry said exports rose.");
     REQUIRE(find(cn, "China"));
 }
+
+TEST_CASE("another language's name of a big city yields to the town that bears it as its own", "[geoparse]") {
+    REQUIRE_INDEX();
+    // "Valence" is French for Valencia; in English news it is Valence, Drome.
+    auto ts = parse("Dozens of prison guards blocked the access to the prison of Valence on Monday.");
+    REQUIRE(find(ts, "Valence"));
+    CHECK(find(ts, "Valence")->country == "FR");
+}

@@ -898,9 +898,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
         final = false;
         if (p.kind == PlaceKind::demonym) { final = true; return s + 5.0; }
-        // A name that is only an alternate of a place (Venice for Dayton, Ohio) yields a little to the
+        // A name that is only an alternate of a place (Venice for Dayton, Ohio) yields to the
         // places it is the own name of.
-        constexpr double alt_pen = 0.5;
+        constexpr double alt_pen = 2.0;  // was 0.5: "Valence" in English news is the French town, not Valencia
         if (cands[rank].match == gazetteer::NameMatch::alternate && facts.any_preferred) s -= alt_pen;
         const std::string_view country = p.country;
         // The context the article's other names give.
