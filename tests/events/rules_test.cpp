@@ -621,3 +621,10 @@ TEST_CASE("a protest's topic is not its place; the paragraph's town is", "[event
     REQUIRE(moscow.size() == 1);
     CHECK(moscow[0].location == "Moscow");
 }
+
+TEST_CASE("'the X district of Y': X is the place, Y the region it lies in", "[events]") {
+    // Bakhmut lies in the Donetsk region: the event is in Bakhmut, not at the region's point.
+    const auto events = extract_text("Russian forces shelled the Bakhmut district of Donetsk region on Monday.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].location == "Bakhmut");
+}

@@ -520,3 +520,10 @@ TEST_CASE("another language's name of a big city yields to the town that bears i
     REQUIRE(find(ts, "Valence"));
     CHECK(find(ts, "Valence")->country == "FR");
 }
+
+TEST_CASE("the Wagner group is never a town, with or without 'group'", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Wagner and Malian forces killed ten people near Mopti on Saturday.");
+    CHECK_FALSE(find(ts, "Wagner"));
+    REQUIRE(find(ts, "Mopti"));
+}

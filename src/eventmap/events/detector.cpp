@@ -399,6 +399,15 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             const std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
             if (region_level(t) || gap == ", " || gap == " (" || gap == ",") score -= 3;
         }
+        // "the Gebze district of Kocaeli", "Avasin area of Erbil": the name before "district of" is the place,
+        // the one after it the region it lies in (when the first lies in the second's country at all).
+        if (k > 0 && usable(ctx.places[k - 1]) && t.start_byte > ctx.places[k - 1].end_byte &&
+            ctx.places[k - 1].country == t.country &&
+            t.start_byte - ctx.places[k - 1].end_byte <= 20 && prev == "of" &&
+            one_of(prev2, {"district", "province", "region", "governorate", "county", "municipality", "area", "city",
+                           "town", "village", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "suburb"}) &&
+            wi >= 2 && words[wi - 2].begin >= ctx.places[k - 1].end_byte - sent_begin)
+            score -= 3;
         // A protest's topic ("to denounce the invasion of Ukraine", "against the dependence of Europe on
         // oil"): a topic word between the trigger and the place, the place not introduced by "in", "at"...
         bool topic = false;
