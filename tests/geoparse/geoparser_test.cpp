@@ -527,3 +527,14 @@ TEST_CASE("the Wagner group is never a town, with or without 'group'", "[geopars
     CHECK_FALSE(find(ts, "Wagner"));
     REQUIRE(find(ts, "Mopti"));
 }
+
+TEST_CASE("a given name alone, as a town in a country the article is not about, is a person", "[geoparse]") {
+    REQUIRE_INDEX();
+    // David is a Panamanian city; in a report from Boston and New York it is a person.
+    auto us = parse("Police in Boston, Massachusetts, questioned residents on Monday. David is a Boston native "
+                    "who moved to New York and then to Cambridge, Massachusetts, like many in the United States.");
+    CHECK_FALSE(find(us, "David"));
+    auto pa = parse("Farmers marched in David, Panama, on Monday.");
+    REQUIRE(find(pa, "David"));
+    CHECK(find(pa, "David")->country == "PA");
+}

@@ -1088,7 +1088,11 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             // Lahan" in a report from Pattani is not Lahan, Nepal. A capital is no hamlet: "marched in
             // Longyearbyen" (Svalbard's, 2,400 people) against the war in Ukraine is that town.
             const bool capital = p.feature_code == "PPLC" || p.feature_code == "PPLA";
-            if (!m->chosen_alternate && !(p.population < 10000 && m->cands.size() == 1 && !capital)) return false;
+            // So is a one-word name that is also a given name ("David" in news from Boston is a person,
+            // not David, Panama, a provincial capital); a national capital ("Victoria") stays.
+            const bool given = p.feature_code != "PPLC" && m->wb - m->wa == 1 &&
+                               m_lex.is_given_name(span_text(m->wa, m->wb));
+            if (!m->chosen_alternate && !given && !(p.population < 10000 && m->cands.size() == 1 && !capital)) return false;
             const CountryContext others = country_context(m->key, p.country);
             if (others.here > 0.0 || others.total < k_foreign_min) return false;
             // The town's own name without its article ("Fallujah" for Al Fallujah) is that town.
