@@ -538,3 +538,10 @@ TEST_CASE("a given name alone, as a town in a country the article is not about, 
     REQUIRE(find(pa, "David"));
     CHECK(find(pa, "David")->country == "PA");
 }
+
+TEST_CASE("an ocean's short name is no foreign alternate: 'Atlantic storms' are the ocean's", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Warm water in the North Sea and Atlantic storms battered the coast of Ireland on Monday.");
+    REQUIRE(find(ts, "Atlantic"));
+    CHECK(find(ts, "Atlantic")->feature_code == "OCN");
+}

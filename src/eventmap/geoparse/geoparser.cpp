@@ -901,7 +901,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // A name that is only an alternate of a place (Venice for Dayton, Ohio) yields to the
         // places it is the own name of.
         constexpr double alt_pen = 2.0;  // was 0.5: "Valence" in English news is the French town, not Valencia
-        if (cands[rank].match == gazetteer::NameMatch::alternate && facts.any_preferred) s -= alt_pen;
+        // An ocean's or sea's short name ("Atlantic" for the Atlantic Ocean) is English, not another
+        // language's: it keeps its place beside the towns named after it.
+        const bool water = p.kind == PlaceKind::feature && p.feature_class == 'H';
+        if (cands[rank].match == gazetteer::NameMatch::alternate && facts.any_preferred && !water) s -= alt_pen;
         const std::string_view country = p.country;
         // The context the article's other names give.
         const CountryContext others = country_context(key, country);
