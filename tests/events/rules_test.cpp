@@ -627,4 +627,8 @@ TEST_CASE("'the X district of Y': X is the place, Y the region it lies in", "[ev
     const auto events = extract_text("Russian forces shelled the Bakhmut district of Donetsk region on Monday.");
     REQUIRE(events.size() == 1);
     CHECK(events[0].location == "Bakhmut");
+    // The other way round, the town comes after: "the Donetsk region town of Avdiivka".
+    const auto town = extract_text("Russian forces shelled the Donetsk region town of Avdiivka on Monday.");
+    REQUIRE(town.size() == 1);
+    CHECK(town[0].location == "Avdiivka");
 }

@@ -400,9 +400,10 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             if (region_level(t) || gap == ", " || gap == " (" || gap == ",") score -= 3;
         }
         // "the Gebze district of Kocaeli", "Avasin area of Erbil": the name before "district of" is the place,
-        // the one after it the region it lies in (when the first lies in the second's country at all).
+        // the region after it is where it lies (when the first lies in the second's country at all). "The
+        // West Bank city of Nablus" is the other way round: there the town comes after.
         if (k > 0 && usable(ctx.places[k - 1]) && t.start_byte > ctx.places[k - 1].end_byte &&
-            ctx.places[k - 1].country == t.country &&
+            ctx.places[k - 1].country == t.country && region_level(t) && !region_level(ctx.places[k - 1]) &&
             t.start_byte - ctx.places[k - 1].end_byte <= 20 && prev == "of" &&
             one_of(prev2, {"district", "province", "region", "governorate", "county", "municipality", "area", "city",
                            "town", "village", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "suburb"}) &&
