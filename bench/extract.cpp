@@ -59,7 +59,8 @@ void run_pipeline(benchmark::State& state, unsigned jobs) {
         exporter::EventWriter writer(out, exporter::Format::geojson);
         // Batches of up to 32 articles or 256 KB of text, as `eventmap extract` hands them out.
         std::size_t next = 0;
-        ordered_parallel<std::pair<std::size_t, std::size_t>, std::vector<std::vector<events::Event>>>(
+        // The workers prepare the features (as the CLI does without --dedup-km); GDAL writes here.
+        ordered_parallel<std::pair<std::size_t, std::size_t>, std::vector<exporter::PreparedEvent>>(
             [&]() -> std::optional<std::pair<std::size_t, std::size_t>> {
                 if (next >= f.articles.size()) return std::nullopt;
                 const std::size_t first = next;
@@ -69,14 +70,14 @@ void run_pipeline(benchmark::State& state, unsigned jobs) {
                 return std::pair{first, next};
             },
             [&](std::pair<std::size_t, std::size_t>& range) {
-                std::vector<std::vector<events::Event>> out;
+                std::vector<exporter::PreparedEvent> out;
                 for (std::size_t i = range.first; i < range.second; ++i)
-                    out.push_back(events::extract_events(f.articles[i], f.extractor));
+                    for (const auto& e : events::extract_events(f.articles[i], f.extractor))
+                        out.push_back(writer.prepare(e));
                 return out;
             },
-            [&](std::vector<std::vector<events::Event>>& batch) {
-                for (const auto& evs : batch)
-                    for (const auto& e : evs) writer.write(e);
+            [&](std::vector<exporter::PreparedEvent>& batch) {
+                for (auto& feature : batch) writer.write(std::move(feature));
             },
             jobs, 16);
         writer.close();

@@ -1,6 +1,7 @@
 // `eventmap extract`: articles in, typed, dated, located events out (any GDAL format).
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -85,9 +86,17 @@ int run(const std::vector<std::string>& argv) {
     // as extracting it. A reading error (--strict) ends the batch it happens in; the articles read
     // before it are still extracted and written, then the error is raised, as one by one.
     constexpr std::size_t kBatchArticles = 32, kBatchBytes = 256 * 1024;
+    // What the workers make of a batch: without --dedup-km the features themselves, ready for GDAL,
+    // so that this thread only reads and writes; with it, the events for merging.
+    struct Extracted {
+        std::size_t articles = 0, found = 0;
+        std::vector<events::Event> events;
+        std::vector<exporter::PreparedEvent> features;
+    };
+    const bool dedup = dedup_km > 0;
     std::exception_ptr read_error;
     std::vector<events::Event> all;
-    ordered_parallel<std::vector<ingest::Article>, std::vector<std::vector<events::Event>>>(
+    ordered_parallel<std::vector<ingest::Article>, Extracted>(
         [&]() -> std::optional<std::vector<ingest::Article>> {
             if (read_error) std::rethrow_exception(std::exchange(read_error, nullptr));
             std::vector<ingest::Article> batch;
@@ -107,28 +116,49 @@ int run(const std::vector<std::string>& argv) {
             return batch;
         },
         [&](std::vector<ingest::Article>& batch) {
-            std::vector<std::vector<events::Event>> out;
-            out.reserve(batch.size());
-            for (const auto& a : batch) out.push_back(events::extract_events(a, extractor));
-            return out;
-        },
-        [&](std::vector<std::vector<events::Event>>& batch) {
-            for (auto& evs : batch) {
-                ++articles;
-                found += evs.size();
-                if (dedup_km > 0) {
-                    for (auto& e : evs) all.push_back(std::move(e));
-                } else {
-                    for (const auto& e : evs) writer.write(e);
+            Extracted out;
+            out.articles = batch.size();
+            for (const auto& a : batch) {
+                std::vector<events::Event> evs = events::extract_events(a, extractor);
+                out.found += evs.size();
+                for (auto& e : evs) {
+                    if (dedup) out.events.push_back(std::move(e));
+                    else out.features.push_back(writer.prepare(e));
                 }
             }
+            return out;
+        },
+        [&](Extracted& batch) {
+            articles += batch.articles;
+            found += batch.found;
+            for (auto& e : batch.events) all.push_back(std::move(e));
+            for (auto& f : batch.features) writer.write(std::move(f));
             draw(false);
         },
         jobs, 16);  // 16 batches in flight: at most about 4 MB of text
     draw(true);
-    if (dedup_km > 0) {
+    if (dedup) {
         all = events::merge_duplicates(std::move(all), dedup_km);
-        for (const auto& e : all) writer.write(e);
+        // The merged events' features are made on the workers while this thread writes.
+        constexpr std::size_t kBatchEvents = 64;
+        std::size_t next = 0;
+        ordered_parallel<std::pair<std::size_t, std::size_t>, std::vector<exporter::PreparedEvent>>(
+            [&]() -> std::optional<std::pair<std::size_t, std::size_t>> {
+                if (next >= all.size()) return std::nullopt;
+                const std::size_t first = next;
+                next = std::min(all.size(), next + kBatchEvents);
+                return std::pair{first, next};
+            },
+            [&](std::pair<std::size_t, std::size_t>& range) {
+                std::vector<exporter::PreparedEvent> features;
+                features.reserve(range.second - range.first);
+                for (std::size_t i = range.first; i < range.second; ++i) features.push_back(writer.prepare(all[i]));
+                return features;
+            },
+            [&](std::vector<exporter::PreparedEvent>& features) {
+                for (auto& f : features) writer.write(std::move(f));
+            },
+            jobs, 16);
     }
     writer.close();
     std::cerr << "extract: " << writer.count() << " events from " << articles << " articles";

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <regex>
+#include <thread>
 
 #include "eventmap/core/error.h"
 #include "eventmap/export/reader.h"
@@ -165,6 +166,34 @@ TEST_CASE("each format writes and reads back", "[export]") {
         CHECK(back[2].country_name == "Chile");
         CHECK(back[2].sources.front().sentence == events[2].sources.front().sentence);
         CHECK(back[2].point.lon_deg == Approx(-70.64827));
+    }
+}
+
+TEST_CASE("features prepared on worker threads and written in order give the same file", "[export]") {
+    const auto dir = test::temp_dir("export_prepared");
+    std::vector<events::Event> events;
+    for (int k = 0; k < 200; ++k)
+        for (auto e : test::sample_events()) {
+            e.id += "-" + std::to_string(k);
+            events.push_back(std::move(e));
+        }
+    for (const auto& [name, format] : std::vector<std::pair<std::string, Format>>{
+             {"geojson", Format::geojson}, {"geojsonl", Format::geojsonseq}, {"csv", Format::csv},
+             {"kml", Format::kml}, {"fgb", Format::fgb}}) {
+        INFO(name);
+        write_events(events, dir / ("one." + name), format);
+        EventWriter writer(dir / ("prepared." + name), format);
+        std::vector<PreparedEvent> prepared(events.size());
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < 4; ++t)
+            threads.emplace_back([&, t] {
+                for (std::size_t i = t; i < events.size(); i += 4) prepared[i] = writer.prepare(events[i]);
+            });
+        for (auto& t : threads) t.join();
+        for (auto& p : prepared) writer.write(std::move(p));
+        writer.close();
+        CHECK(writer.count() == events.size());
+        CHECK(test::read_file(dir / ("one." + name)) == test::read_file(dir / ("prepared." + name)));
     }
 }
 
