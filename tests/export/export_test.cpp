@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <regex>
-#include <thread>
 
 #include "eventmap/core/error.h"
+#include "eventmap/core/parallel.h"
 #include "eventmap/export/reader.h"
 #include "eventmap/export/writer.h"
 #include "eventmap/geo/gdal_handles.h"
@@ -182,18 +182,32 @@ TEST_CASE("features prepared on worker threads and written in order give the sam
              {"kml", Format::kml}, {"fgb", Format::fgb}}) {
         INFO(name);
         write_events(events, dir / ("one." + name), format);
+        // Prepared on 4 worker threads while this thread writes, as `eventmap extract` does.
         EventWriter writer(dir / ("prepared." + name), format);
-        std::vector<PreparedEvent> prepared(events.size());
-        std::vector<std::thread> threads;
-        for (std::size_t t = 0; t < 4; ++t)
-            threads.emplace_back([&, t] {
-                for (std::size_t i = t; i < events.size(); i += 4) prepared[i] = writer.prepare(events[i]);
-            });
-        for (auto& t : threads) t.join();
-        for (auto& p : prepared) writer.write(std::move(p));
+        std::size_t next = 0;
+        ordered_parallel<std::size_t, PreparedEvent>(
+            [&]() -> std::optional<std::size_t> {
+                if (next >= events.size()) return std::nullopt;
+                return next++;
+            },
+            [&](std::size_t& i) { return writer.prepare(events[i]); },
+            [&](PreparedEvent& p) { writer.write(std::move(p)); }, 4);
         writer.close();
         CHECK(writer.count() == events.size());
         CHECK(test::read_file(dir / ("one." + name)) == test::read_file(dir / ("prepared." + name)));
+    }
+    SECTION("GeoPackage (its bytes carry a timestamp): the same events read back") {
+        EventWriter writer(dir / "prepared.gpkg", Format::gpkg);
+        std::size_t next = 0;
+        ordered_parallel<std::size_t, PreparedEvent>(
+            [&]() -> std::optional<std::size_t> {
+                if (next >= events.size()) return std::nullopt;
+                return next++;
+            },
+            [&](std::size_t& i) { return writer.prepare(events[i]); },
+            [&](PreparedEvent& p) { writer.write(std::move(p)); }, 4);
+        writer.close();
+        CHECK(read_all(dir / "prepared.gpkg") == events);
     }
 }
 
