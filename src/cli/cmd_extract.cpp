@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <future>
 #include <iostream>
 #include <utility>
 
@@ -59,14 +60,22 @@ int run(const std::vector<std::string>& argv) {
     }
     const std::filesystem::path index = args.value_or("--index", default_index_path().string());
 
+    // With workers to come, the output dataset (GDAL's drivers, EPSG:4326 from proj.db) and the
+    // detector's tables are made on two more threads while this one loads the geoparser and the
+    // region seats: start-up is a large part of a run over a few thousand notes. With --jobs 1
+    // everything runs on this thread.
+    const auto launch = jobs > 1 ? std::launch::async : std::launch::deferred;
+    auto writer_ready = std::async(launch, [&] { return exporter::EventWriter(*out, format); });
+    auto detector_ready = std::async(launch, [] { return events::Detector::load_default(); });
     const gazetteer::Gazetteer gz = gazetteer::Gazetteer::open(index);
-    const events::Detector detector = events::Detector::load_default();
-    const events::Extractor extractor(detector, events::gazetteer_places(gz), options);
+    events::PlaceFinder places = events::gazetteer_places(gz);
+    const events::Detector detector = detector_ready.get();
+    const events::Extractor extractor(detector, std::move(places), options);
 
     ingest::ReadOptions read_options;
     read_options.strict = args.flag("--strict");
     ingest::ArticleReader reader(args.positional(), read_options);
-    exporter::EventWriter writer(*out, format);
+    exporter::EventWriter writer = writer_ready.get();
 
     const bool progress = ::isatty(2) != 0;
     auto last_draw = std::chrono::steady_clock::now();
