@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <functional>
 #include <future>
 #include <iostream>
 #include <utility>
@@ -60,15 +61,16 @@ int run(const std::vector<std::string>& argv) {
     }
     const std::filesystem::path index = args.value_or("--index", default_index_path().string());
 
-    // With workers to come, the output dataset (GDAL's drivers, EPSG:4326 from proj.db) and the
-    // detector's tables are made on two more threads while this one loads the geoparser and the
-    // region seats: start-up is a large part of a run over a few thousand notes. With --jobs 1
+    // With workers to come, the output dataset (GDAL's drivers, EPSG:4326 from proj.db), the
+    // detector's tables and the region seats are made on threads of their own while this one loads
+    // the geoparser: start-up is a large part of a run over a few thousand notes. With --jobs 1
     // everything runs on this thread.
     const auto launch = jobs > 1 ? std::launch::async : std::launch::deferred;
     auto writer_ready = std::async(launch, [&] { return exporter::EventWriter(*out, format); });
     auto detector_ready = std::async(launch, [] { return events::Detector::load_default(); });
     const gazetteer::Gazetteer gz = gazetteer::Gazetteer::open(index);
-    events::PlaceFinder places = events::gazetteer_places(gz);
+    events::PlaceFinder places =
+        events::gazetteer_places(gz, std::async(launch, events::region_seats, std::cref(gz)));
     const events::Detector detector = detector_ready.get();
     const events::Extractor extractor(detector, std::move(places), options);
 
