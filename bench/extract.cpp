@@ -14,6 +14,7 @@
 #include "eventmap/events/places.h"
 #include "eventmap/export/writer.h"
 #include "eventmap/ingest/reader.h"
+#include "support.h"
 
 namespace {
 
@@ -40,7 +41,7 @@ struct Fixture {
         };
         add((data_dir() / "samples/articles.jsonl").string());
         // The evaluation corpora's texts, when present (read as JSON Lines articles).
-        const auto shared = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "shared/eval/events";
+        const auto shared = bench::shared_dir() / "eval/events";
         for (const char* f : {"acled_notes.dev.jsonl", "case2021_task2.dev.jsonl"}) add((shared / f).string());
     }
 };
@@ -56,17 +57,29 @@ void run_pipeline(benchmark::State& state, unsigned jobs) {
     std::size_t events = 0;
     for (auto _ : state) {
         exporter::EventWriter writer(out, exporter::Format::geojson);
+        // Batches of up to 32 articles or 256 KB of text, as `eventmap extract` hands them out.
         std::size_t next = 0;
-        ordered_parallel<const ingest::Article*, std::vector<events::Event>>(
-            [&]() -> std::optional<const ingest::Article*> {
+        // The workers prepare the features (as the CLI does without --dedup-km); GDAL writes here.
+        ordered_parallel<std::pair<std::size_t, std::size_t>, std::vector<exporter::PreparedEvent>>(
+            [&]() -> std::optional<std::pair<std::size_t, std::size_t>> {
                 if (next >= f.articles.size()) return std::nullopt;
-                return &f.articles[next++];
+                const std::size_t first = next;
+                std::size_t bytes = 0;
+                while (next < f.articles.size() && next - first < 32 && bytes < 256 * 1024)
+                    bytes += f.articles[next++].text.size();
+                return std::pair{first, next};
             },
-            [&](const ingest::Article*& a) { return events::extract_events(*a, f.extractor); },
-            [&](std::vector<events::Event>& evs) {
-                for (const auto& e : evs) writer.write(e);
+            [&](std::pair<std::size_t, std::size_t>& range) {
+                std::vector<exporter::PreparedEvent> out;
+                for (std::size_t i = range.first; i < range.second; ++i)
+                    for (const auto& e : events::extract_events(f.articles[i], f.extractor))
+                        out.push_back(writer.prepare(e));
+                return out;
             },
-            jobs);
+            [&](std::vector<exporter::PreparedEvent>& batch) {
+                for (auto& feature : batch) writer.write(std::move(feature));
+            },
+            jobs, 16);
         writer.close();
         events = writer.count();
     }

@@ -1,9 +1,14 @@
 // `eventmap extract`: articles in, typed, dated, located events out (any GDAL format).
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
+#include <functional>
+#include <future>
 #include <iostream>
+#include <utility>
 
 #include "cli/args.h"
 #include "cli/command.h"
@@ -56,14 +61,23 @@ int run(const std::vector<std::string>& argv) {
     }
     const std::filesystem::path index = args.value_or("--index", default_index_path().string());
 
+    // With workers to come, the output dataset (GDAL's drivers, EPSG:4326 from proj.db), the
+    // detector's tables and the region seats are made on threads of their own while this one loads
+    // the geoparser: start-up is a large part of a run over a few thousand notes. With --jobs 1
+    // everything runs on this thread.
+    const auto launch = jobs > 1 ? std::launch::async : std::launch::deferred;
+    auto writer_ready = std::async(launch, [&] { return exporter::EventWriter(*out, format); });
+    auto detector_ready = std::async(launch, [] { return events::Detector::load_default(); });
     const gazetteer::Gazetteer gz = gazetteer::Gazetteer::open(index);
-    const events::Detector detector = events::Detector::load_default();
-    const events::Extractor extractor(detector, events::gazetteer_places(gz), options);
+    events::PlaceFinder places =
+        events::gazetteer_places(gz, std::async(launch, events::region_seats, std::cref(gz)));
+    const events::Detector detector = detector_ready.get();
+    const events::Extractor extractor(detector, std::move(places), options);
 
     ingest::ReadOptions read_options;
     read_options.strict = args.flag("--strict");
     ingest::ArticleReader reader(args.positional(), read_options);
-    exporter::EventWriter writer(*out, format);
+    exporter::EventWriter writer = writer_ready.get();
 
     const bool progress = ::isatty(2) != 0;
     auto last_draw = std::chrono::steady_clock::now();
@@ -78,29 +92,84 @@ int run(const std::vector<std::string>& argv) {
         if (final) std::fputc('\n', stderr);
     };
 
+    // Articles go to the workers in batches (up to 32 articles or 256 KB of text), as in
+    // `eventmap geoparse`: handing over one short article at a time cost as much in thread wake-ups
+    // as extracting it. A reading error (--strict) ends the batch it happens in; the articles read
+    // before it are still extracted and written, then the error is raised, as one by one.
+    constexpr std::size_t kBatchArticles = 32, kBatchBytes = 256 * 1024;
+    // What the workers make of a batch: without --dedup-km the features themselves, ready for GDAL,
+    // so that this thread only reads and writes; with it, the events for merging.
+    struct Extracted {
+        std::size_t articles = 0, found = 0;
+        std::vector<events::Event> events;
+        std::vector<exporter::PreparedEvent> features;
+    };
+    const bool dedup = dedup_km > 0;
+    std::exception_ptr read_error;
     std::vector<events::Event> all;
-    ordered_parallel<ingest::Article, std::vector<events::Event>>(
-        [&]() -> std::optional<ingest::Article> {
-            ingest::Article a;
-            if (!reader.next(a)) return std::nullopt;
-            return a;
-        },
-        [&](ingest::Article& a) { return events::extract_events(a, extractor); },
-        [&](std::vector<events::Event>& evs) {
-            ++articles;
-            found += evs.size();
-            if (dedup_km > 0) {
-                for (auto& e : evs) all.push_back(std::move(e));
-            } else {
-                for (const auto& e : evs) writer.write(e);
+    ordered_parallel<std::vector<ingest::Article>, Extracted>(
+        [&]() -> std::optional<std::vector<ingest::Article>> {
+            if (read_error) std::rethrow_exception(std::exchange(read_error, nullptr));
+            std::vector<ingest::Article> batch;
+            std::size_t bytes = 0;
+            try {
+                while (batch.size() < kBatchArticles && bytes < kBatchBytes) {
+                    ingest::Article a;
+                    if (!reader.next(a)) break;
+                    bytes += a.text.size();
+                    batch.push_back(std::move(a));
+                }
+            } catch (...) {
+                if (batch.empty()) throw;
+                read_error = std::current_exception();
             }
+            if (batch.empty()) return std::nullopt;
+            return batch;
+        },
+        [&](std::vector<ingest::Article>& batch) {
+            Extracted out;
+            out.articles = batch.size();
+            for (const auto& a : batch) {
+                std::vector<events::Event> evs = events::extract_events(a, extractor);
+                out.found += evs.size();
+                for (auto& e : evs) {
+                    if (dedup) out.events.push_back(std::move(e));
+                    else out.features.push_back(writer.prepare(e));
+                }
+            }
+            return out;
+        },
+        [&](Extracted& batch) {
+            articles += batch.articles;
+            found += batch.found;
+            for (auto& e : batch.events) all.push_back(std::move(e));
+            for (auto& f : batch.features) writer.write(std::move(f));
             draw(false);
         },
-        jobs);
+        jobs, 16);  // 16 batches in flight: at most about 4 MB of text
     draw(true);
-    if (dedup_km > 0) {
+    if (dedup) {
         all = events::merge_duplicates(std::move(all), dedup_km);
-        for (const auto& e : all) writer.write(e);
+        // The merged events' features are made on the workers while this thread writes.
+        constexpr std::size_t kBatchEvents = 64;
+        std::size_t next = 0;
+        ordered_parallel<std::pair<std::size_t, std::size_t>, std::vector<exporter::PreparedEvent>>(
+            [&]() -> std::optional<std::pair<std::size_t, std::size_t>> {
+                if (next >= all.size()) return std::nullopt;
+                const std::size_t first = next;
+                next = std::min(all.size(), next + kBatchEvents);
+                return std::pair{first, next};
+            },
+            [&](std::pair<std::size_t, std::size_t>& range) {
+                std::vector<exporter::PreparedEvent> features;
+                features.reserve(range.second - range.first);
+                for (std::size_t i = range.first; i < range.second; ++i) features.push_back(writer.prepare(all[i]));
+                return features;
+            },
+            [&](std::vector<exporter::PreparedEvent>& features) {
+                for (auto& f : features) writer.write(std::move(f));
+            },
+            jobs, 16);
     }
     writer.close();
     std::cerr << "extract: " << writer.count() << " events from " << articles << " articles";

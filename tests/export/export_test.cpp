@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "eventmap/core/error.h"
+#include "eventmap/core/parallel.h"
 #include "eventmap/export/reader.h"
 #include "eventmap/export/writer.h"
 #include "eventmap/geo/gdal_handles.h"
@@ -165,6 +166,48 @@ TEST_CASE("each format writes and reads back", "[export]") {
         CHECK(back[2].country_name == "Chile");
         CHECK(back[2].sources.front().sentence == events[2].sources.front().sentence);
         CHECK(back[2].point.lon_deg == Approx(-70.64827));
+    }
+}
+
+TEST_CASE("features prepared on worker threads and written in order give the same file", "[export]") {
+    const auto dir = test::temp_dir("export_prepared");
+    std::vector<events::Event> events;
+    for (int k = 0; k < 200; ++k)
+        for (auto e : test::sample_events()) {
+            e.id += "-" + std::to_string(k);
+            events.push_back(std::move(e));
+        }
+    for (const auto& [name, format] : std::vector<std::pair<std::string, Format>>{
+             {"geojson", Format::geojson}, {"geojsonl", Format::geojsonseq}, {"csv", Format::csv},
+             {"kml", Format::kml}, {"fgb", Format::fgb}}) {
+        INFO(name);
+        write_events(events, dir / ("one." + name), format);
+        // Prepared on 4 worker threads while this thread writes, as `eventmap extract` does.
+        EventWriter writer(dir / ("prepared." + name), format);
+        std::size_t next = 0;
+        ordered_parallel<std::size_t, PreparedEvent>(
+            [&]() -> std::optional<std::size_t> {
+                if (next >= events.size()) return std::nullopt;
+                return next++;
+            },
+            [&](std::size_t& i) { return writer.prepare(events[i]); },
+            [&](PreparedEvent& p) { writer.write(std::move(p)); }, 4);
+        writer.close();
+        CHECK(writer.count() == events.size());
+        CHECK(test::read_file(dir / ("one." + name)) == test::read_file(dir / ("prepared." + name)));
+    }
+    SECTION("GeoPackage (its bytes carry a timestamp): the same events read back") {
+        EventWriter writer(dir / "prepared.gpkg", Format::gpkg);
+        std::size_t next = 0;
+        ordered_parallel<std::size_t, PreparedEvent>(
+            [&]() -> std::optional<std::size_t> {
+                if (next >= events.size()) return std::nullopt;
+                return next++;
+            },
+            [&](std::size_t& i) { return writer.prepare(events[i]); },
+            [&](PreparedEvent& p) { writer.write(std::move(p)); }, 4);
+        writer.close();
+        CHECK(read_all(dir / "prepared.gpkg") == events);
     }
 }
 

@@ -1,6 +1,8 @@
 #include "eventmap/events/places.h"
 
 #include <algorithm>
+#include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -222,8 +224,12 @@ void place_regions_at_seats(std::vector<geoparse::Toponym>& toponyms, const gaze
 }
 
 PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gz) {
+    return gazetteer_places(gz, std::async(std::launch::deferred, region_seats, std::cref(gz)));
+}
+
+PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gz, std::future<AdminSeats> admin_seats) {
     auto parser = std::make_shared<const geoparse::Geoparser>(gz);
-    auto seats = std::make_shared<const AdminSeats>(region_seats(gz));
+    auto seats = std::make_shared<const AdminSeats>(admin_seats.get());
     return [parser, seats, &gz](const ingest::Article& article, const text::ArticleStructure& structure) {
         std::vector<geoparse::Toponym> tops = parser->parse(article, structure);
         resolve_with_qualifiers(article.text, tops,

@@ -1,6 +1,7 @@
 #pragma once
 // Place finders for extraction, backed by the gazetteer.
 #include <functional>
+#include <future>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,15 +13,18 @@
 
 namespace eventmap::events {
 
-/// A PlaceFinder over `gazetteer` (which must outlive it): the project's geoparser when built in,
-/// otherwise a plain longest-match of capitalised names against the index (see docs/events.md);
-/// then resolve_with_qualifiers over the gazetteer's candidates.
-PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gazetteer);
-
 /// The seat of each country (its PPLC, keyed "ISO2") and first-level region (its largest PPLA,
 /// keyed "ISO2.admin1code") in the gazetteer.
 using AdminSeats = std::unordered_map<std::string, geo::LatLon>;
 AdminSeats region_seats(const gazetteer::Gazetteer& gazetteer);
+
+/// A PlaceFinder over `gazetteer` (which must outlive it): the project's geoparser when built in,
+/// otherwise a plain longest-match of capitalised names against the index (see docs/events.md);
+/// then resolve_with_qualifiers over the gazetteer's candidates, and place_regions_at_seats.
+PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gazetteer);
+/// The same with the gazetteer's region_seats() to come from `seats`: they take a pass over every
+/// place, which a caller may run on another thread (std::async) while the geoparser loads here.
+PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gazetteer, std::future<AdminSeats> seats);
 
 /// An event placed only at a country or first-level region goes on the map at its seat, as ACLED
 /// codes such events (geo_precision 3) at the capital ("Anbar" -> Ramadi, "Ukraine" -> Kyiv), not

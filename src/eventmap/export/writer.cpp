@@ -89,6 +89,7 @@ struct EventWriter::Impl {
     Format format;
     geo::GdalDataset ds;
     OGRLayerH layer = nullptr;
+    OGRFeatureDefnH defn = nullptr;  // the layer's, read-only once the fields exist (prepare() threads share it)
     std::size_t count = 0;
     bool kml_extra = false;  // KML placemarks get a name and a description
     int name_idx = -1, description_idx = -1;
@@ -171,6 +172,7 @@ EventWriter::EventWriter(const std::filesystem::path& out, Format format)
         throw IoError(out.string(), "GDAL cannot start a transaction: " + geo::last_gdal_error());
     if (format == Format::acled_csv) {
         for (const auto& [name, type] : k_acled_fields) add_field(name, type, OFSTNone);
+        im.defn = OGR_L_GetLayerDefn(im.layer);
         return;
     }
     for (const auto& spec : k_event_fields) add_field(spec.name, spec.type, spec.subtype);
@@ -185,6 +187,7 @@ EventWriter::EventWriter(const std::filesystem::path& out, Format format)
         add_field("latitude", OFTReal, OFSTNone);
         add_field("longitude", OFTReal, OFSTNone);
     }
+    im.defn = OGR_L_GetLayerDefn(im.layer);
 }
 
 EventWriter::EventWriter(EventWriter&&) noexcept = default;
@@ -197,12 +200,17 @@ EventWriter::~EventWriter() {
 
 std::size_t EventWriter::count() const { return m_impl ? m_impl->count : 0; }
 
-void EventWriter::write(const events::Event& e) {
-    auto& im = *m_impl;
+void PreparedEvent::FeatureDeleter::operator()(void* feature) const noexcept {
+    OGR_F_Destroy(static_cast<OGRFeatureH>(feature));
+}
+
+void EventWriter::write(const events::Event& e) { write(prepare(e)); }
+
+PreparedEvent EventWriter::prepare(const events::Event& e) const {
+    const auto& im = *m_impl;
     if (!im.ds) throw IoError(im.file.target().string(), "write after close");
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(im.layer);
-    geo::OgrFeature feat(OGR_F_Create(defn));
-    OGRFeatureH f = feat.get();
+    PreparedEvent prepared{std::unique_ptr<void, PreparedEvent::FeatureDeleter>(OGR_F_Create(im.defn)), e.id};
+    OGRFeatureH f = static_cast<OGRFeatureH>(prepared.feature.get());
     const events::Source none;
     const events::Source& src = e.sources.empty() ? none : e.sources.front();
     int i = im.base;
@@ -301,10 +309,17 @@ void EventWriter::write(const events::Event& e) {
         OGR_G_SetPoint_2D(pt, 0, e.point.lon_deg, e.point.lat_deg);
         OGR_F_SetGeometryDirectly(f, pt);  // the feature takes ownership
     }
+    return prepared;
+}
+
+void EventWriter::write(PreparedEvent&& prepared) {
+    auto& im = *m_impl;
+    if (!im.ds) throw IoError(im.file.target().string(), "write after close");
+    const PreparedEvent feature = std::move(prepared);  // destroyed here, written or not
     CPLErrorReset();
-    if (OGR_L_CreateFeature(im.layer, f) != OGRERR_NONE)
+    if (OGR_L_CreateFeature(im.layer, static_cast<OGRFeatureH>(feature.feature.get())) != OGRERR_NONE)
         throw IoError(im.file.target().string(),
-                      "GDAL cannot write event " + e.id + ": " + geo::last_gdal_error());
+                      "GDAL cannot write event " + feature.id + ": " + geo::last_gdal_error());
     ++im.count;
 }
 

@@ -1,12 +1,19 @@
 #include "eventmap/export/detail/fields.h"
 
+#include <charconv>
+
 #include <nlohmann/json.hpp>
 
 #include "eventmap/events/taxonomy.h"
+#include "eventmap/text/utf8.h"
 
 namespace eventmap::exporter::detail {
 
-std::string sources_to_json(const std::vector<events::Source>& sources) {
+namespace {
+
+// The sources as an nlohmann tree, dumped: the reference sources_to_json() writes by hand, and its
+// path for invalid UTF-8, which dump() replaces.
+std::string sources_tree_json(const std::vector<events::Source>& sources) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& s : sources) {
         nlohmann::ordered_json o;
@@ -23,6 +30,83 @@ std::string sources_to_json(const std::vector<events::Source>& sources) {
     }
     // Invalid UTF-8 must not abort an export: replace it, the text stays readable.
     return arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// `s` (valid UTF-8) as dump() writes a string: " and \ escaped, \b \t \n \f \r, the other
+// control characters as \u00xx, every other byte as it is.
+void append_json_string(std::string& out, std::string_view s) {
+    out.push_back('"');
+    std::size_t run = 0;  // bytes of s copied so far
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case 0x08: out += "\\b"; break;
+            case 0x09: out += "\\t"; break;
+            case 0x0A: out += "\\n"; break;
+            case 0x0C: out += "\\f"; break;
+            case 0x0D: out += "\\r"; break;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out.append(esc, 6);
+            }
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out.push_back('"');
+}
+
+void append_int(std::string& out, std::int64_t v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+}
+
+}  // namespace
+
+std::string sources_to_json(const std::vector<events::Source>& sources) {
+    for (const auto& s : sources)
+        if (!text::is_valid_utf8(s.article_id) || !text::is_valid_utf8(s.title) || !text::is_valid_utf8(s.url) ||
+            !text::is_valid_utf8(s.published) || !text::is_valid_utf8(s.sentence))
+            return sources_tree_json(sources);
+    // The bytes of sources_tree_json(), written directly: the tree cost more than GDAL's own work
+    // on the field.
+    using namespace std::string_view_literals;
+    std::string out;
+    std::size_t size = 2;
+    for (const auto& s : sources)
+        size += 160 + s.article_id.size() + s.title.size() + s.url.size() + s.published.size() + s.sentence.size();
+    out.reserve(size);
+    out.push_back('[');
+    for (const auto& s : sources) {
+        if (out.size() > 1) out.push_back(',');
+        out += "{\"article_id\":"sv;
+        append_json_string(out, s.article_id);
+        out += ",\"title\":"sv;
+        append_json_string(out, s.title);
+        out += ",\"url\":"sv;
+        append_json_string(out, s.url);
+        out += ",\"published\":"sv;
+        append_json_string(out, s.published);
+        out += ",\"sentence\":"sv;
+        append_json_string(out, s.sentence);
+        out += ",\"trigger_start\":"sv;
+        append_int(out, s.trigger_start_cp);
+        out += ",\"trigger_end\":"sv;
+        append_int(out, s.trigger_end_cp);
+        out += ",\"place_start\":"sv;
+        append_int(out, s.place_start_cp);
+        out += ",\"place_end\":"sv;
+        append_int(out, s.place_end_cp);
+        out.push_back('}');
+    }
+    out.push_back(']');
+    return out;
 }
 
 bool sources_from_json(std::string_view json, std::vector<events::Source>& out) {
