@@ -545,3 +545,14 @@ TEST_CASE("an ocean's short name is no foreign alternate: 'Atlantic storms' are 
     REQUIRE(find(ts, "Atlantic"));
     CHECK(find(ts, "Atlantic")->feature_code == "OCN");
 }
+
+TEST_CASE("a weekday or month after a name dates the sentence; U.N. is no town", "[geoparse]") {
+    REQUIRE_INDEX();
+    // AP style: "in Nablus Saturday" is Nablus on Saturday, not a person called Nablus Saturday.
+    auto ts = parse("Police in Nablus Saturday said a man was shot near the market.");
+    REQUIRE(find(ts, "Nablus"));
+    CHECK(find(ts, "Nablus")->country == "PS");
+    // "U.N." loses its dots to "un", a town in Gujarat: the United Nations is no place.
+    auto un = parse("A French peacekeeper was the 158th U.N. peacekeeper killed in Bosnia.");
+    CHECK_FALSE(find(un, "U.N."));
+}

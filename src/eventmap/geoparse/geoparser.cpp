@@ -142,6 +142,14 @@ bool is_admin_word(std::string_view lw) {
 
 bool is_month_like(std::string_view w) { return w == "March" || w == "May" || w == "MARCH" || w == "MAY"; }
 
+// A weekday or month after a name ("in Nablus Saturday", AP style) dates the sentence; it is no part of the name.
+bool is_date_word(std::string_view lw) {
+    static const SmallWordSet d = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                   "january", "february", "march", "april", "june", "july", "august",
+                                   "september", "october", "november", "december"};
+    return d.contains(lw);
+}
+
 bool is_date_preposition(std::string_view lw) {
     static const SmallWordSet p = {"in", "since", "until", "till", "by", "early", "late",
                                                            "mid", "last", "next", "this", "of", "from", "through",
@@ -687,7 +695,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         }
         // A capitalised word after the name in the same run: the name is part of another name.
         bool embedded = m.wb < m.run_end && words[m.wb].is_word && words[m.wb].capitalised && mention_of_word[m.wb] < 0 &&
-                        !is_connector(lower_word(m.wb));
+                        !is_connector(lower_word(m.wb)) && !is_date_word(lower_word(m.wb));
         // "Ihiala LGA", "Kale Township", "Shwebo District": the division's word after the name
         // names the place itself, not an organisation.
         if (embedded && m.wb + 1 == m.run_end && is_admin_word(lower_word(m.wb))) embedded = false;
