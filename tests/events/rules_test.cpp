@@ -632,3 +632,10 @@ TEST_CASE("'the X district of Y': X is the place, Y the region it lies in", "[ev
     REQUIRE(town.size() == 1);
     CHECK(town[0].location == "Avdiivka");
 }
+
+TEST_CASE("'in Mali's northern Kidal': the preposition reaches past a possessive and a compass word", "[events]") {
+    // The Gao gunmen came from elsewhere; the shooting was in Kidal.
+    const auto events = extract_text("Gao gunmen shot a teacher in Mali's northern Kidal on Monday.");
+    REQUIRE_FALSE(events.empty());
+    CHECK(events[0].location == "Kidal");
+}

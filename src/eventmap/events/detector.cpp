@@ -357,8 +357,25 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         while (wi < words.size() && words[wi].end <= rel) ++wi;
         double score = 0;
         if (wi < words.size() && clause[wi] == cl) score += 3;
-        const std::string_view prev = wi > 0 ? words[wi - 1].lower : std::string_view{};
-        const std::string_view prev2 = wi > 1 ? words[wi - 2].lower : std::string_view{};
+        // The word before the name, past a compass adjective and a country's possessive: "in Iraq's northern
+        // Nineveh province" is "in Nineveh".
+        std::size_t before = wi;
+        for (int step = 0; step < 3 && before > 0; ++step) {
+            const std::string_view w = words[before - 1].lower;
+            // "Iraq's" is two words here, "iraq" and "s": skip both.
+            if (w == "s" && before >= 2) {
+                before -= 2;
+                continue;
+            }
+            if (!one_of(w, {"northern", "southern", "eastern", "western", "central", "northeastern",
+                                           "northwestern", "southeastern", "southwestern", "restive", "embattled",
+                                           "besieged", "frontline", "front-line", "occupied", "rebel-held",
+                                           "government-held"}))
+                break;
+            --before;
+        }
+        const std::string_view prev = before > 0 ? words[before - 1].lower : std::string_view{};
+        const std::string_view prev2 = before > 1 ? words[before - 2].lower : std::string_view{};
         if (one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside",
                           "of", "targeting", "hit", "struck", "shelled", "attacked", "toward", "towards", "village",
                           "town", "city", "settlement", "to"}))
@@ -407,7 +424,7 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             t.start_byte - ctx.places[k - 1].end_byte <= 20 && prev == "of" &&
             one_of(prev2, {"district", "province", "region", "governorate", "county", "municipality", "area", "city",
                            "town", "village", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "suburb"}) &&
-            wi >= 2 && words[wi - 2].begin >= ctx.places[k - 1].end_byte - sent_begin)
+            before >= 2 && words[before - 2].begin >= ctx.places[k - 1].end_byte - sent_begin)
             score -= 3;
         // A protest's topic ("to denounce the invasion of Ukraine", "against the dependence of Europe on
         // oil"): a topic word between the trigger and the place, the place not introduced by "in", "at"...
