@@ -103,6 +103,7 @@ TEST_CASE("place views without names agree with place() on every other field", "
     std::vector<gz::Place> batch;
     for (std::size_t i = 0; i < g.key_count(); ++i) {
         const auto cands = g.key_candidates(i);
+        batch.clear();
         g.places_without_names(cands, batch);
         REQUIRE(batch.size() == cands.size());
         for (std::size_t r = 0; r < cands.size(); ++r) {

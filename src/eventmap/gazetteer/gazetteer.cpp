@@ -358,8 +358,7 @@ void Gazetteer::places_without_names(std::span<const Candidate> candidates, std:
     // for their admin1 codes, so the cache misses overlap instead of queueing.
     for (const Candidate& c : candidates) __builtin_prefetch(&m.places[c.place]);
     for (const Candidate& c : candidates) __builtin_prefetch(m.strings + m.places[c.place].admin1_code);
-    out.clear();
-    out.reserve(candidates.size());
+    out.reserve(out.size() + candidates.size());
     for (const Candidate& c : candidates) out.push_back(place_without_names(c.place));
 }
 

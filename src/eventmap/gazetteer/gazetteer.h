@@ -43,8 +43,8 @@ public:
     /// other field is filled. For ranking many candidates: the names are the string-pool reads
     /// (cache misses) a ranking does not need.
     Place place_without_names(std::uint32_t index) const;
-    /// place_without_names() of each candidate, in order, into `out` (cleared first); faster than
-    /// one by one (the memory reads overlap).
+    /// place_without_names() of each candidate, in order, appended to `out`; faster than one by
+    /// one (the memory reads overlap).
     void places_without_names(std::span<const Candidate> candidates, std::vector<Place>& out) const;
     /// Builds now what the first candidates() call would otherwise build (the key filter, a few
     /// ms for cities500), so a long-lived user pays it up front instead of in its first lookup.
