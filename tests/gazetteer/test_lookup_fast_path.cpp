@@ -123,6 +123,7 @@ TEST_CASE("place views without names agree with place() on every other field", "
             CHECK(lean.kind == full.kind);
             CHECK(lean.derived_point == full.derived_point);
             CHECK(lean.demonym_of == full.demonym_of);
+            CHECK(g.country_of(cands[r].place) == full.country);
         }
     }
 }

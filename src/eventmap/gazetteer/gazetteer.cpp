@@ -217,15 +217,22 @@ Place Gazetteer::place(std::uint32_t index) const {
     return p;
 }
 
+std::string_view Gazetteer::country_of(std::uint32_t index) const {
+    const auto& r = m_map->places[index];
+    return std::string_view(r.country, r.country[0] ? (r.country[1] ? 2 : 1) : 0);
+}
+
 Place Gazetteer::place_without_names(std::uint32_t index) const {
     const auto& r = m_map->places[index];
     Place p;
     p.index = index;
     p.geonameid = r.geonameid;
-    p.country = std::string_view(r.country, r.country[0] ? (r.country[1] ? 2 : 1) : 0);
+    p.country = country_of(index);
     p.admin1_code = m_map->str(r.admin1_code);
     p.feature_class = r.feature_class;
-    p.feature_code = std::string_view(r.feature_code, strnlen(r.feature_code, sizeof r.feature_code));
+    std::size_t code_length = 0;  // NUL-padded, at most 6 bytes: no strnlen call
+    while (code_length < sizeof r.feature_code && r.feature_code[code_length] != 0) ++code_length;
+    p.feature_code = std::string_view(r.feature_code, code_length);
     p.point = geo::LatLon::from_degrees(r.lat_e7 / 1e7, r.lon_e7 / 1e7);  // division rounds exactly; 1e-7 products do not
     p.population = r.population;
     p.kind = static_cast<PlaceKind>(r.kind);

@@ -43,6 +43,8 @@ public:
     /// other field is filled. For ranking many candidates: the names are the string-pool reads
     /// (cache misses) a ranking does not need.
     Place place_without_names(std::uint32_t index) const;
+    /// place(index).country alone (one record read, no Place to fill): for scans over many candidates.
+    std::string_view country_of(std::uint32_t index) const;
     /// place_without_names() of each candidate, in order, appended to `out`; faster than one by
     /// one (the memory reads overlap).
     void places_without_names(std::span<const Candidate> candidates, std::vector<Place>& out) const;

@@ -827,13 +827,21 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (!m.drop) live.push_back(&m);
 
     // 3. Context for resolution: countries and regions the article names, qualifiers ("X, Country").
-    std::map<std::string_view, double> country_weight;  // views of the index's country codes and the hint
+    // The weight of each country (views of the index's country codes and the hint): an article
+    // names few, so a list (no map to search for every candidate scored).
+    std::vector<std::pair<std::string_view, double>> country_weight;
+    auto add_country_weight = [&](std::string_view country, double w) {
+        for (auto& [c, weight] : country_weight)
+            if (c == country) { weight += w; return; }
+        country_weight.emplace_back(country, w);
+    };
     std::unordered_set<std::string> admin1_context;  // "UA.05"
     double total_weight = 0;
     // What each name gave the context itself: a name is not its own context ("Georgia" three
     // times in news from Atlanta says nothing for the country).
-    std::unordered_map<std::string_view, std::pair<std::string_view, double>> own_weight;  // key -> (country, weight)
-    if (!context.country_hint.empty()) { country_weight[context.country_hint] += 2.0; total_weight += 2.0; }
+    using OwnWeight = std::pair<std::string_view, double>;  // (country, weight)
+    std::unordered_map<std::string_view, OwnWeight> own_weight;  // by key
+    if (!context.country_hint.empty()) { add_country_weight(context.country_hint, 2.0); total_weight += 2.0; }
     for (auto* m : live) {
         if (m->metonym) continue;
         const Place top = m_gaz.place_without_names(m->fixed_place != UINT32_MAX ? m->fixed_place : m->cands[0].place);
@@ -851,14 +859,14 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             // A town whose every namesake is in one country ("Gainesville") says that country.
             bool one_country = true;
             for (std::size_t k = 1; k < m->cands.size() && one_country; ++k)
-                one_country = m_gaz.place_without_names(m->cands[k].place).country == top.country;
+                one_country = m_gaz.country_of(m->cands[k].place) == top.country;
             if (one_country) {
                 c = top.country;
                 w = 0.5;
             }
         }
         if (c.empty()) continue;
-        country_weight[c] += w;
+        add_country_weight(c, w);
         total_weight += w;
         auto& own = own_weight[m->key];
         own.first = c;
@@ -907,6 +915,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // bears it as its own name, and whether a town of 10,000+ does.
     struct NameFacts {
         bool any_preferred = false, town_owns = false;
+        const OwnWeight* own = nullptr;  // what the name gave the article's context
     };
     auto name_facts = [&](std::span<const Candidate> cands, const Place* places) {
         NameFacts f;
@@ -923,17 +932,23 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     struct CountryContext {
         double here = 0, total = 0;
     };
-    auto country_context = [&](std::string_view key, std::string_view country) {
+    // What the name of `key` itself gave the context, or null.
+    auto own_weight_of = [&](std::string_view key) -> const OwnWeight* {
+        const auto it = own_weight.find(key);
+        return it == own_weight.end() ? nullptr : &it->second;
+    };
+    auto country_context = [&](const OwnWeight* own, std::string_view country) {
         CountryContext c{0, total_weight};
-        if (auto it = country_weight.find(country); it != country_weight.end()) c.here = it->second;
-        if (auto own = own_weight.find(key); own != own_weight.end()) {
-            c.total -= own->second.second;
-            if (own->second.first == country) c.here -= own->second.second;
+        for (const auto& [cw, weight] : country_weight)
+            if (cw == country) { c.here = weight; break; }
+        if (own) {
+            c.total -= own->second;
+            if (own->first == country) c.here -= own->second;
         }
         return c;
     };
     // The name- and candidate-only part; `final` when nothing more is added (demonyms).
-    auto base_score = [&](std::string_view key, std::span<const Candidate> cands, const NameFacts& facts,
+    auto base_score = [&](std::span<const Candidate> cands, const NameFacts& facts,
                           std::size_t rank, const Place& p, const Place& first, bool& final) {
         double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
         final = false;
@@ -944,7 +959,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (cands[rank].match == gazetteer::NameMatch::alternate && facts.any_preferred) s -= alt_pen;
         const std::string_view country = p.country;
         // The context the article's other names give.
-        const CountryContext others = country_context(key, country);
+        const CountryContext others = country_context(facts.own, country);
         const double others_total = others.total, others_here = others.here;
         // A country's name means the country ("China", "Greece"), unless the name is only another
         // language's or a short form of it and a town of some size bears it as its own ("Norfolk"
@@ -1020,10 +1035,11 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         ks.base = name_base.data() + ks.first;
         ks.final = name_final.data() + ks.first;
         const auto& cands = ks.group->front()->cands;
-        const NameFacts facts = name_facts(cands, ks.places);
+        NameFacts facts = name_facts(cands, ks.places);
+        facts.own = own_weight_of(ks.key);
         for (std::size_t r = 0; r < cands.size(); ++r) {
             bool final = false;
-            name_base[ks.first + r] = base_score(ks.key, cands, facts, r, ks.places[r], ks.places[0], final);
+            name_base[ks.first + r] = base_score(cands, facts, r, ks.places[r], ks.places[0], final);
             name_final[ks.first + r] = final;
         }
     }
@@ -1133,7 +1149,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             // So is a hamlet (under 10,000, the name's only place) reached by its own name: "tambon
             // Lahan" in a report from Pattani is not Lahan, Nepal.
             if (!m->chosen_alternate && !(p.population < 10000 && m->cands.size() == 1)) return false;
-            const CountryContext others = country_context(m->key, p.country);
+            const CountryContext others = country_context(own_weight_of(m->key), p.country);
             if (others.here > 0.0 || others.total < k_foreign_min) return false;
             // The town's own name without its article ("Fallujah" for Al Fallujah) is that town.
             const std::string own_name = gazetteer::normalize_name(m_gaz.place(m->chosen).ascii_name);
