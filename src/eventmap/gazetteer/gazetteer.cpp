@@ -265,7 +265,7 @@ std::span<const Candidate> probe(const Mapping& m, std::string_view key, std::ui
     }
 }
 
-bool maybe_key(const Mapping& m, std::uint64_t h) {
+bool key_filter_has(const Mapping& m, std::uint64_t h) {
     if (!m.filter_ready.load(std::memory_order_acquire)) std::call_once(m.filter_once, [&] {
         // About 16 bits a key (at least 2^16 bits): ~6% of absent keys pass.
         unsigned bits = 16;
@@ -297,11 +297,13 @@ CachedLookup* lookup_cache() {
 
 }  // namespace
 
-void Gazetteer::prepare_lookups() const { (void)maybe_key(*m_map, 0); }
+void Gazetteer::prepare_lookups() const { (void)key_filter_has(*m_map, 0); }
 
 std::uint64_t Gazetteer::key_hash(std::string_view key) { return XXH3_64bits(key.data(), key.size()); }
 
 std::span<const Candidate> Gazetteer::candidates(std::string_view key) const { return candidates(key, key_hash(key)); }
+
+bool Gazetteer::maybe_key(std::uint64_t hash) const { return key_filter_has(*m_map, hash); }
 
 void Gazetteer::prefetch(std::uint64_t h, int stage) const {
     const Mapping& m = *m_map;
@@ -343,7 +345,7 @@ void Gazetteer::prefetch(std::uint64_t h, int stage) const {
 
 std::span<const Candidate> Gazetteer::candidates(std::string_view key, std::uint64_t h) const {
     const Mapping& m = *m_map;
-    if (!maybe_key(m, h)) return {};
+    if (!key_filter_has(m, h)) return {};
     if (key.size() > sizeof CachedLookup::key) return probe(m, key, h);
     CachedLookup* cache = lookup_cache();
     CachedLookup& e = cache[(h >> 32) & (k_lookup_cache_size - 1)];

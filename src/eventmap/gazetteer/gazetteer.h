@@ -57,6 +57,9 @@ public:
     static std::uint64_t key_hash(std::string_view normalized_key);
     /// candidates() of a key whose key_hash() the caller has already computed.
     std::span<const Candidate> candidates(std::string_view normalized_key, std::uint64_t hash) const;
+    /// False when no key has this key_hash(): the key filter candidates() asks first, so a key
+    /// of this hash has no candidates. One memory access; true may be wrong, false never is.
+    bool maybe_key(std::uint64_t hash) const;
     /// Number of prefetch() stages.
     static constexpr int prefetch_stages = 5;
     /// Starts loading, without waiting, what a candidates() call for the key of `hash` will read:

@@ -257,6 +257,7 @@ struct Phrase {
     const MetonymTarget* metonym;
     std::uint32_t key_begin, key_size;  // in parse()'s key buffer
     std::uint64_t hash;
+    bool absent = false;  // the key filter rules the key out (asked at prefetch stage 1)
 };
 
 bool strong_place(const Place& p) {
@@ -428,8 +429,13 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     auto prefetch_upto = [&](std::size_t current) {
         for (int st = 0; st < gazetteer::Gazetteer::prefetch_stages; ++st) {
             const std::size_t upto = std::min(phrases.size(), current + 1 + (gazetteer::Gazetteer::prefetch_stages - st) * kPrefetchStep);
-            for (std::size_t& k = staged[st]; k < upto; ++k)
-                if (!phrases[k].metonym && phrases[k].key_size > 0) m_gaz.prefetch(phrases[k].hash, st);
+            for (std::size_t& k = staged[st]; k < upto; ++k) {
+                Phrase& ph = phrases[k];
+                if (ph.metonym || ph.key_size == 0 || ph.absent) continue;
+                // Stage 0 loaded the filter's word: a key it rules out needs no later stage and no lookup.
+                if (st == 1 && !m_gaz.maybe_key(ph.hash)) ph.absent = true;
+                else m_gaz.prefetch(ph.hash, st);
+            }
         }
     };
     std::size_t cur = 0;  // phrases before it are behind the lookups
@@ -453,7 +459,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 if (!ph.metonym) {
                     if (ph.key_size == 0) continue;
                     key = std::string_view(keys.data() + ph.key_begin, ph.key_size);
-                    cands = m_gaz.candidates(key, ph.hash);
+                    if (!ph.absent) cands = m_gaz.candidates(key, ph.hash);
                     // "Kyiv-based", "Gainesville-area", "Iran-backed": the name before a hyphen and a
                     // lower-case suffix of place.
                     if (cands.empty() && b == a + 1) {
