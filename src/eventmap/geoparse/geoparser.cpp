@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstring>
 #include <forward_list>
-#include <map>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
@@ -307,7 +306,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         std::vector<Phrase> phrases;
         std::string keys;
         std::vector<Mention> mentions;
-        std::vector<Mention*> live;
+        std::vector<Mention*> live, by_name;
         std::vector<Place> name_places;  // the candidates of every name, name after name
         std::vector<double> name_base;
         std::vector<char> name_final;
@@ -1008,11 +1007,15 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         else if (best_km < 300) s += 0.8;
         return s;
     };
-    std::unordered_map<std::string_view, std::vector<Mention*>> by_key;
+    // The mentions to resolve, grouped by name; in text order within a name (a name's scores
+    // are summed over its mentions in that order).
+    std::vector<Mention*>& by_name = buffers.by_name;
+    by_name.clear();
     for (auto* m : live) {
         if (m->fixed_place != UINT32_MAX) { m->chosen = m->fixed_place; m->best = 10; m->second = 0; continue; }
-        if (!m->metonym) by_key[m->key].push_back(m);
+        if (!m->metonym) by_name.push_back(m);
     }
+    std::stable_sort(by_name.begin(), by_name.end(), [](const Mention* x, const Mention* y) { return x->key < y->key; });
     // Each name's candidates as Place views (without their names: scoring reads none) and their
     // base scores, built once for both passes.
     // (The per-candidate arrays of all names are one each, in the per-thread buffers.)
@@ -1022,17 +1025,18 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     name_places.clear();
     struct KeyScores {
         std::string_view key;
-        std::vector<Mention*>* group;
+        std::span<Mention* const> group;
         std::size_t first;  // of its candidates in name_places, name_base, name_final
         const Place* places;
         const double* base;
         const char* final;
     };
     std::vector<KeyScores> names;
-    names.reserve(by_key.size());
-    for (auto& [key, group] : by_key) {
-        names.push_back({key, &group, name_places.size(), nullptr, nullptr, nullptr});
-        m_gaz.places_without_names(group.front()->cands, name_places);
+    for (std::size_t g = 0, next; g < by_name.size(); g = next) {
+        for (next = g + 1; next < by_name.size() && by_name[next]->key == by_name[g]->key;) ++next;
+        names.push_back({by_name[g]->key, std::span<Mention* const>(by_name).subspan(g, next - g), name_places.size(),
+                         nullptr, nullptr, nullptr});
+        m_gaz.places_without_names(by_name[g]->cands, name_places);
     }
     name_base.resize(name_places.size());
     name_final.resize(name_places.size());
@@ -1040,7 +1044,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         ks.places = name_places.data() + ks.first;
         ks.base = name_base.data() + ks.first;
         ks.final = name_final.data() + ks.first;
-        const auto& cands = ks.group->front()->cands;
+        const auto& cands = ks.group.front()->cands;
         NameFacts facts = name_facts(cands, ks.places);
         facts.own = own_weight_of(ks.key);
         for (std::size_t r = 0; r < cands.size(); ++r) {
@@ -1102,7 +1106,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         }
         for (const KeyScores& ks : names) {
             const std::string_view key = ks.key;
-            const std::vector<Mention*>& group = *ks.group;
+            const std::span<Mention* const> group = ks.group;
             const auto& cands = group.front()->cands;
             total.assign(cands.size(), 0.0);
             // Mentions of a name with the same qualifiers score the same: reuse the scores.
