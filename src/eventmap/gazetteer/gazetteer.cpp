@@ -217,15 +217,22 @@ Place Gazetteer::place(std::uint32_t index) const {
     return p;
 }
 
+std::string_view Gazetteer::country_of(std::uint32_t index) const {
+    const auto& r = m_map->places[index];
+    return std::string_view(r.country, r.country[0] ? (r.country[1] ? 2 : 1) : 0);
+}
+
 Place Gazetteer::place_without_names(std::uint32_t index) const {
     const auto& r = m_map->places[index];
     Place p;
     p.index = index;
     p.geonameid = r.geonameid;
-    p.country = std::string_view(r.country, r.country[0] ? (r.country[1] ? 2 : 1) : 0);
+    p.country = country_of(index);
     p.admin1_code = m_map->str(r.admin1_code);
     p.feature_class = r.feature_class;
-    p.feature_code = std::string_view(r.feature_code, strnlen(r.feature_code, sizeof r.feature_code));
+    std::size_t code_length = 0;  // NUL-padded, at most 6 bytes: no strnlen call
+    while (code_length < sizeof r.feature_code && r.feature_code[code_length] != 0) ++code_length;
+    p.feature_code = std::string_view(r.feature_code, code_length);
     p.point = geo::LatLon::from_degrees(r.lat_e7 / 1e7, r.lon_e7 / 1e7);  // division rounds exactly; 1e-7 products do not
     p.population = r.population;
     p.kind = static_cast<PlaceKind>(r.kind);
@@ -258,7 +265,7 @@ std::span<const Candidate> probe(const Mapping& m, std::string_view key, std::ui
     }
 }
 
-bool maybe_key(const Mapping& m, std::uint64_t h) {
+bool key_filter_has(const Mapping& m, std::uint64_t h) {
     if (!m.filter_ready.load(std::memory_order_acquire)) std::call_once(m.filter_once, [&] {
         // About 16 bits a key (at least 2^16 bits): ~6% of absent keys pass.
         unsigned bits = 16;
@@ -290,11 +297,13 @@ CachedLookup* lookup_cache() {
 
 }  // namespace
 
-void Gazetteer::prepare_lookups() const { (void)maybe_key(*m_map, 0); }
+void Gazetteer::prepare_lookups() const { (void)key_filter_has(*m_map, 0); }
 
 std::uint64_t Gazetteer::key_hash(std::string_view key) { return XXH3_64bits(key.data(), key.size()); }
 
 std::span<const Candidate> Gazetteer::candidates(std::string_view key) const { return candidates(key, key_hash(key)); }
+
+bool Gazetteer::maybe_key(std::uint64_t hash) const { return key_filter_has(*m_map, hash); }
 
 void Gazetteer::prefetch(std::uint64_t h, int stage) const {
     const Mapping& m = *m_map;
@@ -336,7 +345,7 @@ void Gazetteer::prefetch(std::uint64_t h, int stage) const {
 
 std::span<const Candidate> Gazetteer::candidates(std::string_view key, std::uint64_t h) const {
     const Mapping& m = *m_map;
-    if (!maybe_key(m, h)) return {};
+    if (!key_filter_has(m, h)) return {};
     if (key.size() > sizeof CachedLookup::key) return probe(m, key, h);
     CachedLookup* cache = lookup_cache();
     CachedLookup& e = cache[(h >> 32) & (k_lookup_cache_size - 1)];
@@ -358,8 +367,7 @@ void Gazetteer::places_without_names(std::span<const Candidate> candidates, std:
     // for their admin1 codes, so the cache misses overlap instead of queueing.
     for (const Candidate& c : candidates) __builtin_prefetch(&m.places[c.place]);
     for (const Candidate& c : candidates) __builtin_prefetch(m.strings + m.places[c.place].admin1_code);
-    out.clear();
-    out.reserve(candidates.size());
+    out.reserve(out.size() + candidates.size());
     for (const Candidate& c : candidates) out.push_back(place_without_names(c.place));
 }
 

@@ -43,8 +43,10 @@ public:
     /// other field is filled. For ranking many candidates: the names are the string-pool reads
     /// (cache misses) a ranking does not need.
     Place place_without_names(std::uint32_t index) const;
-    /// place_without_names() of each candidate, in order, into `out` (cleared first); faster than
-    /// one by one (the memory reads overlap).
+    /// place(index).country alone (one record read, no Place to fill): for scans over many candidates.
+    std::string_view country_of(std::uint32_t index) const;
+    /// place_without_names() of each candidate, in order, appended to `out`; faster than one by
+    /// one (the memory reads overlap).
     void places_without_names(std::span<const Candidate> candidates, std::vector<Place>& out) const;
     /// Builds now what the first candidates() call would otherwise build (the key filter, a few
     /// ms for cities500), so a long-lived user pays it up front instead of in its first lookup.
@@ -55,6 +57,9 @@ public:
     static std::uint64_t key_hash(std::string_view normalized_key);
     /// candidates() of a key whose key_hash() the caller has already computed.
     std::span<const Candidate> candidates(std::string_view normalized_key, std::uint64_t hash) const;
+    /// False when no key has this key_hash(): the key filter candidates() asks first, so a key
+    /// of this hash has no candidates. One memory access; true may be wrong, false never is.
+    bool maybe_key(std::uint64_t hash) const;
     /// Number of prefetch() stages.
     static constexpr int prefetch_stages = 5;
     /// Starts loading, without waiting, what a candidates() call for the key of `hash` will read:

@@ -4,7 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <map>
+#include <forward_list>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
@@ -199,7 +199,7 @@ struct Mention {
     std::size_t wa = 0, wb = 0;        // word range [wa, wb)
     std::size_t run_start = 0, run_end = 0;
     std::size_t start = 0, end = 0;    // bytes
-    std::string key;                   // normalised name
+    std::string_view key;              // normalised name (in parse()'s key buffers, or the lexicon)
     std::span<const Candidate> cands;
     ToponymKind kind = ToponymKind::literal;
     bool noun_demonym = false;
@@ -212,9 +212,9 @@ struct Mention {
     double best = 0, second = 0;
     std::uint32_t runner_up = UINT32_MAX;
     bool chosen_alternate = false;     // the chosen place has the name only as an alternate
-    std::string qualifier_country;     // from "X, Country"
+    std::string_view qualifier_country;  // from "X, Country" (in the index)
     std::vector<std::string> qualifier_admin1;  // admin1 codes from "X, Region" (every region of that name)
-    std::vector<std::string> qualifier_countries_any;
+    std::vector<std::string_view> qualifier_countries_any;
 };
 
 // score_candidate reads these fields of a mention, and nothing else of it: two mentions of a
@@ -237,6 +237,35 @@ void dedupe_anchors(std::vector<std::pair<std::string_view, geo::LatLon>>& ancho
     anchors.erase(std::unique(anchors.begin(), anchors.end(), [&](const auto& x, const auto& y) { return key(x) == key(y); }),
                   anchors.end());
 }
+
+// Code points in UTF-8 bytes: the bytes that are not continuation bytes (10xxxxxx), eight at a time.
+std::int64_t count_code_points(std::string_view bytes) {
+    std::int64_t count = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, bytes.data() + i, sizeof x);
+        const std::uint64_t continuation = x & ~(x << 1) & 0x8080808080808080ull;  // bit 7 set, bit 6 clear
+        count += 8 - std::popcount(continuation);
+    }
+    for (; i < bytes.size(); ++i)
+        if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+// A run of capitalised words: the word range [i, j).
+struct Run {
+    std::size_t i, j;
+};
+
+// A phrase [a, b) of a run the lookups may ask about: a metonym, or its normalised key.
+struct Phrase {
+    std::uint32_t a, b;
+    const MetonymTarget* metonym;
+    std::uint32_t key_begin, key_size;  // in parse()'s key buffer
+    std::uint64_t hash;
+    bool absent = false;  // the key filter rules the key out (asked at prefetch stage 1)
+};
 
 bool strong_place(const Place& p) {
     return p.kind == PlaceKind::country || p.kind == PlaceKind::admin1 || p.kind == PlaceKind::demonym ||
@@ -281,6 +310,14 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         std::string lowered;
         std::vector<int> mention_of_word;
         std::vector<std::int8_t> bounds;
+        std::vector<Run> runs;
+        std::vector<Phrase> phrases;
+        std::string keys;
+        std::vector<Mention> mentions;
+        std::vector<Mention*> live, by_name;
+        std::vector<Place> name_places;  // the candidates of every name, name after name
+        std::vector<double> name_base;
+        std::vector<char> name_final;
     };
     thread_local Buffers buffers;
     detail::scan_words(text, buffers.words);
@@ -329,14 +366,13 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     };
 
     // 1. Candidate names: longest gazetteer match inside each run of capitalised words.
-    std::vector<Mention> mentions;
+    std::vector<Mention>& mentions = buffers.mentions;
+    mentions.clear();
     std::vector<int>& mention_of_word = buffers.mention_of_word;
     mention_of_word.assign(n, -1);
     // 1a. The runs of capitalised words [i, j) (what the gazetteer knows does not change them).
-    struct Run {
-        std::size_t i, j;
-    };
-    std::vector<Run> runs;
+    std::vector<Run>& runs = buffers.runs;
+    runs.clear();
     for (std::size_t i = 0; i < n; ++i) {
         if (!is_cap_word(i)) continue;
         // A capitalised common word opening a sentence ("In", "After") is not a name.
@@ -369,14 +405,12 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     };
     // 1b. Every phrase the lookups below may ask about, in the order they ask (by run, then a up,
     //     then b down): a metonym, or the normalised key and its hash.
-    struct Phrase {
-        std::uint32_t a, b;
-        const MetonymTarget* metonym;
-        std::uint32_t key_begin, key_size;  // in `keys`
-        std::uint64_t hash;
-    };
-    std::vector<Phrase> phrases;
-    std::string keys, key_buffer;
+    std::vector<Phrase>& phrases = buffers.phrases;
+    phrases.clear();
+    std::string& keys = buffers.keys;
+    keys.clear();
+    std::string key_buffer;
+    std::forward_list<std::string> owned_keys;  // the Mention keys that are not in `keys`
     for (const Run& r : runs)
         for (std::size_t a = r.i; a < r.j; ++a) {
             if (!can_bound(a)) continue;
@@ -402,8 +436,13 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     auto prefetch_upto = [&](std::size_t current) {
         for (int st = 0; st < gazetteer::Gazetteer::prefetch_stages; ++st) {
             const std::size_t upto = std::min(phrases.size(), current + 1 + (gazetteer::Gazetteer::prefetch_stages - st) * kPrefetchStep);
-            for (std::size_t& k = staged[st]; k < upto; ++k)
-                if (!phrases[k].metonym && phrases[k].key_size > 0) m_gaz.prefetch(phrases[k].hash, st);
+            for (std::size_t& k = staged[st]; k < upto; ++k) {
+                Phrase& ph = phrases[k];
+                if (ph.metonym || ph.key_size == 0 || ph.absent) continue;
+                // Stage 0 loaded the filter's word: a key it rules out needs no later stage and no lookup.
+                if (st == 1 && !m_gaz.maybe_key(ph.hash)) ph.absent = true;
+                else m_gaz.prefetch(ph.hash, st);
+            }
         }
     };
     std::size_t cur = 0;  // phrases before it are behind the lookups
@@ -420,32 +459,39 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 if (cur == phrases.size() || phrases[cur].a != a || phrases[cur].b != b)
                     throw std::logic_error("geoparser: phrase not listed");  // 1b lists every (a, b) asked here
                 const Phrase& ph = phrases[cur];
+                // The phrase's candidates, and the Mention only for a name (most phrases are none).
+                std::span<const Candidate> cands;
+                std::string_view key;
+                std::size_t end = words[b - 1].end;
+                if (!ph.metonym) {
+                    if (ph.key_size == 0) continue;
+                    key = std::string_view(keys.data() + ph.key_begin, ph.key_size);
+                    if (!ph.absent) cands = m_gaz.candidates(key, ph.hash);
+                    // "Kyiv-based", "Gainesville-area", "Iran-backed": the name before a hyphen and a
+                    // lower-case suffix of place.
+                    if (cands.empty() && b == a + 1) {
+                        const std::string_view phrase = span_text(a, b);
+                        const std::size_t h = phrase.find('-');
+                        if (h != std::string_view::npos && h > 0 && is_place_suffix(phrase.substr(h + 1))) {
+                            gazetteer::normalize_name_into(phrase.substr(0, h), key_buffer);
+                            if (!key_buffer.empty()) cands = m_gaz.candidates(key_buffer);
+                            if (!cands.empty()) {
+                                end = words[a].start + h;
+                                key = owned_keys.emplace_front(key_buffer);
+                            }
+                        }
+                    }
+                    if (cands.empty()) continue;
+                }
                 Mention m;
                 m.wa = a; m.wb = b; m.run_start = i; m.run_end = j;
-                m.start = words[a].start; m.end = words[b - 1].end;
+                m.start = words[a].start; m.end = end;
                 // "the Kremlin": the article before it is lower case and outside the run.
                 if (const MetonymTarget* t = ph.metonym) {
                     m.metonym = t;
                     m.kind = ToponymKind::metonym;
                 } else {
-                    if (ph.key_size == 0) continue;
-                    std::string_view key(keys.data() + ph.key_begin, ph.key_size);
-                    m.cands = m_gaz.candidates(key, ph.hash);
-                    // "Kyiv-based", "Gainesville-area", "Iran-backed": the name before a hyphen and a
-                    // lower-case suffix of place.
-                    if (m.cands.empty() && b == a + 1) {
-                        const std::string_view phrase = span_text(a, b);
-                        const std::size_t h = phrase.find('-');
-                        if (h != std::string_view::npos && h > 0 && is_place_suffix(phrase.substr(h + 1))) {
-                            gazetteer::normalize_name_into(phrase.substr(0, h), key_buffer);
-                            if (!key_buffer.empty()) m.cands = m_gaz.candidates(key_buffer);
-                            if (!m.cands.empty()) {
-                                m.end = words[a].start + h;
-                                key = key_buffer;
-                            }
-                        }
-                    }
-                    if (m.cands.empty()) continue;
+                    m.cands = cands;
                     m.key = key;
                     if (m.cands.size() > kMaxCandidates) m.cands = m.cands.first(kMaxCandidates);
                     // "the Republic of Armenia", "the Democratic People's Republic of Korea": a
@@ -463,7 +509,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                             std::string longer = gazetteer::normalize_name(span_text(na, b));
                             auto cs = m_gaz.candidates(longer);
                             if (is_country(cs)) {
-                                m.key = std::move(longer);
+                                m.key = owned_keys.emplace_front(std::move(longer));
                                 m.cands = cs.size() > kMaxCandidates ? cs.first(kMaxCandidates) : cs;
                             } else if (head == a) {
                                 na = head;  // "Republic of Korea" is a country; a longer form we cannot place is not
@@ -529,7 +575,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 a.run_start = a.wa;
                 a.run_end = a.wb;
                 a.fixed_place = *region;
-                a.key = std::string(code);
+                a.key = code;
                 added.push_back(std::move(a));
                 break;
             }
@@ -790,43 +836,52 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             m.kind != ToponymKind::demonym && !strong_place(m_gaz.place_without_names(m.cands[0].place)))
             m.drop = true;
 
-    std::vector<Mention*> live;
+    std::vector<Mention*>& live = buffers.live;
+    live.clear();
     for (auto& m : mentions)
         if (!m.drop) live.push_back(&m);
 
     // 3. Context for resolution: countries and regions the article names, qualifiers ("X, Country").
-    std::map<std::string, double, std::less<>> country_weight;  // found by string_view
+    // The weight of each country (views of the index's country codes and the hint): an article
+    // names few, so a list (no map to search for every candidate scored).
+    std::vector<std::pair<std::string_view, double>> country_weight;
+    auto add_country_weight = [&](std::string_view country, double w) {
+        for (auto& [c, weight] : country_weight)
+            if (c == country) { weight += w; return; }
+        country_weight.emplace_back(country, w);
+    };
     std::unordered_set<std::string> admin1_context;  // "UA.05"
     double total_weight = 0;
     // What each name gave the context itself: a name is not its own context ("Georgia" three
     // times in news from Atlanta says nothing for the country).
-    std::unordered_map<std::string, std::pair<std::string, double>> own_weight;  // key -> (country, weight)
-    if (!context.country_hint.empty()) { country_weight[context.country_hint] += 2.0; total_weight += 2.0; }
+    using OwnWeight = std::pair<std::string_view, double>;  // (country, weight)
+    std::unordered_map<std::string_view, OwnWeight> own_weight;  // by key
+    if (!context.country_hint.empty()) { add_country_weight(context.country_hint, 2.0); total_weight += 2.0; }
     for (auto* m : live) {
         if (m->metonym) continue;
         const Place top = m_gaz.place_without_names(m->fixed_place != UINT32_MAX ? m->fixed_place : m->cands[0].place);
-        std::string c;
+        std::string_view c;
         double w = 0;
         if (top.kind == PlaceKind::country || top.kind == PlaceKind::demonym) {
-            c = std::string(top.country);
-            if (top.kind == PlaceKind::demonym && top.demonym_of != UINT32_MAX) c = std::string(m_gaz.place_without_names(top.demonym_of).country);
+            c = top.country;
+            if (top.kind == PlaceKind::demonym && top.demonym_of != UINT32_MAX) c = m_gaz.place_without_names(top.demonym_of).country;
             w = 1.0;
         } else if (top.kind == PlaceKind::admin1) {
             admin1_context.insert(std::string(top.country) + "." + std::string(top.admin1_code));
-            c = std::string(top.country);
+            c = top.country;
             w = 0.7;
         } else if (!top.country.empty()) {
             // A town whose every namesake is in one country ("Gainesville") says that country.
             bool one_country = true;
             for (std::size_t k = 1; k < m->cands.size() && one_country; ++k)
-                one_country = m_gaz.place_without_names(m->cands[k].place).country == top.country;
+                one_country = m_gaz.country_of(m->cands[k].place) == top.country;
             if (one_country) {
-                c = std::string(top.country);
+                c = top.country;
                 w = 0.5;
             }
         }
         if (c.empty()) continue;
-        country_weight[c] += w;
+        add_country_weight(c, w);
         total_weight += w;
         auto& own = own_weight[m->key];
         own.first = c;
@@ -842,19 +897,19 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (q->fixed_place != UINT32_MAX) {
             Place p = m_gaz.place_without_names(q->fixed_place);
             m->qualifier_admin1 = {std::string(p.country) + "." + std::string(p.admin1_code)};
-            m->qualifier_country = std::string(p.country);
+            m->qualifier_country = p.country;
             continue;
         }
         for (const auto& c : q->cands) {
             Place p = m_gaz.place_without_names(c.place);
             if (p.kind == PlaceKind::country) {
-                if (m->qualifier_country.empty()) m->qualifier_country = std::string(p.country);
+                if (m->qualifier_country.empty()) m->qualifier_country = p.country;
             } else if (p.kind == PlaceKind::admin1) {
                 // "San Salvador, San Salvador": El Salvador's department or the Bahamas' district; the
                 // town's candidates decide between them.
                 m->qualifier_admin1.push_back(std::string(p.country) + "." + std::string(p.admin1_code));
             }
-            if (!p.country.empty()) m->qualifier_countries_any.push_back(std::string(p.country));
+            if (!p.country.empty()) m->qualifier_countries_any.push_back(p.country);
         }
     }
 
@@ -875,8 +930,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // bears it as its own name, and whether a town of 10,000+ does.
     struct NameFacts {
         bool any_preferred = false, town_owns = false;
+        const OwnWeight* own = nullptr;  // what the name gave the article's context
     };
-    auto name_facts = [&](std::span<const Candidate> cands, const std::vector<Place>& places) {
+    auto name_facts = [&](std::span<const Candidate> cands, const Place* places) {
         NameFacts f;
         for (std::size_t r = 0; r < cands.size(); ++r) {
             if (cands[r].match != gazetteer::NameMatch::preferred) continue;
@@ -891,17 +947,23 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     struct CountryContext {
         double here = 0, total = 0;
     };
-    auto country_context = [&](const std::string& key, std::string_view country) {
+    // What the name of `key` itself gave the context, or null.
+    auto own_weight_of = [&](std::string_view key) -> const OwnWeight* {
+        const auto it = own_weight.find(key);
+        return it == own_weight.end() ? nullptr : &it->second;
+    };
+    auto country_context = [&](const OwnWeight* own, std::string_view country) {
         CountryContext c{0, total_weight};
-        if (auto it = country_weight.find(country); it != country_weight.end()) c.here = it->second;
-        if (auto own = own_weight.find(key); own != own_weight.end()) {
-            c.total -= own->second.second;
-            if (own->second.first == country) c.here -= own->second.second;
+        for (const auto& [cw, weight] : country_weight)
+            if (cw == country) { c.here = weight; break; }
+        if (own) {
+            c.total -= own->second;
+            if (own->first == country) c.here -= own->second;
         }
         return c;
     };
     // The name- and candidate-only part; `final` when nothing more is added (demonyms).
-    auto base_score = [&](const std::string& key, std::span<const Candidate> cands, const NameFacts& facts,
+    auto base_score = [&](std::span<const Candidate> cands, const NameFacts& facts,
                           std::size_t rank, const Place& p, const Place& first, bool& final) {
         double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
         final = false;
@@ -915,7 +977,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (cands[rank].match == gazetteer::NameMatch::alternate && facts.any_preferred && !water) s -= alt_pen;
         const std::string_view country = p.country;
         // The context the article's other names give.
-        const CountryContext others = country_context(key, country);
+        const CountryContext others = country_context(facts.own, country);
         const double others_total = others.total, others_here = others.here;
         // A country's name means the country ("China", "Greece"), unless the name is only another
         // language's or a short form of it and a town of some size bears it as its own ("Norfolk"
@@ -961,35 +1023,50 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         else if (best_km < 300) s += 0.8;
         return s;
     };
-    std::unordered_map<std::string, std::vector<Mention*>> by_key;
+    // The mentions to resolve, grouped by name; in text order within a name (a name's scores
+    // are summed over its mentions in that order).
+    std::vector<Mention*>& by_name = buffers.by_name;
+    by_name.clear();
     for (auto* m : live) {
         if (m->fixed_place != UINT32_MAX) { m->chosen = m->fixed_place; m->best = 10; m->second = 0; continue; }
-        if (!m->metonym) by_key[m->key].push_back(m);
+        if (!m->metonym) by_name.push_back(m);
     }
+    std::stable_sort(by_name.begin(), by_name.end(), [](const Mention* x, const Mention* y) { return x->key < y->key; });
     // Each name's candidates as Place views (without their names: scoring reads none) and their
     // base scores, built once for both passes.
+    // (The per-candidate arrays of all names are one each, in the per-thread buffers.)
+    std::vector<Place>& name_places = buffers.name_places;
+    std::vector<double>& name_base = buffers.name_base;
+    std::vector<char>& name_final = buffers.name_final;
+    name_places.clear();
     struct KeyScores {
-        const std::string* key;
-        std::vector<Mention*>* group;
-        std::vector<Place> places;
-        std::vector<double> base;
-        std::vector<char> final;
+        std::string_view key;
+        std::span<Mention* const> group;
+        std::size_t first;  // of its candidates in name_places, name_base, name_final
+        const Place* places;
+        const double* base;
+        const char* final;
     };
     std::vector<KeyScores> names;
-    names.reserve(by_key.size());
-    for (auto& [key, group] : by_key) {
-        KeyScores& ks = names.emplace_back();
-        ks.key = &key;
-        ks.group = &group;
-        const auto& cands = group.front()->cands;
-        m_gaz.places_without_names(cands, ks.places);
-        ks.base.resize(cands.size());
-        ks.final.resize(cands.size());
-        const NameFacts facts = name_facts(cands, ks.places);
+    for (std::size_t g = 0, next; g < by_name.size(); g = next) {
+        for (next = g + 1; next < by_name.size() && by_name[next]->key == by_name[g]->key;) ++next;
+        names.push_back({by_name[g]->key, std::span<Mention* const>(by_name).subspan(g, next - g), name_places.size(),
+                         nullptr, nullptr, nullptr});
+        m_gaz.places_without_names(by_name[g]->cands, name_places);
+    }
+    name_base.resize(name_places.size());
+    name_final.resize(name_places.size());
+    for (KeyScores& ks : names) {
+        ks.places = name_places.data() + ks.first;
+        ks.base = name_base.data() + ks.first;
+        ks.final = name_final.data() + ks.first;
+        const auto& cands = ks.group.front()->cands;
+        NameFacts facts = name_facts(cands, ks.places);
+        facts.own = own_weight_of(ks.key);
         for (std::size_t r = 0; r < cands.size(); ++r) {
             bool final = false;
-            ks.base[r] = base_score(key, cands, facts, r, ks.places[r], ks.places[0], final);
-            ks.final[r] = final;
+            name_base[ks.first + r] = base_score(cands, facts, r, ks.places[r], ks.places[0], final);
+            name_final[ks.first + r] = final;
         }
     }
     std::vector<double> score_buffer, total;
@@ -1044,8 +1121,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                       [](const Anchor& x, const Anchor& y) { return x.point.lat_deg < y.point.lat_deg; });
         }
         for (const KeyScores& ks : names) {
-            const std::string& key = *ks.key;
-            const std::vector<Mention*>& group = *ks.group;
+            const std::string_view key = ks.key;
+            const std::span<Mention* const> group = ks.group;
             const auto& cands = group.front()->cands;
             total.assign(cands.size(), 0.0);
             // Mentions of a name with the same qualifiers score the same: reuse the scores.
@@ -1104,7 +1181,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             const bool given = p.feature_code != "PPLC" && m->wb - m->wa == 1 &&
                                m_lex.is_given_name(span_text(m->wa, m->wb));
             if (!m->chosen_alternate && !given && !(p.population < 10000 && m->cands.size() == 1 && !capital)) return false;
-            const CountryContext others = country_context(m->key, p.country);
+            const CountryContext others = country_context(own_weight_of(m->key), p.country);
             if (others.here > 0.0 || others.total < k_foreign_min) return false;
             // The town's own name without its article ("Fallujah" for Al Fallujah) is that town.
             const std::string own_name = gazetteer::normalize_name(m_gaz.place(m->chosen).ascii_name);
@@ -1123,8 +1200,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     auto to_cp = [&](std::size_t byte) {
         // Offsets come in increasing order; count UTF-8 lead bytes from where we left off.
         if (byte < cp_byte) { cp_byte = 0; cp_count = 0; }
-        for (; cp_byte < byte; ++cp_byte)
-            if ((static_cast<unsigned char>(text[cp_byte]) & 0xC0) != 0x80) ++cp_count;
+        cp_count += count_code_points(text.substr(cp_byte, byte - cp_byte));
+        cp_byte = byte;
         return cp_count;
     };
     for (auto* m : live) {
@@ -1201,13 +1278,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (unit <= 0 || value <= 0 || value * unit > 2.0e6) continue;
             Toponym t = anchor;
             t.start_byte = words[phrase_start].start;
-            t.start_cp = anchor.start_cp - static_cast<std::int64_t>(
-                             [&] {
-                                 std::int64_t c = 0;
-                                 for (std::size_t b = t.start_byte; b < anchor.start_byte; ++b)
-                                     if ((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++c;
-                                 return c;
-                             }());
+            t.start_cp = anchor.start_cp - count_code_points(text.substr(t.start_byte, anchor.start_byte - t.start_byte));
             t.text = std::string(text.substr(t.start_byte, t.end_byte - t.start_byte));
             t.point = geo::direct(anchor.point, az, value * unit);
             t.derived = true;
