@@ -21,6 +21,7 @@
 #include "eventmap/export/format.h"
 #include "eventmap/export/writer.h"
 #include "eventmap/ingest/reader.h"
+#include "article_batches.h"
 
 namespace eventmap::cli {
 namespace {
@@ -92,11 +93,8 @@ int run(const std::vector<std::string>& argv) {
         if (final) std::fputc('\n', stderr);
     };
 
-    // Articles go to the workers in batches (up to 32 articles or 256 KB of text), as in
-    // `eventmap geoparse`: handing over one short article at a time cost as much in thread wake-ups
-    // as extracting it. A reading error (--strict) ends the batch it happens in; the articles read
-    // before it are still extracted and written, then the error is raised, as one by one.
-    constexpr std::size_t kBatchArticles = 32, kBatchBytes = 256 * 1024;
+    // Articles go to the workers in batches (article_batches.h); after a reading error (--strict) the
+    // articles read before it are still extracted and written, then the error is raised.
     // What the workers make of a batch: without --dedup-km the features themselves, ready for GDAL,
     // so that this thread only reads and writes; with it, the events for merging.
     struct Extracted {
@@ -105,27 +103,10 @@ int run(const std::vector<std::string>& argv) {
         std::vector<exporter::PreparedEvent> features;
     };
     const bool dedup = dedup_km > 0;
-    std::exception_ptr read_error;
+    ArticleBatches batches(reader);
     std::vector<events::Event> all;
     ordered_parallel<std::vector<ingest::Article>, Extracted>(
-        [&]() -> std::optional<std::vector<ingest::Article>> {
-            if (read_error) std::rethrow_exception(std::exchange(read_error, nullptr));
-            std::vector<ingest::Article> batch;
-            std::size_t bytes = 0;
-            try {
-                while (batch.size() < kBatchArticles && bytes < kBatchBytes) {
-                    ingest::Article a;
-                    if (!reader.next(a)) break;
-                    bytes += a.text.size();
-                    batch.push_back(std::move(a));
-                }
-            } catch (...) {
-                if (batch.empty()) throw;
-                read_error = std::current_exception();
-            }
-            if (batch.empty()) return std::nullopt;
-            return batch;
-        },
+        [&] { return batches.next(); },
         [&](std::vector<ingest::Article>& batch) {
             Extracted out;
             out.articles = batch.size();

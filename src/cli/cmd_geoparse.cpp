@@ -14,6 +14,7 @@
 #include "eventmap/gazetteer/gazetteer.h"
 #include "eventmap/geoparse/geoparser.h"
 #include "eventmap/ingest/reader.h"
+#include "article_batches.h"
 #include "eventmap/text/structure.h"
 
 namespace eventmap::cli {
@@ -81,31 +82,11 @@ int run(const std::vector<std::string>& argv) {
             std::cout << p.json;
         }
     };
-    // Articles go to the workers in batches (up to 32 articles or 256 KB of text): handing over
-    // one item costs a few thread wake-ups, which on this kind of VM cost as much as parsing a
-    // short article. A reading error (--strict) ends the batch it happens in; the articles read
-    // before it are still parsed and printed, then the error is raised, as one by one.
-    constexpr std::size_t kBatchArticles = 32, kBatchBytes = 256 * 1024;
-    std::exception_ptr read_error;
+    // Articles go to the workers in batches (article_batches.h); after a reading error (--strict) the
+    // articles read before it are still parsed and printed, then the error is raised.
+    ArticleBatches batches(reader);
     ordered_parallel<std::vector<ingest::Article>, std::vector<Parsed>>(
-        [&]() -> std::optional<std::vector<ingest::Article>> {
-            if (read_error) std::rethrow_exception(std::exchange(read_error, nullptr));
-            std::vector<ingest::Article> batch;
-            std::size_t bytes = 0;
-            try {
-                while (batch.size() < kBatchArticles && bytes < kBatchBytes) {
-                    ingest::Article a;
-                    if (!reader.next(a)) break;
-                    bytes += a.text.size();
-                    batch.push_back(std::move(a));
-                }
-            } catch (...) {
-                if (batch.empty()) throw;
-                read_error = std::current_exception();
-            }
-            if (batch.empty()) return std::nullopt;
-            return batch;
-        },
+        [&] { return batches.next(); },
         [&](std::vector<ingest::Article>& batch) {
             std::vector<Parsed> out;
             out.reserve(batch.size());

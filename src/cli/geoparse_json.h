@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eventmap/core/json_text.h"
 #include "eventmap/geoparse/toponym.h"
 
 namespace eventmap::cli {
@@ -77,40 +78,9 @@ inline bool valid_utf8(std::string_view s) {
     return true;
 }
 
-/// `s` as a JSON string the way dump() writes it (ensure_ascii off): " and \ escaped, \b \t \n
-/// \f \r, other control characters as \u00xx, every other byte as it is. `s` is valid UTF-8.
-inline void append_string(std::string& out, std::string_view s) {
-    out.push_back('"');
-    std::size_t run = 0;  // bytes of s copied so far
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case 0x08: out += "\\b"; break;
-            case 0x09: out += "\\t"; break;
-            case 0x0A: out += "\\n"; break;
-            case 0x0C: out += "\\f"; break;
-            case 0x0D: out += "\\r"; break;
-            default: {
-                static constexpr char hex[] = "0123456789abcdef";
-                const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                out.append(esc, 6);
-            }
-        }
-    }
-    out.append(s.data() + run, s.size() - run);
-    out.push_back('"');
-}
+using core::append_json_int;
+using core::append_json_string;
 
-inline void append_int(std::string& out, std::int64_t v) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
-}
 
 /// A double as dump() writes it (nlohmann's own shortest round-trip digits); null when not finite.
 inline void append_double(std::string& out, double v) {
@@ -141,32 +111,32 @@ inline void append_article_json(std::string& out, const std::string& id, const s
     }
     // Keys in the order dump() writes them: nlohmann::json objects are sorted by key.
     out += "{\"id\":"sv;
-    append_string(out, id);
+    append_json_string(out, id);
     out += ",\"toponyms\":["sv;
     bool first = true;
     for (const auto& t : toponyms) {
         if (!first) out.push_back(',');
         first = false;
         out += "{\"admin1\":"sv;
-        append_string(out, t.admin1);
+        append_json_string(out, t.admin1);
         if (t.derived) {
             out += ",\"anchor\":"sv;
-            append_string(out, t.anchor);
+            append_json_string(out, t.anchor);
         }
         out += ",\"confidence\":"sv;
         append_double(out, std::round(t.confidence * 1000) / 1000);
         out += ",\"country\":"sv;
-        append_string(out, t.country);
+        append_json_string(out, t.country);
         if (t.derived) out += ",\"derived\":true"sv;
         out += ",\"end\":"sv;
-        append_int(out, t.end_cp);
+        append_json_int(out, t.end_cp);
         out += ",\"feature_code\":"sv;
-        append_string(out, t.feature_code);
+        append_json_string(out, t.feature_code);
         out += ",\"geonameid\":"sv;
-        if (t.geonameid > 0) append_int(out, t.geonameid);
+        if (t.geonameid > 0) append_json_int(out, t.geonameid);
         else out += "null"sv;
         out += ",\"kind\":"sv;
-        append_string(out, geoparse::to_string(t.kind));
+        append_json_string(out, geoparse::to_string(t.kind));
         if (t.point.is_valid()) {
             out += ",\"lat\":"sv;
             append_double(out, std::round(t.point.lat_deg * 1e5) / 1e5);
@@ -176,18 +146,18 @@ inline void append_article_json(std::string& out, const std::string& id, const s
             out += ",\"lat\":null,\"lon\":null"sv;
         }
         out += ",\"name\":"sv;
-        append_string(out, t.name);
+        append_json_string(out, t.name);
         if (t.runner_up_geonameid != 0) {
             out += ",\"runner_up\":{\"geonameid\":"sv;
-            append_int(out, t.runner_up_geonameid);
+            append_json_int(out, t.runner_up_geonameid);
             out += ",\"name\":"sv;
-            append_string(out, t.runner_up_name);
+            append_json_string(out, t.runner_up_name);
             out.push_back('}');
         }
         out += ",\"start\":"sv;
-        append_int(out, t.start_cp);
+        append_json_int(out, t.start_cp);
         out += ",\"text\":"sv;
-        append_string(out, t.text);
+        append_json_string(out, t.text);
         out.push_back('}');
     }
     out += "]}"sv;

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eventmap/core/json_text.h"
 #include "eventmap/events/taxonomy.h"
 #include "eventmap/text/utf8.h"
 
@@ -32,40 +33,6 @@ std::string sources_tree_json(const std::vector<events::Source>& sources) {
     return arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// `s` (valid UTF-8) as dump() writes a string: " and \ escaped, \b \t \n \f \r, the other
-// control characters as \u00xx, every other byte as it is.
-void append_json_string(std::string& out, std::string_view s) {
-    out.push_back('"');
-    std::size_t run = 0;  // bytes of s copied so far
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case 0x08: out += "\\b"; break;
-            case 0x09: out += "\\t"; break;
-            case 0x0A: out += "\\n"; break;
-            case 0x0C: out += "\\f"; break;
-            case 0x0D: out += "\\r"; break;
-            default: {
-                static constexpr char hex[] = "0123456789abcdef";
-                const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                out.append(esc, 6);
-            }
-        }
-    }
-    out.append(s.data() + run, s.size() - run);
-    out.push_back('"');
-}
-
-void append_int(std::string& out, std::int64_t v) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
-}
 
 }  // namespace
 
@@ -86,23 +53,23 @@ std::string sources_to_json(const std::vector<events::Source>& sources) {
     for (const auto& s : sources) {
         if (out.size() > 1) out.push_back(',');
         out += "{\"article_id\":"sv;
-        append_json_string(out, s.article_id);
+        core::append_json_string(out, s.article_id);
         out += ",\"title\":"sv;
-        append_json_string(out, s.title);
+        core::append_json_string(out, s.title);
         out += ",\"url\":"sv;
-        append_json_string(out, s.url);
+        core::append_json_string(out, s.url);
         out += ",\"published\":"sv;
-        append_json_string(out, s.published);
+        core::append_json_string(out, s.published);
         out += ",\"sentence\":"sv;
-        append_json_string(out, s.sentence);
+        core::append_json_string(out, s.sentence);
         out += ",\"trigger_start\":"sv;
-        append_int(out, s.trigger_start_cp);
+        core::append_json_int(out, s.trigger_start_cp);
         out += ",\"trigger_end\":"sv;
-        append_int(out, s.trigger_end_cp);
+        core::append_json_int(out, s.trigger_end_cp);
         out += ",\"place_start\":"sv;
-        append_int(out, s.place_start_cp);
+        core::append_json_int(out, s.place_start_cp);
         out += ",\"place_end\":"sv;
-        append_int(out, s.place_end_cp);
+        core::append_json_int(out, s.place_end_cp);
         out.push_back('}');
     }
     out.push_back(']');
