@@ -639,3 +639,12 @@ TEST_CASE("'in Mali's northern Kidal': the preposition reaches past a possessive
     REQUIRE_FALSE(events.empty());
     CHECK(events[0].location == "Kidal");
 }
+
+TEST_CASE("'one of the wounded' names casualties, not a new attack", "[events]") {
+    const auto types = types_of(
+        "Russian artillery shelled Kherson overnight, killing two civilians, the governor said on Monday. "
+        "Firefighters in Kherson pulled one of the wounded from the rubble.");
+    CHECK(types == std::vector<std::string>{"shelling_artillery_missile_attack"});
+    // The verb still counts: "two men were wounded" is an attack.
+    CHECK(main_type("Gunmen wounded two farmers in Lahore on Monday.") == "attack");
+}

@@ -590,6 +590,10 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         if (cue_before(Cue::possibility, m, 0)) continue;
         if (cue_before(Cue::conditional, m, 0)) continue;
         if (protest_topic(m)) continue;
+        // "one of the wounded", "the dead were buried": casualties named as a group, not an event.
+        if (m.first_word == m.last_word && m.first_word > 0 && words[m.first_word - 1].lower == "the" &&
+            one_of(words[m.first_word].lower, {"wounded", "injured", "dead", "killed"}))
+            continue;
         // A disaster's toll ("killed 40", "an explosion") is no attack; a specific trigger still counts.
         if (disaster && m.pattern->weight < 80 && !is_protest_type(m.pattern->type)) continue;
         const std::uint32_t cl = clause[m.first_word];
