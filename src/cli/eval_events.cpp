@@ -16,6 +16,7 @@
 #include "eventmap/core/error.h"
 #include "eventmap/core/parallel.h"
 #include "eventmap/core/paths.h"
+#include "eventmap/eval/linking_score.h"
 #include "eventmap/events/extract.h"
 #include "eventmap/events/places.h"
 #include "eventmap/events/taxonomy.h"
@@ -313,37 +314,51 @@ int eval_locations(const std::string& corpus, bool as_json, const std::string& i
         }
     }
     dump_predictions(rows, results);
-    std::size_t predicted = 0, correct = 0, gold_total = 0, gold_found = 0, rows_with_event = 0;
+    // Scored twice: with the gold spans as the corpus gives them, and with the spans that part of
+    // the corpus gives as token indices read as such (eval::repair_gold_span); the second counts.
+    eval::LinkingScore as_given, repaired;
+    std::size_t rows_with_event = 0, token_spans = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        std::vector<std::pair<std::int64_t, std::int64_t>> gold;
-        for (const auto& l : rows[i].value("event_locations", json::array()))
-            gold.push_back({l.value("start", 0), l.value("end", 0)});
-        std::set<std::pair<std::int64_t, std::int64_t>> pred;
+        const std::string text = rows[i].value("text", "");
+        std::vector<eval::CpSpan> gold, gold_repaired, pred;
+        for (const auto& l : rows[i].value("event_locations", json::array())) {
+            const eval::CpSpan g{l.value("start", 0), l.value("end", 0)};
+            bool as_tokens = false;
+            gold.push_back(g);
+            gold_repaired.push_back(eval::repair_gold_span(text, g, &as_tokens));
+            token_spans += as_tokens ? 1 : 0;
+        }
         for (const auto& e : results[i])
             for (const auto& src : e.sources)
-                if (src.place_start_cp >= 0) pred.insert({src.place_start_cp, src.place_end_cp});
+                if (src.place_start_cp >= 0) pred.push_back({src.place_start_cp, src.place_end_cp});
         if (!results[i].empty()) ++rows_with_event;
-        gold_total += gold.size();
-        predicted += pred.size();
-        auto overlaps = [](auto a, auto b) { return a.first < b.second && b.first < a.second; };
-        for (const auto& pr : pred)
-            if (std::any_of(gold.begin(), gold.end(), [&](auto g) { return overlaps(pr, g); })) ++correct;
-        for (const auto& g : gold)
-            if (std::any_of(pred.begin(), pred.end(), [&](auto pr) { return overlaps(pr, g); })) ++gold_found;
+        eval::score_linking(gold, pred, as_given);
+        eval::score_linking(gold_repaired, pred, repaired);
     }
-    const double precision = predicted ? static_cast<double>(correct) / predicted : 0;
-    const double recall = gold_total ? static_cast<double>(gold_found) / gold_total : 0;
     if (as_json) {
-        std::cout << json{{"corpus", corpus}, {"sentences", rows.size()}, {"precision", precision}, {"recall", recall},
-                          {"predicted", predicted}, {"gold", gold_total}, {"sentences_with_event", rows_with_event}}
+        std::cout << json{{"corpus", corpus},
+                          {"sentences", rows.size()},
+                          {"precision", repaired.precision()},
+                          {"recall", repaired.recall()},
+                          {"predicted", repaired.predicted},
+                          {"gold", repaired.gold},
+                          {"gold_token_spans", token_spans},
+                          {"precision_as_given", as_given.precision()},
+                          {"recall_as_given", as_given.recall()},
+                          {"sentences_with_event", rows_with_event}}
                          .dump(2)
                   << "\n";
         return 0;
     }
     std::cout << "Event-location linking: " << rows.size() << " sentences (" << corpus << ")\n"
               << "  sentences with an event  " << rows_with_event << "\n"
-              << "  precision " << fmt(precision) << " (" << correct << " of " << predicted << " predicted places)\n"
-              << "  recall    " << fmt(recall) << " (" << gold_found << " of " << gold_total << " gold event places)\n";
+              << "  precision " << fmt(repaired.precision()) << " (" << repaired.correct << " of " << repaired.predicted
+              << " predicted places)\n"
+              << "  recall    " << fmt(repaired.recall()) << " (" << repaired.gold_found << " of " << repaired.gold
+              << " gold event places)\n"
+              << "  " << token_spans << " gold spans are token indices in the corpus (empty or word-cutting as code points)"
+              << " and were read as tokens;\n  with every span as given: precision " << fmt(as_given.precision())
+              << ", recall " << fmt(as_given.recall()) << "\n";
     return 0;
 }
 
