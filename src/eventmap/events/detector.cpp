@@ -381,11 +381,29 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                           "town", "city", "settlement", "to"}))
             score += 2;
         if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
-        if (prev == "to" && (type == "diplomatic_visit")) score += 1.5;
-        if (one_of(prev, {"with", "and", "between", "by", "against"})) score -= 1;
-        // "the Wagner group", "Wagner private army": a name of an organisation, not a place.
+        // The trigger's object: "patrolled Kakata", "shelled the Karimiya district".
         std::size_t after = wi;
         while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
+        // (not "shelled DPR positions": there the name only says whose)
+        const bool object_ends = after >= words.size() || words[after].boundary_before || words[after].capitalised ||
+                                 one_of(words[after].lower, {"in", "on", "at", "near", "and", "with", "from", "for", "by",
+                                                             "during", "after", "before", "overnight", "last", "this",
+                                                             "early", "late", "again", "twice"});
+        if (before >= 1 && (before - 1 == trigger_word || (before >= 2 && before - 2 == trigger_word && prev == "the")) &&
+            object_ends &&
+            !one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside", "of"}))
+            score += 2;
+        if (prev == "to" && (type == "diplomatic_visit")) score += 1.5;
+        if (one_of(prev, {"with", "and", "between", "by", "against"})) score -= 1;
+        {
+            // A person, not a place: "Millan, 41, was shot", "identified only as Hamid".
+            const std::string_view rest = ctx.text.substr(t.end_byte, std::min<std::size_t>(6, ctx.text.size() - t.end_byte));
+            if (rest.size() >= 4 && rest[0] == ',' && rest[1] == ' ' && rest[2] >= '1' && rest[2] <= '9' &&
+                rest[3] >= '0' && rest[3] <= '9' && (rest.size() < 5 || rest[4] == ',' || rest[4] == ' '))
+                continue;
+            if (prev == "as" && (prev2 == "identified" || prev2 == "only" || prev2 == "named")) continue;
+        }
+        // "the Wagner group", "Wagner private army": a name of an organisation, not a place.
         if (after < words.size() &&
             one_of(words[after].lower, {"group", "private", "mercenary", "mercenaries", "company", "movement",
                                         "party", "militia", "brigade", "battalion", "network"}))
@@ -403,12 +421,33 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             const bool modifier = after < words.size() && after > wi &&
                                   one_of(words[after].lower, {"forces", "troops", "soldiers", "soldier", "military", "army",
                                                               "officials", "government", "authorities", "coalition",
-                                                              "embassy", "consulate", "envoy", "warplanes", "jets",
+                                                              "embassy", "consulate", "envoy", "warplanes", "jets", "positions",
                                                               "navy", "marines", "peacekeepers"});
             if (possessive || side || modifier) score -= w_own;
         }
-        if (country_level(t)) score -= 2.5;  // was 1.5
+        if (t.unlisted) score += 0.5;  // a village or neighbourhood the text names: more precise than its anchor
+        else if (country_level(t)) score -= 2.5;
+        else if (t.feature_code == "CONT" || t.feature_code == "OCN") score -= 3;
         else if (region_level(t)) score -= 0.5;
+        // "Azamiyah in Baghdad", "Nwonko village in Wukari": the place after "in" holds the one before.
+        if (k > 0 && usable(ctx.places[k - 1]) && t.start_byte > ctx.places[k - 1].end_byte &&
+            t.start_byte - ctx.places[k - 1].end_byte <= 30) {
+            std::string gap(ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte));
+            for (char& c : gap) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+            for (std::string_view kind : {"village", "neighborhood", "neighbourhood", "district", "area", "camp",
+                                          "suburb", "quarter", "town"})
+                if (gap.starts_with(" ") && gap.substr(1).starts_with(kind) && gap.size() > kind.size() + 1 &&
+                    gap[kind.size() + 1] == ' ')
+                    gap.erase(1, kind.size() + 1);
+            if (gap == " in " || gap == ", in " || gap == " in the " || gap == ", in the ") score -= 1.5;
+            // "Gradiska, northeast of Banja Luka", "Abu Ghraib, on the western edge of Baghdad", "Kakata, 60
+            // kilometers northeast of Monrovia": the second place only says where the first is.
+            if (gap.starts_with(", ") && gap.ends_with(" of ") && gap.find(',', 1) == std::string::npos &&
+                (gap.find("north") != std::string::npos || gap.find("south") != std::string::npos ||
+                 gap.find("east") != std::string::npos || gap.find("west") != std::string::npos ||
+                 gap.find("edge") != std::string::npos || gap.find("outskirts") != std::string::npos))
+                score -= 2.5;
+        }
         // "Mykolaivka, Donetsk", "Spanish Town, Saint Catherine", "Beni (Nord-Kivu)": the name right
         // after a comma or parenthesis qualifies the one before (in a list the first is as good as any).
         if (k > 0 && usable(ctx.places[k - 1]) && t.start_byte >= ctx.places[k - 1].end_byte &&
@@ -423,7 +462,8 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             ctx.places[k - 1].country == t.country && region_level(t) && !region_level(ctx.places[k - 1]) &&
             t.start_byte - ctx.places[k - 1].end_byte <= 20 && prev == "of" &&
             one_of(prev2, {"district", "province", "region", "governorate", "county", "municipality", "area", "city",
-                           "town", "village", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "suburb"}) &&
+                           "town", "village", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "suburb",
+                           "districts", "neighbourhoods", "neighborhoods", "villages", "suburbs"}) &&
             before >= 2 && words[before - 2].begin >= ctx.places[k - 1].end_byte - sent_begin)
             score -= 3;
         // A protest's topic ("to denounce the invasion of Ukraine", "against the dependence of Europe on
@@ -431,7 +471,9 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         bool topic = false;
         if (protest && !one_of(prev, {"in", "at", "near", "outside", "inside", "on"}))
             for (const CueHit& h : cues)
-                if (h.cue == Cue::topic && h.first > trigger_word && h.last < wi && wi - h.last <= 6) topic = true;
+                if (h.cue == Cue::topic && h.first > trigger_word && h.last < wi &&
+                    (wi - h.last <= 6 || (wi - h.last <= 16 && (country_level(t) || t.feature_code == "CONT"))))
+                    topic = true;
         if (topic) score -= 3;
         score += t.confidence * 0.5;
         if (score > best_score) {

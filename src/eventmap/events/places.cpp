@@ -1,5 +1,7 @@
 #include "eventmap/events/places.h"
 
+#include "eventmap/events/unlisted.h"
+
 #include <algorithm>
 #include <functional>
 #include <future>
@@ -235,6 +237,7 @@ PlaceFinder gazetteer_places(const gazetteer::Gazetteer& gz, std::future<AdminSe
         resolve_with_qualifiers(article.text, tops,
                                 [&gz](std::string_view name) { return gz.lookup(name); });
         place_regions_at_seats(tops, gz, *seats);
+        add_unlisted_places(article.text, tops);
         return tops;
     };
 }

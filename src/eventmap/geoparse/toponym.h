@@ -38,6 +38,8 @@ struct Toponym {
     geo::LatLon point;           ///< invalid when unresolved (or a demonym noun, which names people)
     double confidence = 0;       ///< 0..1
     bool derived = false;        ///< point computed from an anchor ("30 km north of Kharkiv")
+    bool unlisted = false;       ///< a place the gazetteer lacks ("the village of X"): name as written, point,
+                                 ///< country and feature code of its anchor (events::add_unlisted_places)
     std::string anchor;          ///< for derived points: the anchor place's name
     std::int64_t runner_up_geonameid = 0;  ///< the second-best candidate, 0 when none
     std::string runner_up_name;

@@ -1,0 +1,262 @@
+#include "eventmap/events/unlisted.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+
+#include "eventmap/events/triggers.h"
+
+namespace eventmap::events {
+namespace {
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool usable(const geoparse::Toponym& t) {
+    return t.kind == geoparse::ToponymKind::literal && t.point.is_valid() && !t.unlisted;
+}
+
+// What a report calls a place before "of": "the village of X", "the towns of X and Y".
+bool kind_before_of(std::string_view w) {
+    return one_of(w, {"village", "villages", "town", "towns", "hamlet", "hamlets", "neighborhood", "neighborhoods",
+                      "neighbourhood", "neighbourhoods", "district", "districts", "suburb", "suburbs", "settlement",
+                      "settlements", "locality", "localities", "quarter", "camp", "area", "commune", "subdistrict",
+                      "sub-district", "township", "city", "cities", "outskirts", "resort", "resorts"});
+}
+
+// What a report writes after a name, in lower case: "in the Karimiya district", "Kamaliya neighborhood".
+bool kind_after(std::string_view w) {
+    return one_of(w, {"village", "villages", "neighborhood", "neighborhoods", "neighbourhood", "neighbourhoods",
+                      "district", "districts", "area", "camp", "suburb", "suburbs", "quarter", "sector", "commune",
+                      "subdistrict", "sub-district", "township", "checkpoint", "crossing", "locality", "hamlet"});
+}
+
+// The last word of a facility's name: "the Al-Rahma Checkpoint", "the Heart Hospital".
+bool facility_word(std::string_view w) {
+    return one_of(w, {"checkpoint", "hospital", "airport", "airbase", "camp", "mosque", "market", "bridge", "crossing",
+                      "prison", "roundabout", "square", "village", "district", "neighborhood", "neighbourhood", "quarter",
+                      "dam", "hills", "hill", "mountain", "mount", "base"});
+}
+
+// Words before a name that make it the place something happens at.
+bool place_cue(std::string_view w) {
+    return one_of(w, {"in", "at", "near", "the", "of", "outside", "into", "from", "on", "around", "inside", "toward",
+                      "towards", "s", "targeting", "stormed", "captured", "hit", "struck", "entered", "shelled",
+                      "attacked", "besieged", "seized"});
+}
+
+// Capitalised words that do not start a place's name.
+bool not_a_name(std::string_view w) {
+    return one_of(w, {"the", "a", "an", "in", "at", "on", "of", "and", "or", "but", "this", "that", "these", "those",
+                      "it", "he", "she", "they", "we", "his", "her", "their", "its", "monday", "tuesday", "wednesday",
+                      "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+                      "june", "july", "august", "september", "october", "november", "december", "president",
+                      "minister", "gen", "general", "col", "lt", "mr", "mrs", "dr", "police", "army", "islamic",
+                      "state", "government", "forces", "troops", "rebels", "militants", "according", "meanwhile",
+                      "also", "earlier", "later", "after", "before", "when", "while", "there", "here", "north",
+                      "south", "east", "west", "northern", "southern", "eastern", "western", "central", "i", "u", "s",
+                      "un", "nato", "isis", "isil", "is", "sdf", "ypg", "pkk", "saa", "fsa", "hts", "al-qaeda",
+                      "al-qaida", "al-shabaab", "taliban", "hezbollah", "hamas"});
+}
+
+// Particles inside Arabic and Romance names: "Khan al Sheikh", "Rio de Janeiro".
+bool name_particle(std::string_view w) {
+    return one_of(w, {"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "bin", "ibn", "de", "del", "la", "da",
+                      "do", "dos", "du", "des"});
+}
+
+class Scanner {
+public:
+    Scanner(std::string_view text, const std::vector<geoparse::Toponym>& known) : m_text(text), m_known(known) {
+        m_words.assign(text);
+        m_sentence.resize(m_words.size(), 0);
+        for (std::size_t i = 1; i < m_words.size(); ++i) {
+            const std::string_view gap = text.substr(m_words[i - 1].end, m_words[i].begin - m_words[i - 1].end);
+            const bool stop = gap.find_first_of(".!?") != std::string_view::npos && m_words[i].capitalised;
+            m_sentence[i] = m_sentence[i - 1] + ((stop || gap.find("\n\n") != std::string_view::npos) ? 1 : 0);
+        }
+    }
+
+    std::size_t size() const { return m_words.size(); }
+    const Word& operator[](std::size_t i) const { return m_words[i]; }
+
+    // A word that can be part of a place's name: capitalised ("Tal", "Bira"), "al-Bab" (a particle,
+    // then a capital), or a word that starts with a letter outside ASCII ("Śląsk"), or "‘Ayn".
+    bool name_word(std::size_t i) const {
+        const Word& w = m_words[i];
+        if (not_a_name(w.lower) || w.number) return false;
+        if (w.capitalised) return true;
+        const std::string_view s = m_text.substr(w.begin, w.end - w.begin);
+        if (const auto dash = s.find('-'); dash != std::string_view::npos && dash <= 3 && dash + 1 < s.size() &&
+                                           name_particle(w.lower.substr(0, dash)))
+            return s[dash + 1] >= 'A' && s[dash + 1] <= 'Z';
+        const auto c = static_cast<unsigned char>(s[0]);
+        if (s.starts_with("\u2018") && s.size() > 3) return s[3] >= 'A' && s[3] <= 'Z';
+        return c >= 0xC3 && c != 0xE2;  // a letter of another script; 0xE2 starts punctuation
+    }
+
+    // The name that starts at word i: name words, joined by particles ("Khan al Sheikh"), in one
+    // stretch of the sentence; {i, i} when none.
+    std::pair<std::size_t, std::size_t> run_at(std::size_t i) const {
+        if (i >= m_words.size() || !name_word(i)) return {i, i};
+        std::size_t j = i + 1;
+        while (j < m_words.size() && j - i < 6 && !m_words[j].boundary_before && m_sentence[j] == m_sentence[i]) {
+            if (name_word(j)) {
+                ++j;
+                continue;
+            }
+            if (name_particle(m_words[j].lower) && j + 1 < m_words.size() && !m_words[j + 1].boundary_before &&
+                name_word(j + 1)) {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        return {i, j};
+    }
+
+    // The name that ends just before word `end` (exclusive).
+    std::size_t run_start_before(std::size_t end) const {
+        std::size_t i = end;
+        while (i > 0 && end - i < 6 && name_word(i - 1) && (i == end || !m_words[i].boundary_before)) --i;
+        return i;
+    }
+
+    bool overlaps_known(std::size_t a, std::size_t b) const {
+        const std::size_t begin = m_words[a].begin, end = m_words[b - 1].end;
+        return std::any_of(m_known.begin(), m_known.end(),
+                           [&](const geoparse::Toponym& t) { return t.start_byte < end && begin < t.end_byte; });
+    }
+
+    // The known place the name at words [a, b) lies in or by.
+    const geoparse::Toponym* anchor(std::size_t a, std::size_t b) const {
+        const std::size_t begin = m_words[a].begin, end = m_words[b - 1].end;
+        const std::size_t sentence = m_sentence[a];
+        std::size_t first = a, last = b - 1;
+        while (first > 0 && m_sentence[first - 1] == sentence) --first;
+        while (last + 1 < m_words.size() && m_sentence[last + 1] == sentence) ++last;
+        const std::size_t s_begin = m_words[first].begin, s_end = m_words[last].end;
+        const geoparse::Toponym* best = nullptr;
+        std::size_t best_gap = SIZE_MAX;
+        for (const geoparse::Toponym& t : m_known) {
+            if (!usable(t) || t.start_byte < s_begin || t.end_byte > s_end) continue;
+            std::size_t gap = 0;
+            if (t.start_byte >= end) gap = t.start_byte - end;
+            else if (t.end_byte <= begin) {
+                gap = begin - t.end_byte;
+                const std::string_view between = m_text.substr(t.end_byte, gap);
+                // "Baghdad's Kamaliya neighbourhood": the owner is the anchor.
+                if (between.starts_with("'s ") || between.starts_with("\u2019s ")) gap = 0;
+                else gap += 40;  // a place before is an anchor only when none follows near
+            } else continue;
+            if (gap < best_gap) best_gap = gap, best = &t;
+        }
+        return best;
+    }
+
+    std::string_view text_of(std::size_t a, std::size_t b) const {
+        return m_text.substr(m_words[a].begin, m_words[b - 1].end - m_words[a].begin);
+    }
+
+private:
+    std::string_view m_text;
+    const std::vector<geoparse::Toponym>& m_known;
+    WordList m_words;
+    std::vector<std::uint32_t> m_sentence;
+};
+
+std::int64_t cp_at(std::string_view text, std::size_t byte) {
+    std::int64_t n = 0;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+}  // namespace
+
+void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& toponyms) {
+    const Scanner s(text, toponyms);
+    std::vector<std::pair<std::size_t, std::size_t>> runs;
+    auto add = [&](std::pair<std::size_t, std::size_t> r) {
+        if (r.first >= r.second || s.overlaps_known(r.first, r.second)) return;
+        if (std::find(runs.begin(), runs.end(), r) == runs.end()) runs.push_back(r);
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        // "the village of X", "the villages of X, Y and Z"
+        if (s[i].lower == "of" && i >= 1 && kind_before_of(s[i - 1].lower) && i + 1 < s.size() &&
+            !s[i + 1].boundary_before) {
+            std::size_t k = i + 1;
+            for (int names = 0; names < 8 && k < s.size(); ++names) {
+                const auto r = s.run_at(k);
+                if (r.first == r.second) break;
+                add(r);
+                k = r.second;
+                if (k < s.size() && s[k].lower == "and" && !s[k].boundary_before) ++k;
+                else if (!(k < s.size() && s[k].boundary == ',')) break;
+            }
+        }
+        // "in the Karimiya district", "Baghdad's Kamaliya neighbourhood", "the Hamidiyeh and Bab Qubli
+        // neighbourhoods"
+        if (kind_after(s[i].lower) && !s[i].capitalised && i >= 1 && !s[i].boundary_before) {
+            std::vector<std::pair<std::size_t, std::size_t>> chain;
+            std::size_t end = i;
+            while (chain.size() < 4) {
+                const std::size_t a = s.run_start_before(end);
+                if (a == end) break;
+                chain.push_back({a, end});
+                if (a >= 2 && s[a - 1].lower == "and") end = a - 1;
+                else if (a >= 1 && s[a].boundary == ',') end = a;
+                else break;
+            }
+            if (!chain.empty() && chain.back().first > 0 && place_cue(s[chain.back().first - 1].lower) &&
+                !s[chain.back().first].boundary_before)
+                for (const auto& r : chain) add(r);
+        }
+        // "at the Al-Rahma Checkpoint", "near the Heart Hospital"
+        if (s[i].capitalised && facility_word(s[i].lower) && i >= 2) {
+            const std::size_t a = s.run_start_before(i + 1);
+            if (a < i && a > 0 && place_cue(s[a - 1].lower)) add({a, i + 1});
+        }
+    }
+    if (runs.empty()) return;
+    std::vector<geoparse::Toponym> found;
+    for (const auto& [a, b] : runs) {
+        const geoparse::Toponym* anchor = s.anchor(a, b);
+        if (!anchor) continue;
+        geoparse::Toponym t;
+        t.start_byte = s[a].begin;
+        t.end_byte = s[b - 1].end;
+        // "Ma\u2019ardes": an apostrophe inside a name (not a possessive "'s") does not end it.
+        for (std::string_view q : {"\u2019", "'"})
+            if (text.substr(t.end_byte).starts_with(q) && t.end_byte + q.size() < text.size() &&
+                text[t.end_byte + q.size()] >= 'a' && text[t.end_byte + q.size()] <= 'z' &&
+                !(text[t.end_byte + q.size()] == 's' &&
+                  (t.end_byte + q.size() + 1 >= text.size() || text[t.end_byte + q.size() + 1] == ' '))) {
+                t.end_byte += q.size();
+                while (t.end_byte < text.size() && ((text[t.end_byte] >= 'a' && text[t.end_byte] <= 'z') ||
+                                                    (text[t.end_byte] >= 'A' && text[t.end_byte] <= 'Z')))
+                    ++t.end_byte;
+            }
+        t.start_cp = cp_at(text, t.start_byte);
+        t.end_cp = t.start_cp + cp_at(text.substr(t.start_byte), t.end_byte - t.start_byte);
+        t.text = std::string(text.substr(t.start_byte, t.end_byte - t.start_byte));
+        t.name = t.text;
+        t.kind = geoparse::ToponymKind::literal;
+        t.country = anchor->country;
+        t.admin1 = anchor->admin1;
+        t.feature_code = anchor->feature_code;
+        t.point = anchor->point;
+        t.confidence = 0.5;
+        t.derived = true;
+        t.unlisted = true;
+        t.anchor = anchor->name.empty() ? anchor->text : anchor->name;
+        found.push_back(std::move(t));
+    }
+    toponyms.insert(toponyms.end(), found.begin(), found.end());
+    std::stable_sort(toponyms.begin(), toponyms.end(),
+                     [](const geoparse::Toponym& x, const geoparse::Toponym& y) { return x.start_byte < y.start_byte; });
+}
+
+}  // namespace eventmap::events

@@ -1,0 +1,119 @@
+// Villages, neighbourhoods and checkpoints the gazetteer lacks, read from how a report introduces
+// them, and the event-place rules around them (sentences of our own).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "eventmap/events/unlisted.h"
+#include "events/events_support.h"
+
+namespace gp = eventmap::geoparse;
+
+namespace {
+
+// The test places of `text`, then the unlisted ones.
+std::vector<gp::Toponym> places_of(const std::string& text) {
+    eventmap::ingest::Article a;
+    a.text = text;
+    auto places = eventmap::test::test_place_finder()(a, eventmap::text::ArticleStructure{});
+    eventmap::events::add_unlisted_places(text, places);
+    return places;
+}
+
+std::vector<std::string> unlisted_names(const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& t : places_of(text))
+        if (t.unlisted) out.push_back(t.text + "@" + t.anchor);
+    return out;
+}
+
+// The place the detector links `verb` to, with the unlisted places in play.
+const gp::Toponym* linked(const std::string& text, const std::string& verb, std::vector<gp::Toponym>& keep) {
+    keep = places_of(text);
+    eventmap::events::SentenceContext ctx;
+    ctx.text = text;
+    ctx.sentence = eventmap::text::Span{0, text.size()};
+    ctx.places = keep;
+    const std::size_t at = text.find(verb);
+    return eventmap::test::test_detector().place_of(ctx, eventmap::text::Span{at, at + verb.size()});
+}
+
+}  // namespace
+
+TEST_CASE("a village the gazetteer lacks is read from 'the village of X' and placed at its anchor", "[events][unlisted]") {
+    const auto places = places_of("Gunmen burned houses in the village of Tal Warda near Kidal on Monday.");
+    const gp::Toponym* v = nullptr;
+    for (const auto& t : places)
+        if (t.unlisted) v = &t;
+    REQUIRE(v != nullptr);
+    CHECK(v->text == "Tal Warda");
+    CHECK(v->anchor == "Kidal");
+    CHECK(v->derived);
+    CHECK(v->geonameid == 0);
+    CHECK(v->country == "ML");
+    CHECK(v->point.lat_deg == Approx(18.44111));
+    // Offsets are code points, as the output counts them.
+    CHECK(v->start_cp == 39);
+    CHECK(v->end_cp == 48);
+}
+
+TEST_CASE("lists, neighbourhoods, possessives and checkpoints name unlisted places", "[events][unlisted]") {
+    CHECK(unlisted_names("Militants seized the villages of Kafr Dael, Umm Jurn and Tal Sabir west of Mogadishu.") ==
+          std::vector<std::string>{"Kafr Dael@Mogadishu", "Umm Jurn@Mogadishu", "Tal Sabir@Mogadishu"});
+    CHECK(unlisted_names("A car bomb exploded in Mogadishu's Hodan Dheer district on Monday.") ==
+          std::vector<std::string>{"Hodan Dheer@Mogadishu"});
+    CHECK(unlisted_names("Shells fell on the Karm Jabal and Bab Nasr neighbourhoods of Khartoum.") ==
+          std::vector<std::string>{"Karm Jabal@Khartoum", "Bab Nasr@Khartoum"});
+    CHECK(unlisted_names("Gunmen attacked the Al-Nour Checkpoint outside Tripoli.") ==
+          std::vector<std::string>{"Al-Nour Checkpoint@Tripoli"});
+    CHECK(unlisted_names("Rebels shelled the village of Ma\u2019ardes near Gao.") ==
+          std::vector<std::string>{"Ma\u2019ardes@Gao"});
+}
+
+TEST_CASE("no unlisted place without a cue, a known place, or an anchor in the sentence", "[events][unlisted]") {
+    // A known place is the geoparser's, not a new one.
+    CHECK(unlisted_names("Troops entered the town of Bakhmut on Monday.").empty());
+    // Capitalised words with no cue are not places.
+    CHECK(unlisted_names("Colonel Sabir Warda said rebels shelled Kherson.").empty());
+    // Nowhere to put it: the sentence names no known place.
+    CHECK(unlisted_names("Gunmen burned the village of Tal Warda on Monday.").empty());
+}
+
+TEST_CASE("an event in an unlisted village is placed there, not at the town the text puts it in", "[events][unlisted]") {
+    std::vector<gp::Toponym> keep;
+    const gp::Toponym* p = linked("Herders attacked Dogo Wuri village in Gao on Monday, killing nine.", "attacked", keep);
+    REQUIRE(p != nullptr);
+    CHECK(p->text == "Dogo Wuri");
+    // And through extraction: the village's name, the town's point, geo_precision 2.
+    const std::string text = "Herders attacked Dogo Wuri village in Gao on Monday, killing nine.";
+    const eventmap::events::Extractor ex(eventmap::test::test_detector(),
+                                         [](const eventmap::ingest::Article& a, const eventmap::text::ArticleStructure&) {
+                                             return places_of(a.text);
+                                         });
+    eventmap::ingest::Article a;
+    a.id = "t";
+    a.text = text;
+    a.published = eventmap::events::Date::parse_iso("2024-03-08");
+    const auto events = eventmap::events::extract_events(a, ex);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].location == "Dogo Wuri");
+    CHECK(events[0].geo_precision == 2);
+    CHECK(events[0].point.lat_deg == Approx(16.27167));
+}
+
+TEST_CASE("a place that only says where another place is does not take the event", "[events][unlisted]") {
+    std::vector<gp::Toponym> keep;
+    // "Avdiivka, north of Donetsk": Donetsk is the reference point.
+    const gp::Toponym* p = linked("In Avdiivka, north of Donetsk, soldiers clashed with fighters on Monday.", "clashed", keep);
+    REQUIRE(p != nullptr);
+    CHECK(p->text == "Avdiivka");
+    // The verb's object is its place: "patrolled Goma", although Kinshasa follows "in".
+    p = linked("Officials in Kinshasa said peacekeepers patrolled Goma on Monday.", "patrolled", keep);
+    REQUIRE(p != nullptr);
+    CHECK(p->text == "Goma");
+    // A person's name with an age is no place: "Gao, 41, was shot in Kidal".
+    p = linked("Gao, 41, was shot in Kidal on Monday.", "shot", keep);
+    REQUIRE(p != nullptr);
+    CHECK(p->text == "Kidal");
+}
