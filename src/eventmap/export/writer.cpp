@@ -111,7 +111,6 @@ EventWriter::EventWriter(const std::filesystem::path& out, Format format)
     OGRwkbGeometryType geom_type = wkbPoint;
     switch (format) {
         case Format::geojson:
-            layer_options = CSLSetNameValue(layer_options, "RFC7946", "YES");
             layer_options = CSLSetNameValue(layer_options, "COORDINATE_PRECISION", "7");
             layer_options = CSLSetNameValue(layer_options, "WRITE_NAME", "NO");
             layer_options = CSLSetNameValue(layer_options, "ID_FIELD", "id");
@@ -153,7 +152,7 @@ EventWriter::EventWriter(const std::filesystem::path& out, Format format)
     geo::OgrSrs srs(OSRNewSpatialReference(nullptr));
     OSRImportFromEPSG(srs.get(), 4326);
     OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    im.layer = GDALDatasetCreateLayer(im.ds.get(), "events", geom_type == wkbNone ? nullptr : srs.get(), geom_type,
+    im.layer = GDALDatasetCreateLayer(im.ds.get(), "events", (geom_type == wkbNone || format == Format::geojson) ? nullptr : srs.get(), geom_type,
                                       layer_options);
     CSLDestroy(layer_options);
     if (!im.layer) throw IoError(out.string(), "GDAL cannot create the events layer: " + geo::last_gdal_error());
