@@ -59,7 +59,7 @@ TEST_CASE("a protest about a disaster is a protest", "[events]") {
           "peaceful_protest");
 }
 
-TEST_CASE("organised crime: busts, smuggling and trafficking; gang violence keeps its type", "[events]") {
+TEST_CASE("organised crime: busts, smuggling and trafficking, gang violence keeps its type", "[events]") {
     check_all({
         {"Police seized two tonnes of cocaine at the port of Mogadishu on Tuesday.", "organized_crime"},
         {"Border guards intercepted twelve people smugglers near Gao on Sunday.", "organized_crime"},

@@ -90,7 +90,7 @@ TEST_CASE("cli: info and --verify", "[gazetteer][cli]") {
     CHECK(contains(r.out, "payload checksum OK"));
 }
 
-TEST_CASE("cli: a missing index says how to rebuild it; bad usage exits 2", "[gazetteer][cli]") {
+TEST_CASE("cli: a missing index says how to rebuild it, bad usage exits 2", "[gazetteer][cli]") {
     const auto missing = (eventmap::test::temp_dir("gazetteer_cli_missing") / "none.emx").string();
     const auto r = run_cli({"gazetteer", "lookup", "--index", missing, "Kyiv"});
     CHECK(r.exit_code == 1);

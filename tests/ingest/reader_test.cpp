@@ -42,7 +42,7 @@ Run read_all(std::vector<std::string> inputs, ReadOptions opt = {}) {
 
 }  // namespace
 
-TEST_CASE("a text file is one article; its first short line is the title", "[ingest]") {
+TEST_CASE("a text file is one article, its first short line is the title", "[ingest]") {
     const Run r = read_all({fixture("ingest/lantern.txt").string()});
     REQUIRE(r.articles.size() == 1);
     const Article& a = r.articles[0];

@@ -146,7 +146,7 @@ TEST_CASE("weeks and months relative to the reference", "[dates]") {
     CHECK(m.time_precision == precision_month);
 }
 
-TEST_CASE("days and weeks ago; weekends", "[dates]") {
+TEST_CASE("days and weeks ago, weekends", "[dates]") {
     CHECK(only("A drone crashed three days ago.", "three days ago").start == ymd(2023, 3, 14));
     CHECK(only("A drone crashed 3 days ago.", "3 days ago").start == ymd(2023, 3, 14));
     auto m = only("The dam burst two weeks ago.", "two weeks ago");

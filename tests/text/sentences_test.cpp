@@ -42,7 +42,7 @@ TEST_CASE("dotted acronyms, initials, e.g. and a.m. stay inside the sentence", "
     CHECK(sentences("Acme Corp. said exports rose vs. last year.").size() == 1);
 }
 
-TEST_CASE("decimals do not split; quotes and brackets after the stop stay with the sentence", "[sentences]") {
+TEST_CASE("decimals do not split, quotes and brackets after the stop stay with the sentence", "[sentences]") {
     CHECK(sentences("Prices rose 1.5 percent in the quarter. Analysts were surprised.").size() == 2);
     CHECK(sentences("\u201cWe will rebuild.\u201d The crowd cheered. (The mayor left early.) Then it rained.") ==
           std::vector<std::string>{"\u201cWe will rebuild.\u201d", "The crowd cheered.", "(The mayor left early.)",

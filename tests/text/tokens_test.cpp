@@ -60,7 +60,7 @@ TEST_CASE("capitalisation flags work for Latin, Cyrillic and Greek", "[tokens]")
     CHECK_FALSE(toks[1].is(sentence_initial));
 }
 
-TEST_CASE("sentence-initial words follow full stops; curly quotes and dashes are punctuation", "[tokens]") {
+TEST_CASE("sentence-initial words follow full stops, curly quotes and dashes are punctuation", "[tokens]") {
     const std::string t = "\u201cRain fell.\u201d Floods followed \u2014 then calm.";
     const auto toks = tokenize(t, Span{0, t.size()});
     REQUIRE(toks.size() == 11);
