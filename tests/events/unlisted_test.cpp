@@ -117,3 +117,32 @@ TEST_CASE("a place that only says where another place is does not take the event
     REQUIRE(p != nullptr);
     CHECK(p->text == "Kidal");
 }
+
+TEST_CASE("a facility named after its town is a place at that town", "[events][unlisted]") {
+    // The geoparser calls "Kidal" in "Kidal Airport" embedded: part of another name.
+    std::vector<gp::Toponym> ts;
+    gp::Toponym kidal;
+    const std::string text = "Drones struck the Kidal Airport on Monday.";
+    kidal.start_byte = 18;
+    kidal.end_byte = 23;
+    kidal.start_cp = 18;
+    kidal.end_cp = 23;
+    kidal.text = kidal.name = "Kidal";
+    kidal.kind = gp::ToponymKind::embedded;
+    kidal.feature_code = "PPLA";
+    kidal.country = "ML";
+    kidal.confidence = 0.95;
+    kidal.point = eventmap::geo::LatLon::from_degrees(18.44111, 1.40778);
+    ts.push_back(kidal);
+    eventmap::events::add_unlisted_places(text, ts);
+    REQUIRE(ts.size() == 1);
+    CHECK(ts[0].text == "Kidal Airport");
+    CHECK(ts[0].kind == gp::ToponymKind::literal);
+    CHECK(ts[0].unlisted);
+    CHECK(ts[0].anchor == "Kidal");
+    CHECK(ts[0].end_cp == 31);
+    // An organisation named after a town stays embedded: "the Kidal Football Club".
+    std::vector<gp::Toponym> club{kidal};
+    eventmap::events::add_unlisted_places("Drones struck the Kidal Football Club on Monday.", club);
+    CHECK(club[0].kind == gp::ToponymKind::embedded);
+}

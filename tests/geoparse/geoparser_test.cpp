@@ -200,7 +200,7 @@ TEST_CASE("a state is placed at its representative point, not at its biggest cit
     CHECK(eventmap::geo::distance_km(ca->point, eventmap::geo::LatLon::from_degrees(37.25, -119.75)) < 25.0);
 }
 
-TEST_CASE("the EU and continent adjectives are places; news country names are countries", "[geoparse]") {
+TEST_CASE("the EU and continent adjectives are places, news country names are countries", "[geoparse]") {
     REQUIRE_INDEX();
     auto ts = parse("EU ministers met African and Asian envoys in Brussels, and Britain sent an observer.");
     for (const char* name : {"EU", "African", "Asian"}) {
@@ -257,7 +257,7 @@ TEST_CASE("an article whose places are all in one country keeps a namesake there
     CHECK(find(me, "Lebanon")->country == "LB");
 }
 
-TEST_CASE("\"Washington, D.C.\" is one toponym for the city", "[geoparse]") {
+TEST_CASE("'Washington, D.C.' is one toponym for the city", "[geoparse]") {
     REQUIRE_INDEX();
     auto ts = parse("Visitors to Washington, D.C., queued at the museum on Sunday.");
     const Toponym* dc = find(ts, "Washington, D.C.");
@@ -546,7 +546,7 @@ TEST_CASE("an ocean's short name is no foreign alternate: 'Atlantic storms' are 
     CHECK(find(ts, "Atlantic")->feature_code == "OCN");
 }
 
-TEST_CASE("a weekday or month after a name dates the sentence; U.N. is no town", "[geoparse]") {
+TEST_CASE("a weekday or month after a name dates the sentence, U.N. is no town", "[geoparse]") {
     REQUIRE_INDEX();
     // AP style: "in Nablus Saturday" is Nablus on Saturday, not a person called Nablus Saturday.
     auto ts = parse("Police in Nablus Saturday said a man was shot near the market.");
@@ -555,4 +555,23 @@ TEST_CASE("a weekday or month after a name dates the sentence; U.N. is no town",
     // "U.N." loses its dots to "un", a town in Gujarat: the United Nations is no place.
     auto un = parse("A French peacekeeper was the 158th U.N. peacekeeper killed in Bosnia.");
     CHECK_FALSE(find(un, "U.N."));
+}
+
+TEST_CASE("a country after 'in' and a compass word is the place, even before a verb", "[geoparse]") {
+    REQUIRE_INDEX();
+    // "Ethiopia have" would read as the government acting; "in eastern Ethiopia" makes it the place.
+    auto ts = parse("Nine engineers kidnapped in eastern Ethiopia have been freed, officials said.");
+    REQUIRE(find(ts, "Ethiopia"));
+    CHECK(find(ts, "Ethiopia")->kind == ToponymKind::literal);
+}
+
+TEST_CASE("'the Idlib countryside', 'the Rafah area' name the town's own surroundings", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("Jets struck targets in the Idlib countryside on Sunday.");
+    REQUIRE(find(ts, "Idlib"));
+    CHECK(find(ts, "Idlib")->kind == ToponymKind::literal);
+    // A town's name before any other noun still only labels it: "the Moscow government".
+    auto gov = parse("Critics of the Moscow government gathered on Sunday.");
+    REQUIRE(find(gov, "Moscow"));
+    CHECK(find(gov, "Moscow")->kind != ToponymKind::literal);
 }

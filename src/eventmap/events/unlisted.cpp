@@ -174,9 +174,50 @@ std::int64_t cp_at(std::string_view text, std::size_t byte) {
     return n;
 }
 
+// The last word of a named facility that lies at the town its name starts with: "Deir Ezzor
+// Airport", "the Maputo International Conference Center".
+bool facility_name_end(std::string_view w) {
+    return one_of(w, {"airport", "airbase", "base", "center", "centre", "hospital", "stadium", "square", "market",
+                      "prison", "bridge", "port", "station", "camp", "checkpoint", "mosque", "church", "hotel",
+                      "palace", "barracks", "compound", "complex", "hall", "building", "tower", "towers", "mall"});
+}
+
+// A town's name embedded in a facility's ("Deir Ezzor Airport") becomes the facility, placed at the
+// town: the facility is where things happen, and it is no organisation.
+void facilities_at_their_towns(std::string_view text, std::vector<geoparse::Toponym>& toponyms) {
+    WordList words;
+    bool assigned = false;
+    for (geoparse::Toponym& t : toponyms) {
+        // A town, confidently resolved: not "Town Square", not a doubtful namesake.
+        if (t.kind != geoparse::ToponymKind::embedded || !t.point.is_valid() || !t.feature_code.starts_with("PPL") ||
+            t.confidence < 0.7)
+            continue;
+        if (!assigned) words.assign(text), assigned = true;
+        std::size_t k = 0;
+        while (k < words.size() && words[k].begin < t.end_byte) ++k;
+        std::size_t last = SIZE_MAX;
+        for (std::size_t j = k; j < words.size() && j < k + 4 && words[j].capitalised &&
+                                (j == k ? words[j].begin - t.end_byte <= 1 : !words[j].boundary_before);
+             ++j)
+            if (facility_name_end(words[j].lower)) last = j;
+        if (last == SIZE_MAX) continue;
+        const std::string town = t.name.empty() ? t.text : t.name;
+        t.end_byte = words[last].end;
+        t.end_cp = cp_at(text, t.end_byte);
+        t.text = std::string(text.substr(t.start_byte, t.end_byte - t.start_byte));
+        t.name = t.text;
+        t.kind = geoparse::ToponymKind::literal;
+        t.derived = true;
+        t.unlisted = true;
+        t.anchor = town;
+        t.geonameid = 0;
+    }
+}
+
 }  // namespace
 
 void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& toponyms) {
+    facilities_at_their_towns(text, toponyms);
     const Scanner s(text, toponyms);
     std::vector<std::pair<std::size_t, std::size_t>> runs;
     auto add = [&](std::pair<std::size_t, std::size_t> r) {

@@ -132,6 +132,17 @@ bool is_place_qualifier(std::string_view w) {
     return q.contains(w);
 }
 
+// Nouns after a town's name that name a part or the surroundings of the town itself ("the Idlib
+// countryside", "the Rafah area"), not something the town's name only labels.
+bool is_area_of_place(std::string_view lw) {
+    static const SmallWordSet words = {
+        "countryside", "area", "areas", "region", "border", "outskirts", "suburbs", "environs", "front",
+        "frontline", "district", "districts", "city", "town", "province", "governorate", "valley", "plain",
+        "plains", "coast", "hills", "desert", "port", "harbour", "harbor", "airport", "pocket", "enclave", "strip"};
+    // Not "neighbourhood": "the Lagoa neighbourhood" of a Brazilian city is no town named Lagoa.
+    return words.contains(lw);
+}
+
 bool is_admin_word(std::string_view lw) {
     static const SmallWordSet w = {"region", "oblast", "province", "district", "governorate",
                                                            "state", "county", "prefecture", "krai", "raion",
@@ -786,8 +797,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         }
         // "the Wagner private army", "the Moscow government": a town name after "the" and before a
         // noun modifies that noun; a small town used so is an organisation's or person's name.
+        // But "the Idlib countryside", "the Rafah area", "the Gaza border" are parts of the place itself.
         if (!m.metonym && m.wb - m.wa == 1 && m.wa > 0 && words[m.wa - 1].is_word && lower_word(m.wa - 1) == "the" &&
-            top.kind == PlaceKind::city && !next_lower.empty() && !words[m.wb].capitalised) {
+            top.kind == PlaceKind::city && !next_lower.empty() && !words[m.wb].capitalised &&
+            !(top.population >= 10000 && is_area_of_place(next_lower))) {
             if (top.population < 100000) { m.drop = true; continue; }
             m.kind = ToponymKind::embedded;
         }
@@ -816,8 +829,13 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             continue;
         }
         // "Moscow said", "Washington has warned": a capital or country standing for its government.
-        const bool after_preposition = m.wa > 0 && words[m.wa - 1].is_word && !words[m.wa - 1].capitalised &&
-                                       m_lex.is_cue(lower_word(m.wa - 1));
+        // (past a lower-case compass word: "captured in eastern Ethiopia have been released")
+        std::size_t cue_at = m.wa;
+        if (cue_at > 1 && words[cue_at - 1].is_word && !words[cue_at - 1].capitalised &&
+            is_generic_region_word(lower_word(cue_at - 1)))
+            --cue_at;
+        const bool after_preposition = cue_at > 0 && words[cue_at - 1].is_word && !words[cue_at - 1].capitalised &&
+                                       m_lex.is_cue(lower_word(cue_at - 1));
         if (!m.metonym && !after_preposition && m_lex.is_speech_verb(next_lower) && m.kind == ToponymKind::literal) {
             if (m.wb - m.wa == 1 && surnames.count(lower_word(m.wa))) { m.drop = true; continue; }
             if (top.kind == PlaceKind::country || top.feature_code == "PPLC" || top.population >= 500000)
@@ -972,8 +990,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // places it is the own name of.
         constexpr double alt_pen = 2.0;  // was 0.5: "Valence" in English news is the French town, not Valencia
         // An ocean's or sea's short name ("Atlantic" for the Atlantic Ocean) is English, not another
-        // language's: it keeps its place beside the towns named after it.
-        const bool water = p.kind == PlaceKind::feature && p.feature_class == 'H';
+        // language's: it keeps its place beside the towns named after it. So do a continent's ("EU" is
+        // not Eu, Normandy).
+        const bool water = (p.kind == PlaceKind::feature && p.feature_class == 'H') || p.feature_code == "CONT";
         if (cands[rank].match == gazetteer::NameMatch::alternate && facts.any_preferred && !water) s -= alt_pen;
         const std::string_view country = p.country;
         // The context the article's other names give.
