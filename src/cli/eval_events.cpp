@@ -299,18 +299,18 @@ int eval_locations(const std::string& corpus, bool as_json, const std::string& i
         for (const auto& v : rows[i].value("verbs", json::array())) {
             const auto s_cp = static_cast<std::size_t>(v.value("start", 0)), e_cp = static_cast<std::size_t>(v.value("end", 0));
             if (s_cp >= e_cp || e_cp >= byte_of.size()) continue;
-            const geoparse::Toponym* place = p.detector.place_of(ctx, text::Span{byte_of[s_cp], byte_of[e_cp]});
-            if (!place) continue;
-            events::Event e;
-            e.location = place->name;
-            e.point = place->point;
-            events::Source src;
-            src.trigger_start_cp = static_cast<std::int64_t>(s_cp);
-            src.trigger_end_cp = static_cast<std::int64_t>(e_cp);
-            src.place_start_cp = place->start_cp;
-            src.place_end_cp = place->end_cp;
-            e.sources.push_back(std::move(src));
-            results[i].push_back(std::move(e));
+            for (const geoparse::Toponym* place : p.detector.places_of(ctx, text::Span{byte_of[s_cp], byte_of[e_cp]})) {
+                events::Event e;
+                e.location = place->name;
+                e.point = place->point;
+                events::Source src;
+                src.trigger_start_cp = static_cast<std::int64_t>(s_cp);
+                src.trigger_end_cp = static_cast<std::int64_t>(e_cp);
+                src.place_start_cp = place->start_cp;
+                src.place_end_cp = place->end_cp;
+                e.sources.push_back(std::move(src));
+                results[i].push_back(std::move(e));
+            }
         }
     }
     dump_predictions(rows, results);

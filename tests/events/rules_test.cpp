@@ -648,3 +648,40 @@ TEST_CASE("'one of the wounded' names casualties, not a new attack", "[events]")
     // The verb still counts: "two men were wounded" is an attack.
     CHECK(main_type("Gunmen wounded two farmers in Lahore on Monday.") == "attack");
 }
+
+TEST_CASE("places listed together are each an event's place, one event in each", "[events]") {
+    const auto events = extract_text("Thousands of people marched in Kherson, Mykolaiv and Kharkiv on Saturday against the war.");
+    std::vector<std::string> places;
+    for (const auto& e : events) places.push_back(e.location);
+    std::sort(places.begin(), places.end());
+    CHECK(places == std::vector<std::string>{"Kharkiv", "Kherson", "Mykolaiv"});
+    // The toll belongs to the whole: only the first place's event carries it.
+    const auto strikes = extract_text("Missiles struck Kherson and Mykolaiv overnight, killing four people.");
+    REQUIRE(strikes.size() == 2);
+    int with_toll = 0;
+    for (const auto& e : strikes) with_toll += e.fatalities.has_value() ? 1 : 0;
+    CHECK(with_toll == 1);
+}
+
+TEST_CASE("no list: a town and its region, two ends of a road", "[events]") {
+    // "Avdiivka, Donetsk region" is one place and its qualifier.
+    const auto town = extract_text("Shelling hit Avdiivka, Donetsk region, on Monday.");
+    REQUIRE(town.size() == 1);
+    CHECK(town[0].location == "Avdiivka");
+    // "Between Kherson and Mykolaiv" names the ends of a stretch, not two places of the event.
+    const auto road = extract_text("A convoy was ambushed on the road between Kherson and Mykolaiv on Monday.");
+    REQUIRE(road.size() == 1);
+}
+
+TEST_CASE("the subject of talks is not where they were held", "[events]") {
+    // The call is about Kherson; no place of its own here, so it is not mapped at Kherson.
+    const auto events = extract_text("The two ministers spoke by phone on Monday about restoring power to Kherson.");
+    for (const auto& e : events) {
+        INFO(e.type);
+        CHECK_FALSE((e.type == "diplomatic_call" && e.location == "Kherson"));
+    }
+    // Held in a place, the talks are there.
+    const auto held = extract_text("The two ministers held talks in Brussels on Monday about restoring power to Kherson.");
+    REQUIRE_FALSE(held.empty());
+    CHECK(held[0].location == "Brussels");
+}

@@ -86,6 +86,12 @@ bool region_level(const geoparse::Toponym& t) {
            f == "STRT" || f == "ZN" || f == "PRSH";
 }
 
+bool is_weekday_or_month(std::string_view w) {
+    return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                      "november", "december", "the"});
+}
+
 bool country_level(const geoparse::Toponym& t) { return t.feature_code.rfind("PCL", 0) == 0 || t.feature_code == "TERR"; }
 
 bool usable(const geoparse::Toponym& t) { return t.kind == geoparse::ToponymKind::literal && t.point.is_valid(); }
@@ -474,6 +480,14 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                 if (h.cue == Cue::topic && h.first > trigger_word && h.last < wi &&
                     (wi - h.last <= 6 || (wi - h.last <= 16 && (country_level(t) || t.feature_code == "CONT"))))
                     topic = true;
+        // The subject of talks ("talks ... on restoring calm to the Idlib area", "a call about Gaza"),
+        // not where they are held, unless the place comes with in/at.
+        if ((type == "diplomatic_meeting" || type == "diplomatic_call") && wi > trigger_word &&
+            !one_of(prev, {"in", "at", "inside"}))
+            for (std::size_t w = trigger_word + 1; w < before && w < words.size(); ++w)
+                if (one_of(words[w].lower, {"on", "about", "over", "regarding", "concerning"}) &&
+                    !(w + 1 < words.size() && (words[w + 1].number || is_weekday_or_month(words[w + 1].lower))))
+                    topic = true;
         if (topic) score -= 3;
         score += t.confidence * 0.5;
         if (score > best_score) {
@@ -506,6 +520,81 @@ const geoparse::Toponym* Detector::place_of(const SentenceContext& ctx, text::Sp
     std::size_t wi = 0;
     while (wi + 1 < words.size() && words[wi].end <= trigger.begin - ctx.sentence.begin) ++wi;
     return choose_place(ctx, words, clause, clause[wi], trigger.begin, "", cues).place;
+}
+
+namespace {
+
+// What may stand between two members of a list of places: ", ", " and ", ", and ", " or ", " and in ",
+// " and the ", after an optional kind word ("Akida village and Mbuta village").
+bool list_gap(std::string_view gap) {
+    std::string g(gap);
+    for (char& c : g) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    for (std::string_view kind : {" villages", " village", " towns", " town", " districts", " district", " cities",
+                                  " city", " neighbourhoods", " neighbourhood", " neighborhoods", " neighborhood",
+                                  " governorates", " provinces", " regions"})
+        if (g.starts_with(kind)) {
+            g.erase(0, kind.size());
+            break;
+        }
+    for (std::string_view sep : {", ", " and ", ", and ", " or ", ", or ", " and in ", ", and in ", ", in ", " and the ",
+                                 " and at ", " and also in ", ", as well as ", " as well as ", " and both in "})
+        if (g == sep) return true;
+    return false;
+}
+
+// Two places are of one level when both are countries, both first-level regions, both districts or
+// other regions, or both towns ("Gubio, Borno State" is a town and its state, no list).
+int level_of(const geoparse::Toponym& t) {
+    if (t.unlisted) return 3;
+    if (country_level(t)) return 0;
+    if (t.feature_code == "ADM1" || t.feature_code == "ADM1H") return 1;
+    if (region_level(t)) return 2;
+    return 3;
+}
+
+// The places listed beside `first` (itself not included), in the order they are reached.
+std::vector<const geoparse::Toponym*> listed_with(const SentenceContext& ctx, const geoparse::Toponym* first) {
+    std::vector<const geoparse::Toponym*> out;
+    const auto& ps = ctx.places;
+    std::size_t k = static_cast<std::size_t>(first - ps.data());
+    if (k >= ps.size()) return out;
+    const int level = level_of(*first);
+    auto member = [&](std::size_t a, std::size_t b) {  // places a < b adjacent in a list
+        const geoparse::Toponym& x = ps[a];
+        const geoparse::Toponym& y = ps[b];
+        if (!usable(y) || !usable(x) || y.start_byte < x.end_byte || y.end_byte > ctx.sentence.end ||
+            x.start_byte < ctx.sentence.begin || level_of(y) != level || level_of(x) != level)
+            return false;
+        return list_gap(ctx.text.substr(x.end_byte, y.start_byte - x.end_byte));
+    };
+    std::size_t last = k, first_member = k;
+    while (last + 1 < ps.size() && member(last, last + 1)) ++last;
+    while (first_member > 0 && member(first_member - 1, first_member)) --first_member;
+    if (first_member == last) return out;
+    // A list ends in "and" or "or" ("Kharkiv, Izium and Kupiansk"); commas alone are a place and its
+    // qualifiers. "Between Fallujah and Baghdad" names two ends, not two places of the event.
+    bool conjunction = false;
+    for (std::size_t j = first_member; j < last; ++j) {
+        const std::string_view gap = ctx.text.substr(ps[j].end_byte, ps[j + 1].start_byte - ps[j].end_byte);
+        if (gap.find(" and ") != std::string_view::npos || gap.find(" or ") != std::string_view::npos) conjunction = true;
+    }
+    const std::string_view before = ctx.text.substr(ctx.sentence.begin, ps[first_member].start_byte - ctx.sentence.begin);
+    if (!conjunction || before.ends_with("between ") || before.ends_with("Between ") || before.ends_with("between the "))
+        return out;
+    for (std::size_t j = first_member; j <= last; ++j)
+        if (j != k) out.push_back(&ps[j]);
+    return out;
+}
+
+}  // namespace
+
+std::vector<const geoparse::Toponym*> Detector::places_of(const SentenceContext& ctx, text::Span trigger) const {
+    std::vector<const geoparse::Toponym*> out;
+    const geoparse::Toponym* first = place_of(ctx, trigger);
+    if (!first) return out;
+    out.push_back(first);
+    for (const geoparse::Toponym* t : listed_with(ctx, first)) out.push_back(t);
+    return out;
 }
 
 std::optional<text::DateMention> opening_date(std::string_view sentence, Date reference) {
@@ -775,7 +864,9 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
 
         // ---------------- location ----------------
         const PlaceChoice choice = choose_place(ctx, words, clause, cl, d.trigger.begin, d.type, cues);
-        const geoparse::Toponym* chosen = choice.place;
+        // The subject of talks is not where they were held: the talks then have no place of their own here.
+        const bool talks_topic = choice.topic && (d.type == "diplomatic_meeting" || d.type == "diplomatic_call");
+        const geoparse::Toponym* chosen = talks_topic ? nullptr : choice.place;
         const bool chosen_near = choice.near;
         if (chosen && choice.topic && ctx.previous_place) {
             // Only the protest's topic is named here: the paragraph said where it was.
@@ -954,7 +1045,22 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         }
         d.fatalities = find_fatalities(words, cues);
         d.confidence = confidence;
-        out.push_back(std::move(d));
+        // "Protesters marched in Hamburg and Luebeck": one event in each place, as ACLED codes them.
+        // The sentence's toll and count belong to the whole, so the other places' are unknown.
+        std::vector<const geoparse::Toponym*> also;
+        if (chosen && d.place == chosen) also = listed_with(ctx, chosen);
+        out.push_back(d);
+        for (const geoparse::Toponym* t : also) {
+            Detection other = out.back();
+            other.place = t;
+            other.geo_precision = region_level(*t) ? 3 : (t->derived ? 2 : 1);
+            other.count.reset();
+            other.fatalities.reset();
+            other.confidence = confidence * 0.95;
+            other.why += "; listed with " + chosen->text;
+            other.listed = true;
+            out.push_back(std::move(other));
+        }
     }
 }
 

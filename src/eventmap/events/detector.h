@@ -125,6 +125,7 @@ struct Detection {
     std::optional<int> fatalities;
     double confidence = 0;               ///< 0..1
     std::string why;                     ///< the trigger pattern and the rules that applied (for --explain and tests)
+    bool listed = false;                 ///< one of several places listed for one trigger ("in Hamburg and Luebeck"), not the first
 };
 
 class Detector {
@@ -141,6 +142,12 @@ public:
     /// as event-location linking gives it), chosen as detect() chooses for its own triggers;
     /// nullptr when the sentence names no usable place. Only ctx.text, sentence and places are read.
     const geoparse::Toponym* place_of(const SentenceContext& ctx, text::Span trigger) const;
+
+    /// place_of(), with the places listed beside it as the same event's places: "marched in Hamburg
+    /// and Luebeck", "the villages of Soran and Maharda", "in Sydney, Brisbane and Ipswich". A list's
+    /// members are of one level (towns with towns, regions with regions), so "Avdiivka, Donetsk
+    /// region" is one place and its qualifier. Empty when place_of() finds none; the first is place_of()'s.
+    std::vector<const geoparse::Toponym*> places_of(const SentenceContext& ctx, text::Span trigger) const;
 
     /// The dates of a sentence as the detector reads them (exposed for the paragraph context).
     static std::vector<text::DateMention> dates_of(std::string_view sentence, Date reference);

@@ -71,6 +71,8 @@ bool upgrade_protest(std::vector<Event>& events, std::size_t paragraph_first, co
     for (std::size_t i = paragraph_first; i < events.size(); ++i)
         if (is_protest(events[i].type)) protest = &events[i];
     if (!protest || d.status != protest->status) return false;
+    // "Protests in Hamburg and Luebeck": a protest in each listed place, not one told twice.
+    if (d.listed && is_protest(d.type)) return false;
     std::string to;
     if (d.type == "arrests" || d.type == "protest_with_intervention") to = "protest_with_intervention";
     else if (d.type == "excessive_force_against_protesters" || (d.type == "attack" && d.fatalities.value_or(0) > 0))
