@@ -146,3 +146,25 @@ TEST_CASE("a facility named after its town is a place at that town", "[events][u
     eventmap::events::add_unlisted_places("Drones struck the Kidal Football Club on Monday.", club);
     CHECK(club[0].kind == gp::ToponymKind::embedded);
 }
+
+TEST_CASE("a neighbourhood that shares a far town's name lies in the town the sentence names", "[events][unlisted]") {
+    // "Kidal" is a known town 270 km from Gao; "the Kidal neighbourhood" of Gao is in Gao.
+    const auto places = places_of("In Gao, gunmen shot a trader in the Kidal neighbourhood on Monday.");
+    const gp::Toponym* k = nullptr;
+    for (const auto& t : places)
+        if (t.text == "Kidal") k = &t;
+    REQUIRE(k != nullptr);
+    CHECK(k->unlisted);
+    CHECK(k->anchor == "Gao");
+    CHECK(k->point.lat_deg == Approx(16.27167));
+    // A town's qualifier in parentheses is no anchor: "in Goma (Kinshasa), ... the Mabanga area" is in Goma.
+    CHECK(unlisted_names("In Goma (Kinshasa), police dispersed a crowd in the Mabanga area on Monday.") ==
+          std::vector<std::string>{"Mabanga@Goma"});
+}
+
+TEST_CASE("'in the X area': the preposition before 'the' makes an unlisted place the event's", "[events][unlisted]") {
+    std::vector<gp::Toponym> keep;
+    const gp::Toponym* p = linked("A bomb exploded in the Radwa area on Monday, officials in Kyiv said.", "exploded", keep);
+    REQUIRE(p != nullptr);
+    CHECK(p->text == "Radwa");
+}

@@ -376,9 +376,13 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             if (!one_of(w, {"northern", "southern", "eastern", "western", "central", "northeastern",
                                            "northwestern", "southeastern", "southwestern", "restive", "embattled",
                                            "besieged", "frontline", "front-line", "occupied", "rebel-held",
-                                           "government-held"}))
+                                           "government-held", "strategic", "key", "nearby", "the"}) ||
+                (w == "the" && !t.unlisted))
                 break;
             --before;
+            // A place the gazetteer lacks comes after "the" ("in the Radhwaniyah area", "on the strategic
+            // Bustan Al-Basha District"): the preposition before it counts.
+            if (w == "the") break;
         }
         const std::string_view prev = before > 0 ? words[before - 1].lower : std::string_view{};
         const std::string_view prev2 = before > 1 ? words[before - 2].lower : std::string_view{};

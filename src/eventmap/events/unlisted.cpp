@@ -6,6 +6,7 @@
 #include <string>
 
 #include "eventmap/events/triggers.h"
+#include "eventmap/geo/geodesic.h"
 
 namespace eventmap::events {
 namespace {
@@ -151,6 +152,14 @@ public:
                 if (between.starts_with("'s ") || between.starts_with("\u2019s ")) gap = 0;
                 else gap += 40;  // a place before is an anchor only when none follows near
             } else continue;
+            // A town holds a neighbourhood or a village better than the region or country around both.
+            if (t.feature_code.starts_with("PCL") || t.feature_code == "ADM1") gap += 60;
+            // Nor does a qualifier: "in Sao Carlos (Sao Paulo), ... in the Jardim Real neighbourhood".
+            for (const geoparse::Toponym& q : m_known)
+                if (&q != &t && usable(q) && q.end_byte <= t.start_byte && t.start_byte - q.end_byte <= 2) {
+                    const std::string_view g = m_text.substr(q.end_byte, t.start_byte - q.end_byte);
+                    if (g == " (" || g == ", " || g == "(") gap += 60;
+                }
             if (gap < best_gap) best_gap = gap, best = &t;
         }
         return best;
@@ -214,10 +223,44 @@ void facilities_at_their_towns(std::string_view text, std::vector<geoparse::Topo
     }
 }
 
+// A part of a town the text names ("the Bom Jesus neighbourhood"), which the geoparser resolved to a
+// namesake far from the town the sentence puts it in ("in Lajedo (Pernambuco), ... in the Bom Jesus
+// neighbourhood"): the namesake is wrong, the part lies in that town. Relocated to its anchor, as an
+// unlisted place.
+void parts_of_towns_at_their_towns(const Scanner& s, std::string_view text, std::vector<geoparse::Toponym>& toponyms) {
+    for (geoparse::Toponym& t : toponyms) {
+        if (!usable(t) || t.derived) continue;
+        std::size_t k = 0;
+        while (k < s.size() && s[k].begin < t.end_byte) ++k;
+        if (k >= s.size() || s[k].capitalised || s[k].boundary_before || s[k].begin - t.end_byte != 1 ||
+            !one_of(s[k].lower, {"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "area", "quarter",
+                                 "suburb", "sector", "camp", "ward", "commune", "locality", "village"}))
+            continue;
+        std::size_t a = k;
+        while (a > 0 && s[a - 1].end > t.start_byte) --a;
+        const geoparse::Toponym* anchor = s.anchor(a, k);
+        if (!anchor || anchor == &t || geo::distance_km(anchor->point, t.point) <= 25.0) continue;
+        t.name = t.text;
+        t.country = anchor->country;
+        t.admin1 = anchor->admin1;
+        t.feature_code = anchor->feature_code;
+        t.point = anchor->point;
+        t.geonameid = 0;
+        t.derived = true;
+        t.unlisted = true;
+        t.anchor = anchor->name.empty() ? anchor->text : anchor->name;
+    }
+    (void)text;
+}
+
 }  // namespace
 
 void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& toponyms) {
     facilities_at_their_towns(text, toponyms);
+    {
+        const Scanner parts(text, toponyms);
+        parts_of_towns_at_their_towns(parts, text, toponyms);
+    }
     const Scanner s(text, toponyms);
     std::vector<std::pair<std::size_t, std::size_t>> runs;
     auto add = [&](std::pair<std::size_t, std::size_t> r) {
