@@ -168,3 +168,18 @@ TEST_CASE("'in the X area': the preposition before 'the' makes an unlisted place
     REQUIRE(p != nullptr);
     CHECK(p->text == "Radwa");
 }
+
+TEST_CASE("more ways a report introduces a place: apposition, 'X in Y', a distance, a street", "[events][unlisted]") {
+    CHECK(unlisted_names("Gunmen invaded Dogo Sule, a small village near Gao, at dawn.") ==
+          std::vector<std::string>{"Dogo Sule@Gao"});
+    CHECK(unlisted_names("Thousands marched to Khirbat in southern Kherson on Monday.") ==
+          std::vector<std::string>{"Khirbat@Kherson"});
+    CHECK(unlisted_names("A car bomb exploded in Suwara, some 50 km south of Tripoli.") ==
+          std::vector<std::string>{"Suwara@Tripoli"});
+    CHECK(unlisted_names("Troops stormed the strategic Sheikh Sa\u2019eed District of southern Khartoum.") ==
+          std::vector<std::string>{"Sheikh Sa\u2019eed District@Khartoum"});
+    CHECK(unlisted_names("Police patrolled Nairobi's main thoroughfare, and protesters gathered on Moi Avenue.") ==
+          std::vector<std::string>{"Moi Avenue@Nairobi"});
+    // A person after "to" is no place without a place to put it in: "spoke to Ahmed Salim in person".
+    CHECK(unlisted_names("Reporters spoke to Ahmed Salim in person in Nairobi.").empty());
+}

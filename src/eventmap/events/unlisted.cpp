@@ -31,14 +31,15 @@ bool kind_before_of(std::string_view w) {
 bool kind_after(std::string_view w) {
     return one_of(w, {"village", "villages", "neighborhood", "neighborhoods", "neighbourhood", "neighbourhoods",
                       "district", "districts", "area", "camp", "suburb", "suburbs", "quarter", "sector", "commune",
-                      "subdistrict", "sub-district", "township", "checkpoint", "crossing", "locality", "hamlet"});
+                      "subdistrict", "sub-district", "township", "checkpoint", "crossing", "locality", "hamlet", "ward"});
 }
 
 // The last word of a facility's name: "the Al-Rahma Checkpoint", "the Heart Hospital".
 bool facility_word(std::string_view w) {
     return one_of(w, {"checkpoint", "hospital", "airport", "airbase", "camp", "mosque", "market", "bridge", "crossing",
                       "prison", "roundabout", "square", "village", "district", "neighborhood", "neighbourhood", "quarter",
-                      "dam", "hills", "hill", "mountain", "mount", "base"});
+                      "dam", "hills", "hill", "mountain", "mount", "base", "street", "avenue", "road", "highway", "ward",
+                      "station", "stadium", "barracks", "compound"});
 }
 
 // Words before a name that make it the place something happens at.
@@ -95,7 +96,25 @@ public:
             return s[dash + 1] >= 'A' && s[dash + 1] <= 'Z';
         const auto c = static_cast<unsigned char>(s[0]);
         if (s.starts_with("\u2018") && s.size() > 3) return s[3] >= 'A' && s[3] <= 'Z';
+        // "Sa\u2019eed": the part after an apostrophe inside a capitalised name.
+        if (i > 0 && m_words[i - 1].capitalised && glued_by_apostrophe(i)) return true;
         return c >= 0xC3 && c != 0xE2;  // a letter of another script; 0xE2 starts punctuation
+    }
+
+    // Word i follows word i - 1 across an apostrophe and nothing else ("Sa\u2019eed", "Ma'arrat").
+    bool glued_by_apostrophe(std::size_t i) const {
+        const std::size_t gap_begin = m_words[i - 1].end, gap_end = m_words[i].begin;
+        const std::string_view gap = m_text.substr(gap_begin, gap_end - gap_begin);
+        return gap == "\u2019" || gap == "'";
+    }
+
+    // A name introduced as a place: after a cue word, or after "the" and one adjective ("the strategic
+    // Sheikh Sa'eed District", "the small village").
+    bool cued(std::size_t a) const {
+        if (a == 0) return false;
+        if (place_cue(m_words[a - 1].lower)) return true;
+        return a >= 2 && m_words[a - 2].lower == "the" && !m_words[a - 1].capitalised && !m_words[a - 1].number &&
+               !m_words[a - 1].boundary_before;
     }
 
     // The name that starts at word i: name words, joined by particles ("Khan al Sheikh"), in one
@@ -103,7 +122,8 @@ public:
     std::pair<std::size_t, std::size_t> run_at(std::size_t i) const {
         if (i >= m_words.size() || !name_word(i)) return {i, i};
         std::size_t j = i + 1;
-        while (j < m_words.size() && j - i < 6 && !m_words[j].boundary_before && m_sentence[j] == m_sentence[i]) {
+        while (j < m_words.size() && j - i < 6 && (!m_words[j].boundary_before || glued_by_apostrophe(j)) &&
+               m_sentence[j] == m_sentence[i]) {
             if (name_word(j)) {
                 ++j;
                 continue;
@@ -121,8 +141,16 @@ public:
     // The name that ends just before word `end` (exclusive).
     std::size_t run_start_before(std::size_t end) const {
         std::size_t i = end;
-        while (i > 0 && end - i < 6 && name_word(i - 1) && (i == end || !m_words[i].boundary_before)) --i;
+        while (i > 0 && end - i < 6 && name_word(i - 1) &&
+               (i == end || !m_words[i].boundary_before || glued_by_apostrophe(i)))
+            --i;
         return i;
+    }
+
+    // A usable known place starts at word i.
+    bool known_at(std::size_t i) const {
+        return std::any_of(m_known.begin(), m_known.end(),
+                           [&](const geoparse::Toponym& t) { return usable(t) && t.start_byte == m_words[i].begin; });
     }
 
     bool overlaps_known(std::size_t a, std::size_t b) const {
@@ -294,14 +322,53 @@ void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& 
                 else if (a >= 1 && s[a].boundary == ',') end = a;
                 else break;
             }
-            if (!chain.empty() && chain.back().first > 0 && place_cue(s[chain.back().first - 1].lower) &&
-                !s[chain.back().first].boundary_before)
+            if (!chain.empty() && s.cued(chain.back().first) && !s[chain.back().first].boundary_before)
                 for (const auto& r : chain) add(r);
         }
         // "at the Al-Rahma Checkpoint", "near the Heart Hospital"
         if (s[i].capitalised && facility_word(s[i].lower) && i >= 2) {
             const std::size_t a = s.run_start_before(i + 1);
-            if (a < i && a > 0 && place_cue(s[a - 1].lower)) add({a, i + 1});
+            if (a < i && s.cued(a)) add({a, i + 1});
+        }
+        // "invaded Gidan Sule, a small village near Kadarko": a name, then what it is.
+        if (s[i].lower == "a" || s[i].lower == "an") {
+            if (i >= 1 && s[i].boundary == ',') {
+                std::size_t k = i + 1;
+                while (k < s.size() && k <= i + 3 && !s[k].capitalised && !kind_before_of(s[k].lower) &&
+                       !kind_after(s[k].lower) && !s[k].boundary_before)
+                    ++k;
+                if (k < s.size() && !s[k].boundary_before &&
+                    one_of(s[k].lower, {"village", "town", "hamlet", "settlement", "city", "district", "neighbourhood",
+                                        "neighborhood", "camp", "suburb", "locality", "township", "market", "border"})) {
+                    const std::size_t a = s.run_start_before(i);
+                    if (a < i) add({a, i});
+                }
+            }
+        }
+        // "marched to Khrew in southern Pulwama district", "in Suwayrah, some 50 km south of Baghdad": a
+        // name after a preposition, put in a known place or at a distance from one.
+        if (one_of(s[i].lower, {"in", "at", "near", "to", "into", "toward", "towards", "outside", "around"}) &&
+            i + 1 < s.size() && !s[i + 1].boundary_before) {
+            const auto r = s.run_at(i + 1);
+            if (r.first < r.second && r.second < s.size()) {
+                const std::size_t k = r.second;
+                bool put = false;
+                if (s[k].lower == "in" && !s[k].boundary_before && k + 1 < s.size()) {
+                    std::size_t j = k + 1;
+                    while (j < s.size() && j <= k + 2 &&
+                           one_of(s[j].lower, {"the", "northern", "southern", "eastern", "western", "central",
+                                               "northeastern", "northwestern", "southeastern", "southwestern", "north",
+                                               "south", "east", "west", "nearby", "neighbouring", "neighboring"}))
+                        ++j;  // "in southern", "in the"
+                    put = j < s.size() && s.known_at(j);
+                } else if (s[k].boundary == ',') {
+                    std::size_t j = k;
+                    if (one_of(s[j].lower, {"some", "about", "around", "roughly", "nearly", "approximately"})) ++j;
+                    put = j + 1 < s.size() && s[j].number &&
+                          one_of(s[j + 1].lower, {"km", "kms", "kilometers", "kilometres", "miles", "mi"});
+                }
+                if (put) add(r);
+            }
         }
     }
     if (runs.empty()) return;
