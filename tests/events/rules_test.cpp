@@ -685,3 +685,13 @@ TEST_CASE("the subject of talks is not where they were held", "[events]") {
     REQUIRE_FALSE(held.empty());
     CHECK(held[0].location == "Brussels");
 }
+
+TEST_CASE("other senses of conflict verbs are no events: a title captured, a film shot, prices shot up", "[events]") {
+    CHECK(extract_text("The Kenyan runner captured the title in Paris on Sunday.").empty());
+    CHECK(extract_text("The director shot most scenes of the film in Kyiv last summer.").empty());
+    CHECK(extract_text("Bread prices shot up by 20 percent in Khartoum on Monday.").empty());
+    CHECK(linked_place("The Kenyan runner captured the title in Paris on Sunday.", "captured").empty());
+    // The conflict sense stays: a town captured, a man shot.
+    CHECK(main_type("Rebels captured the town of Kidal on Sunday.") == "non_state_actor_overtakes_territory");
+    CHECK(main_type("Gunmen shot a trader in Lahore on Monday.") == "attack");
+}

@@ -16,13 +16,14 @@ namespace {
 
 enum class Cue : std::uint8_t {
     none, negation, possibility, conditional, planned, background, anaphora, near, no_casualties,
-    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, mob_subject, topic, armed_means, disaster, separate, count_
+    protest, violent, lethal, civilian_victim, armed_party, crowd, noncombatant, mob_subject, topic, armed_means, disaster, separate,
+    other_sense, count_
 };
 
 Cue cue_of(std::string_view type) {
     if (type.substr(0, 4) != "cue:") return Cue::none;
     const std::string_view n = type.substr(4);
-    static constexpr std::array<std::pair<std::string_view, Cue>, 20> k{{
+    static constexpr std::array<std::pair<std::string_view, Cue>, 21> k{{
         {"disaster", Cue::disaster},     {"separate", Cue::separate},
         {"crowd", Cue::crowd},         {"noncombatant", Cue::noncombatant}, {"mob_subject", Cue::mob_subject},
         {"topic", Cue::topic},         {"armed_means", Cue::armed_means},
@@ -30,7 +31,7 @@ Cue cue_of(std::string_view type) {
         {"planned", Cue::planned},         {"background", Cue::background},   {"anaphora", Cue::anaphora},
         {"near", Cue::near},               {"no_casualties", Cue::no_casualties}, {"protest", Cue::protest},
         {"violent", Cue::violent},         {"lethal", Cue::lethal},           {"civilian_victim", Cue::civilian_victim},
-        {"armed_party", Cue::armed_party},
+        {"armed_party", Cue::armed_party}, {"other_sense", Cue::other_sense},
     }};
     for (const auto& [name, cue] : k)
         if (name == n) return cue;
@@ -523,6 +524,8 @@ const geoparse::Toponym* Detector::place_of(const SentenceContext& ctx, text::Sp
         if (const Cue c = cue_of(m.pattern->type); c != Cue::none) cues.push_back({c, m.first_word, m.last_word});
     std::size_t wi = 0;
     while (wi + 1 < words.size() && words[wi].end <= trigger.begin - ctx.sentence.begin) ++wi;
+    for (const CueHit& h : cues)
+        if (h.cue == Cue::other_sense && h.first == wi) return nullptr;  // "captured the title in Paris"
     return choose_place(ctx, words, clause, clause[wi], trigger.begin, "", cues).place;
 }
 
@@ -653,6 +656,12 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             triggers.push_back(m);
         }
     }
+    // "captured the title", "shot a film", "shot up by 4 percent": not the conflict sense.
+    std::erase_if(triggers, [&](const TriggerMatch& m) {
+        return std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
+            return h.cue == Cue::other_sense && h.first <= m.first_word && m.first_word <= h.last;
+        });
+    });
     auto has_cue = [&](Cue c, std::uint32_t cl) {
         for (const CueHit& h : cues)
             if (h.cue == c && clause[h.first] == cl) return true;
