@@ -377,12 +377,11 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             if (!one_of(w, {"northern", "southern", "eastern", "western", "central", "northeastern",
                                            "northwestern", "southeastern", "southwestern", "restive", "embattled",
                                            "besieged", "frontline", "front-line", "occupied", "rebel-held",
-                                           "government-held", "strategic", "key", "nearby", "the"}) ||
-                (w == "the" && !t.unlisted))
+                                           "government-held", "strategic", "key", "nearby", "the"}))
                 break;
             --before;
-            // A place the gazetteer lacks comes after "the" ("in the Radhwaniyah area", "on the strategic
-            // Bustan Al-Basha District"): the preposition before it counts.
+            // "in the Radhwaniyah area", "in the northern Hama countryside", "on the strategic Bustan
+            // Al-Basha District": the preposition before "the" counts.
             if (w == "the") break;
         }
         const std::string_view prev = before > 0 ? words[before - 1].lower : std::string_view{};

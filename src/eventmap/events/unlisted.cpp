@@ -31,7 +31,8 @@ bool kind_before_of(std::string_view w) {
 bool kind_after(std::string_view w) {
     return one_of(w, {"village", "villages", "neighborhood", "neighborhoods", "neighbourhood", "neighbourhoods",
                       "district", "districts", "area", "camp", "suburb", "suburbs", "quarter", "sector", "commune",
-                      "subdistrict", "sub-district", "township", "checkpoint", "crossing", "locality", "hamlet", "ward"});
+                      "subdistrict", "sub-district", "township", "checkpoint", "crossing", "locality", "hamlet", "ward",
+                      "vereda", "corregimiento", "barrio", "colonia", "comuna"});
 }
 
 // The last word of a facility's name: "the Al-Rahma Checkpoint", "the Heart Hospital".
@@ -159,6 +160,27 @@ public:
                            [&](const geoparse::Toponym& t) { return t.start_byte < end && begin < t.end_byte; });
     }
 
+    // The town the sentence names before word a ("in Lajedo (Pernambuco), ..."), past qualifiers; nullptr
+    // when none.
+    const geoparse::Toponym* town_before(std::size_t a) const {
+        const std::size_t begin = m_words[a].begin;
+        std::size_t first = a;
+        while (first > 0 && m_sentence[first - 1] == m_sentence[a]) --first;
+        const std::size_t s_begin = m_words[first].begin;
+        const geoparse::Toponym* best = nullptr;
+        for (const geoparse::Toponym& t : m_known) {
+            if (!usable(t) || t.start_byte < s_begin || t.end_byte > begin || !t.feature_code.starts_with("PPL")) continue;
+            bool qualifier = false;
+            for (const geoparse::Toponym& q : m_known)
+                if (&q != &t && usable(q) && q.end_byte <= t.start_byte && t.start_byte - q.end_byte <= 2) {
+                    const std::string_view g = m_text.substr(q.end_byte, t.start_byte - q.end_byte);
+                    qualifier = qualifier || g == " (" || g == ", " || g == "(";
+                }
+            if (!qualifier) best = &t;  // the nearest before wins (text order)
+        }
+        return best;
+    }
+
     // The known place the name at words [a, b) lies in or by.
     const geoparse::Toponym* anchor(std::size_t a, std::size_t b) const {
         const std::size_t begin = m_words[a].begin, end = m_words[b - 1].end;
@@ -255,19 +277,23 @@ void facilities_at_their_towns(std::string_view text, std::vector<geoparse::Topo
 // namesake far from the town the sentence puts it in ("in Lajedo (Pernambuco), ... in the Bom Jesus
 // neighbourhood"): the namesake is wrong, the part lies in that town. Relocated to its anchor, as an
 // unlisted place.
-void parts_of_towns_at_their_towns(const Scanner& s, std::string_view text, std::vector<geoparse::Toponym>& toponyms) {
+void parts_of_towns_at_their_towns(const Scanner& s, std::vector<geoparse::Toponym>& toponyms) {
     for (geoparse::Toponym& t : toponyms) {
         if (!usable(t) || t.derived) continue;
         std::size_t k = 0;
         while (k < s.size() && s[k].begin < t.end_byte) ++k;
         if (k >= s.size() || s[k].capitalised || s[k].boundary_before || s[k].begin - t.end_byte != 1 ||
             !one_of(s[k].lower, {"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "area", "quarter",
-                                 "suburb", "sector", "camp", "ward", "commune", "locality", "village"}))
+                                 "suburb", "sector", "camp", "ward", "commune", "locality", "village", "vereda",
+                                 "corregimiento", "barrio", "colonia", "comuna", "district"}))
             continue;
         std::size_t a = k;
         while (a > 0 && s[a - 1].end > t.start_byte) --a;
-        const geoparse::Toponym* anchor = s.anchor(a, k);
-        if (!anchor || anchor == &t || geo::distance_km(anchor->point, t.point) <= 25.0) continue;
+        const geoparse::Toponym* anchor = s.town_before(a);
+        // A district is a town's only when the sentence named the town first ("in Araruama (Rio de
+        // Janeiro), ... in the Morro Grande district"); "Haradh district (Hajjah)" is the district itself.
+        if (!anchor && s[k].lower != "district") anchor = s.anchor(a, k);
+        if (!anchor || geo::distance_km(anchor->point, t.point) <= 25.0) continue;
         t.name = t.text;
         t.country = anchor->country;
         t.admin1 = anchor->admin1;
@@ -278,7 +304,6 @@ void parts_of_towns_at_their_towns(const Scanner& s, std::string_view text, std:
         t.unlisted = true;
         t.anchor = anchor->name.empty() ? anchor->text : anchor->name;
     }
-    (void)text;
 }
 
 }  // namespace
@@ -287,7 +312,7 @@ void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& 
     facilities_at_their_towns(text, toponyms);
     {
         const Scanner parts(text, toponyms);
-        parts_of_towns_at_their_towns(parts, text, toponyms);
+        parts_of_towns_at_their_towns(parts, toponyms);
     }
     const Scanner s(text, toponyms);
     std::vector<std::pair<std::size_t, std::size_t>> runs;
