@@ -112,6 +112,11 @@ TEST_CASE("a place that only says where another place is does not take the event
     p = linked("Officials in Kinshasa said peacekeepers patrolled Goma on Monday.", "patrolled", keep);
     REQUIRE(p != nullptr);
     CHECK(p->text == "Goma");
+    // A village's name as the subject of what only people undergo is a surname ("Avdiivka" stands in
+    // here for a surname that is also a village's name).
+    p = linked("Avdiivka was arrested in Kherson on Monday.", "arrested", keep);
+    REQUIRE(p != nullptr);
+    CHECK(p->text == "Kherson");
     // A person's name with an age is no place: "Gao, 41, was shot in Kidal".
     p = linked("Gao, 41, was shot in Kidal on Monday.", "shot", keep);
     REQUIRE(p != nullptr);

@@ -412,6 +412,21 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                 rest[3] >= '0' && rest[3] <= '9' && (rest.size() < 5 || rest[4] == ',' || rest[4] == ' '))
                 continue;
             if (prev == "as" && (prev2 == "identified" || prev2 == "only" || prev2 == "named")) continue;
+            // "Adams was shot", "Montesinos was captured": a one-word village's name as the subject of what
+            // only people undergo is a surname.
+            if (after + 1 < words.size() && after == wi + 1 && !t.unlisted && !country_level(t) &&
+                (t.feature_code == "PPL" || t.feature_code == "PPLL" || t.feature_code == "PPLX" ||
+                 t.feature_code == "ADM2" || t.feature_code == "ADM3") &&
+                one_of(words[after].lower, {"was", "were", "is", "has", "had"})) {
+                std::size_t v = after + 1;
+                if (v < words.size() && one_of(words[v].lower, {"been", "later", "allegedly", "reportedly"})) ++v;
+                if (v < words.size() &&
+                    one_of(words[v].lower, {"shot", "killed", "arrested", "wounded", "injured", "stabbed", "abducted",
+                                            "kidnapped", "detained", "executed", "beaten", "murdered", "assassinated",
+                                            "sentenced", "hanged", "jailed", "captured", "released", "freed",
+                                            "charged", "convicted", "extradited", "tortured"}))
+                    continue;
+            }
         }
         // "the Wagner group", "Wagner private army": a name of an organisation, not a place.
         if (after < words.size() &&
