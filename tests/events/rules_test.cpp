@@ -132,6 +132,9 @@ const std::vector<gz::Place>& table() {
         place(7, "San Sebastian", "CO", "16", "Magdalena Department", "PPL", 9.24, -74.35, 5000),
         place(8, "Magdalena", "MX", "14", "Jalisco", "PPL", 20.9, -103.97, 16000),
         place(9, "Zarichne", "UA", "17", "Odesa", "PPL", 46.0, 30.0),
+        place(10, "Mala", "SE", "02", "Vaesterbotten", "PPL", 65.18, 18.74),
+        place(11, "Harib", "YE", "14", "Marib", "PPLA2", 14.93, 45.5, 20000),
+        place(12, "Marib", "YE", "14", "Marib", "ADM1", 15.5, 45.5, 300000),
     };
     return t;
 }
@@ -187,6 +190,17 @@ TEST_CASE("a place is resolved inside the region its qualifier names", "[events]
         CHECK(tops[0].derived);
         // The event made from it is coded to the region (geo_precision 3), not to the far namesake.
         CHECK(tops[0].point.lat_deg == Approx(48.0));
+    }
+    SECTION("no namesake in the country at all: the district's seat the text names") {
+        // The only Mala the gazetteer knows is in Sweden; the text puts it in Harib district, Marib.
+        const std::string text = "IRG forces fired missiles at Houthi positions in Mala (Harib, Marib). Casualties unknown.";
+        std::vector<gp::Toponym> tops{toponym(text, "Mala", 10), toponym(text, "Harib", 11), toponym(text, "Marib", 12)};
+        ev::resolve_with_qualifiers(text, tops, lookup);
+        CHECK(tops[0].country == "YE");
+        CHECK(tops[0].derived);
+        CHECK(tops[0].anchor == "Harib");
+        CHECK(tops[0].point.lat_deg == Approx(14.93));
+        CHECK(tops[0].name == "Mala");
     }
     SECTION("a list is not a qualification") {
         const std::string text = "Missiles hit Kharkiv, Donetsk and Kyiv on Monday.";

@@ -168,11 +168,19 @@ void resolve_with_qualifiers(std::string_view text, std::vector<geoparse::Topony
                         geoparse::set_place(tops[chain[q]], quals[best_qual]);
                     resolved = true;
                 } else if (q == chain.size() - 1 && !region) {
+                    // The region the text names, in the name's country when it has one there, else in any
+                    // ("Mala (Harib, Marib)" when the only Malas the gazetteer knows are abroad).
                     for (const auto& p : quals)
                         if (region_code(p.feature_code) && p.country == name.country) {
                             region = p;
                             break;
                         }
+                    if (!region)
+                        for (const auto& p : quals)
+                            if (region_code(p.feature_code)) {
+                                region = p;
+                                break;
+                            }
                 }
             }
             // No namesake lies in the named region: the place is somewhere in that region.
@@ -181,12 +189,30 @@ void resolve_with_qualifiers(std::string_view text, std::vector<geoparse::Topony
             // borders differ between sources): only a far namesake gives way.
             // A well-known town with no namesake keeps its place: the report's region is then the slip.
             const bool ambiguous = own.size() >= 2 || (own.size() == 1 && own[0].population < 50000);
-            if (!resolved && region && c == 0 && !in_list && ambiguous &&
+            const bool abroad = region && region->country != name.country;
+            if (!resolved && region && c == 0 && !in_list && (ambiguous || abroad) &&
                 geo::distance_km(name.point, region->point) > 250.0) {
-                const std::string anchor = std::string(region->name);
-                geoparse::set_place(name, *region);
-                name.derived = true;
-                name.anchor = anchor;
+                // The nearest level the text gives: a district's seat named between the two ("Ceelasha
+                // Biyaha (Afgooye, Lower Shabelle)": near Afgooye), else the region.
+                const geoparse::Toponym* district = chain.size() >= 3 ? &tops[chain[c + 1]] : nullptr;
+                if (district && usable(*district) && district->country == region->country &&
+                    district->feature_code.rfind("PPL", 0) == 0 && district->admin1 == region->admin1_name) {
+                    const geoparse::Toponym seat = *district;
+                    name.point = seat.point;
+                    name.country = seat.country;
+                    name.admin1 = seat.admin1;
+                    name.feature_code = seat.feature_code;
+                    name.geonameid = 0;
+                    name.place = seat.place;
+                    name.name = name.text;
+                    name.derived = true;
+                    name.anchor = seat.name;
+                } else {
+                    const std::string anchor = std::string(region->name);
+                    geoparse::set_place(name, *region);
+                    name.derived = true;
+                    name.anchor = anchor;
+                }
             }
         }
         i = next;

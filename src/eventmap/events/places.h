@@ -43,8 +43,9 @@ using CandidateLookup = std::function<std::vector<gazetteer::Place>(std::string_
 /// "Magdalena Department"), or within 150 km of a qualifying district seat. When the first name
 /// has no such candidate (a namesake elsewhere; the village itself is not in the gazetteer), is
 /// ambiguous or small, lies over 250 km from the region's centre and the qualifier reads as a
-/// region of the same country, the name takes the region's place and is marked derived (a
-/// coarser but honest location, as ACLED falls back to the region). Lists ("Kharkiv, Donetsk and
+/// region of the same country (or the gazetteer knows the name only abroad), the name takes the
+/// place of the district seat the chain names between the two ("Mala (Harib, Marib)": Harib), else the
+/// region's, and is marked derived (a coarser but honest location, as ACLED falls back). Lists ("Kharkiv, Donetsk and
 /// Kyiv") are left alone. `toponyms` are in text order.
 void resolve_with_qualifiers(std::string_view text, std::vector<geoparse::Toponym>& toponyms,
                              const CandidateLookup& lookup);
