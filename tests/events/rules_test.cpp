@@ -709,3 +709,13 @@ TEST_CASE("other senses of conflict verbs are no events: a title captured, a fil
     CHECK(main_type("Rebels captured the town of Kidal on Sunday.") == "non_state_actor_overtakes_territory");
     CHECK(main_type("Gunmen shot a trader in Lahore on Monday.") == "attack");
 }
+
+TEST_CASE("the place carried to the next sentences is the town, not its qualifier", "[events]") {
+    const auto events = extract_text(
+        "Gunmen shot a trader in Mykolaiv (Odesa region) on Monday. Two hours later the gunmen shot a police officer.");
+    REQUIRE(events.size() >= 2);
+    for (const auto& e : events) {
+        INFO(e.type);
+        CHECK(e.location == "Mykolaiv");
+    }
+}

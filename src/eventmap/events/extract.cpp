@@ -61,6 +61,21 @@ bool broad(const geoparse::Toponym& t) {
     return f.rfind("PCL", 0) == 0 || f == "CONT" || f == "OCN" || f == "SEA" || f == "RGN";
 }
 
+// Place k is a region written after the place before it as its qualifier: "Philadelphia
+// (Pennsylvania)", "Kharan city (Balochistan)", "Novoselivka, Donetsk".
+bool qualifies_previous(std::string_view text, const std::vector<geoparse::Toponym>& places, std::size_t k) {
+    if (k == 0 || !usable(places[k - 1]) || places[k].start_byte < places[k - 1].end_byte) return false;
+    const std::string& f = places[k].feature_code;
+    if (!(f.rfind("PCL", 0) == 0 || f == "ADM1" || f == "ADM2" || f == "ADM3" || f == "RGN")) return false;
+    std::string_view gap = text.substr(places[k - 1].end_byte, places[k].start_byte - places[k - 1].end_byte);
+    for (std::string_view kind : {" city", " town", " village", " district", " township"})
+        if (gap.starts_with(kind)) {
+            gap.remove_prefix(kind.size());
+            break;
+        }
+    return gap == " (" || gap == ", " || gap == "(" || gap == ",";
+}
+
 bool is_protest(const std::string& t) {
     return t == "peaceful_protest" || t == "protest_with_intervention" || t == "excessive_force_against_protesters" ||
            t == "violent_demonstration";
@@ -167,6 +182,8 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
                 if (places[k].end_byte <= body.end) {
                     sentence_places.push_back(places[k]);
                     if (!usable(places[k])) continue;
+                    // "in Philadelphia (Pennsylvania)": the qualifier is not the place carried on.
+                    if (qualifies_previous(text, places, k)) continue;
                     (broad(places[k]) ? last_broad : last_usable) = k;
                 }
             if (last_usable == places.size() && !previous_place) last_usable = last_broad;
