@@ -719,3 +719,14 @@ TEST_CASE("the place carried to the next sentences is the town, not its qualifie
         CHECK(e.location == "Mykolaiv");
     }
 }
+
+TEST_CASE("a region set off after a town, or a people's home, is not the event's place", "[events]") {
+    // "Kupiansk, in the Kharkiv region, was occupied": the region says where the town is.
+    const auto town = extract_text("Mykolaiv, in the Odesa region, was shelled overnight, officials said.");
+    REQUIRE_FALSE(town.empty());
+    CHECK(town[0].location == "Mykolaiv");
+    // "representatives of the Karabakh Armenians": the name of a people's home, not where talks are held.
+    const auto talks = extract_text("Talks with leaders of the Kherson Russian community were held in Kyiv yesterday.");
+    REQUIRE_FALSE(talks.empty());
+    CHECK(talks[0].location == "Kyiv");
+}

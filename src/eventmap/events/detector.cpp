@@ -448,7 +448,11 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                                                               "officials", "government", "authorities", "coalition",
                                                               "embassy", "consulate", "envoy", "warplanes", "jets", "positions",
                                                               "navy", "marines", "peacekeepers"});
-            if (possessive || side || modifier) score -= w_own;
+            // "representatives of the Karabakh Armenians", "Kosovo Serbs": the name of a people's home.
+            const bool people = std::any_of(ctx.places.begin(), ctx.places.end(), [&](const geoparse::Toponym& o) {
+                return o.kind == geoparse::ToponymKind::demonym && o.start_byte == t.end_byte + 1;
+            });
+            if (possessive || side || modifier || people) score -= w_own;
         }
         if (t.unlisted) score += 0.5;  // a village or neighbourhood the text names: more precise than its anchor
         else if (country_level(t)) score -= 2.5;
@@ -479,6 +483,14 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             t.start_byte - ctx.places[k - 1].end_byte <= 3) {
             const std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
             if (region_level(t) || gap == ", " || gap == " (" || gap == ",") score -= 3;
+        }
+        // "Kupiansk, in the Kharkiv region, was occupied": a region set off after a town says where the town is.
+        if (k > 0 && usable(ctx.places[k - 1]) && region_level(t) && !region_level(ctx.places[k - 1]) &&
+            t.start_byte > ctx.places[k - 1].end_byte && t.start_byte - ctx.places[k - 1].end_byte <= 12) {
+            const std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
+            if (gap == ", in the " || gap == ", in " || gap == " in the " || gap == ", in northern " ||
+                gap == ", in southern " || gap == ", in eastern " || gap == ", in western ")
+                score -= 3;
         }
         // "the Gebze district of Kocaeli", "Avasin area of Erbil": the name before "district of" is the place,
         // the region after it is where it lies (when the first lies in the second's country at all). "The
