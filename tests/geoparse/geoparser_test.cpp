@@ -575,3 +575,13 @@ TEST_CASE("'the Idlib countryside', 'the Rafah area' name the town's own surroun
     REQUIRE(find(gov, "Moscow"));
     CHECK(find(gov, "Moscow")->kind != ToponymKind::literal);
 }
+
+TEST_CASE("an Arabic name keeps its article inside: 'Deir ez-Zor', and 'the Jenin refugee camp' is Jenin", "[geoparse]") {
+    REQUIRE_INDEX();
+    auto ts = parse("A drone attacked a base near Deir ez-Zor today.");
+    REQUIRE(find(ts, "Deir ez-Zor"));
+    CHECK(find(ts, "Deir ez-Zor")->country == "SY");
+    auto camp = parse("Troops entered the Jenin refugee camp at dawn.");
+    REQUIRE(find(camp, "Jenin"));
+    CHECK(find(camp, "Jenin")->kind == ToponymKind::literal);
+}

@@ -463,11 +463,20 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             t.start_byte - ctx.places[k - 1].end_byte <= 30) {
             std::string gap(ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte));
             for (char& c : gap) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-            for (std::string_view kind : {"village", "neighborhood", "neighbourhood", "district", "area", "camp",
-                                          "suburb", "quarter", "town"})
+            for (std::string_view kind : {"refugee camp", "village", "neighborhood", "neighbourhood", "district",
+                                          "area", "camp", "suburb", "quarter", "town"})
                 if (gap.starts_with(" ") && gap.substr(1).starts_with(kind) && gap.size() > kind.size() + 1 &&
-                    gap[kind.size() + 1] == ' ')
+                    gap[kind.size() + 1] == ' ') {
                     gap.erase(1, kind.size() + 1);
+                    break;
+                }
+            // "... in the occupied West Bank", "... in northern Iraq"
+            for (std::string_view adjective : {"occupied ", "northern ", "southern ", "eastern ", "western ", "central ",
+                                               "northeastern ", "northwestern ", "southeastern ", "southwestern "})
+                if (gap.ends_with(adjective)) {
+                    gap.erase(gap.size() - adjective.size());
+                    break;
+                }
             if (gap == " in " || gap == ", in " || gap == " in the " || gap == ", in the ") score -= 1.5;
             // "Gradiska, northeast of Banja Luka", "Abu Ghraib, on the western edge of Baghdad", "Kakata, 60
             // kilometers northeast of Monrovia": the second place only says where the first is.

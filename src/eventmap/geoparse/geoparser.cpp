@@ -138,7 +138,8 @@ bool is_area_of_place(std::string_view lw) {
     static const SmallWordSet words = {
         "countryside", "area", "areas", "region", "border", "outskirts", "suburbs", "environs", "front",
         "frontline", "district", "districts", "city", "town", "province", "governorate", "valley", "plain",
-        "plains", "coast", "hills", "desert", "port", "harbour", "harbor", "airport", "pocket", "enclave", "strip"};
+        "plains", "coast", "hills", "desert", "port", "harbour", "harbor", "airport", "pocket", "enclave", "strip",
+        "refugee", "camp"};
     // Not "neighbourhood": "the Lagoa neighbourhood" of a Brazilian city is no town named Lagoa.
     return words.contains(lw);
 }
@@ -344,9 +345,21 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         return false;
     };
     // "eThekwini", "uMgungundlovu", "iLembe": Nguni names keep a lower-case prefix letter.
+    // So do Arabic names after their article: "Deir ez-Zor", "Ras al-Ain", "Tell as-Sultan".
     auto is_prefixed_name = [&](const Word& w) {
-        return w.end - w.start >= 5 && text[w.start] >= 'a' && text[w.start] <= 'z' && text[w.start + 1] >= 'A' &&
-               text[w.start + 1] <= 'Z' && text[w.start + 2] >= 'a' && text[w.start + 2] <= 'z';
+        if (w.end - w.start >= 5 && text[w.start] >= 'a' && text[w.start] <= 'z' && text[w.start + 1] >= 'A' &&
+            text[w.start + 1] <= 'Z' && text[w.start + 2] >= 'a' && text[w.start + 2] <= 'z')
+            return true;
+        for (std::size_t k = 2; k <= 3 && w.start + k + 2 < w.end; ++k) {
+            if (text[w.start + k] != '-') continue;
+            const std::string_view article(text.data() + w.start, k);
+            return (article == "al" || article == "el" || article == "ez" || article == "az" || article == "as" ||
+                    article == "es" || article == "ad" || article == "ed" || article == "ar" || article == "er" ||
+                    article == "at" || article == "et" || article == "an" || article == "en" || article == "ash" ||
+                    article == "esh" || article == "adh" || article == "ath") &&
+                   text[w.start + k + 1] >= 'A' && text[w.start + k + 1] <= 'Z';
+        }
+        return false;
     };
     auto is_cap_word = [&](std::size_t i) {
         const Word& w = words[i];
