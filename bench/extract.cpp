@@ -1,5 +1,8 @@
 // Whole-pipeline throughput: articles -> events -> GeoJSON, on our sample articles and (when
 // ../shared exists) the evaluation texts. Needs the gazetteer index (default_index_path()).
+//
+//   BM_ExtractToGeoJSON/jobs      short event notes (ACLED, CASE 2021): 5 events a KB, the writer's worst case
+//   BM_ExtractNewsToGeoJSON/jobs  news articles (GeoWebNews, LGL): about 0.1 events a KB
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -20,6 +23,8 @@ namespace {
 
 using namespace eventmap;
 
+enum class Corpus { notes, news };
+
 struct Fixture {
     gazetteer::Gazetteer gz = gazetteer::Gazetteer::open(default_index_path());
     events::Detector detector = events::Detector::load_default();
@@ -27,7 +32,7 @@ struct Fixture {
     std::vector<ingest::Article> articles;
     std::size_t bytes = 0;
 
-    Fixture() {
+    explicit Fixture(Corpus corpus) {
         auto add = [&](const std::string& path) {
             if (!std::filesystem::exists(path)) return;
             ingest::ReadOptions o;
@@ -41,18 +46,25 @@ struct Fixture {
         };
         add((data_dir() / "samples/articles.jsonl").string());
         // The evaluation corpora's texts, when present (read as JSON Lines articles).
-        const auto shared = bench::shared_dir() / "eval/events";
-        for (const char* f : {"acled_notes.dev.jsonl", "case2021_task2.dev.jsonl"}) add((shared / f).string());
+        if (corpus == Corpus::notes) {
+            const auto shared = bench::shared_dir() / "eval/events";
+            for (const char* f : {"acled_notes.dev.jsonl", "case2021_task2.dev.jsonl"}) add((shared / f).string());
+        } else {
+            const auto shared = bench::shared_dir() / "eval/geoparse";
+            for (const char* f : {"gwn.dev.jsonl", "lgl.dev.jsonl"}) add((shared / f).string());
+        }
     }
 };
 
-Fixture& fixture() {
-    static Fixture f;
-    return f;
+Fixture& fixture(Corpus corpus = Corpus::notes) {
+    static Fixture notes(Corpus::notes);
+    if (corpus == Corpus::notes) return notes;
+    static Fixture news(Corpus::news);
+    return news;
 }
 
-void run_pipeline(benchmark::State& state, unsigned jobs) {
-    Fixture& f = fixture();
+void run_pipeline(benchmark::State& state, unsigned jobs, Corpus corpus) {
+    Fixture& f = fixture(corpus);
     const auto out = std::filesystem::temp_directory_path() / "eventmap_bench_extract.geojson";
     std::size_t events = 0;
     for (auto _ : state) {
@@ -90,8 +102,15 @@ void run_pipeline(benchmark::State& state, unsigned jobs) {
     state.counters["MB"] = static_cast<double>(f.bytes) / 1e6;
 }
 
-void BM_ExtractToGeoJSON(benchmark::State& state) { run_pipeline(state, static_cast<unsigned>(state.range(0))); }
+void BM_ExtractToGeoJSON(benchmark::State& state) {
+    run_pipeline(state, static_cast<unsigned>(state.range(0)), Corpus::notes);
+}
 BENCHMARK(BM_ExtractToGeoJSON)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+
+void BM_ExtractNewsToGeoJSON(benchmark::State& state) {
+    run_pipeline(state, static_cast<unsigned>(state.range(0)), Corpus::news);
+}
+BENCHMARK(BM_ExtractNewsToGeoJSON)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 
 // Detection alone (no places, no output): the rules' own cost.
 void BM_DetectOnly(benchmark::State& state) {
