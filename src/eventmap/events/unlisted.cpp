@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <unordered_map>
 
 #include "eventmap/events/triggers.h"
 #include "eventmap/geo/geodesic.h"
@@ -19,55 +20,73 @@ bool usable(const geoparse::Toponym& t) {
     return t.kind == geoparse::ToponymKind::literal && t.point.is_valid() && !t.unlisted;
 }
 
-// What a report calls a place before "of": "the village of X", "the towns of X and Y".
-bool kind_before_of(std::string_view w) {
-    return one_of(w, {"village", "villages", "town", "towns", "hamlet", "hamlets", "neighborhood", "neighborhoods",
-                      "neighbourhood", "neighbourhoods", "district", "districts", "suburb", "suburbs", "settlement",
-                      "settlements", "locality", "localities", "quarter", "camp", "area", "commune", "subdistrict",
-                      "sub-district", "township", "city", "cities", "outskirts", "resort", "resorts"});
-}
 
-// What a report writes after a name, in lower case: "in the Karimiya district", "Kamaliya neighborhood".
-bool kind_after(std::string_view w) {
-    return one_of(w, {"village", "villages", "neighborhood", "neighborhoods", "neighbourhood", "neighbourhoods",
-                      "district", "districts", "area", "camp", "suburb", "suburbs", "quarter", "sector", "commune",
-                      "subdistrict", "sub-district", "township", "checkpoint", "crossing", "locality", "hamlet", "ward",
-                      "vereda", "corregimiento", "barrio", "colonia", "comuna"});
-}
 
-// The last word of a facility's name: "the Al-Rahma Checkpoint", "the Heart Hospital".
-bool facility_word(std::string_view w) {
-    return one_of(w, {"checkpoint", "hospital", "airport", "airbase", "camp", "mosque", "market", "bridge", "crossing",
-                      "prison", "roundabout", "square", "village", "district", "neighborhood", "neighbourhood", "quarter",
-                      "dam", "hills", "hill", "mountain", "mount", "base", "street", "avenue", "road", "highway", "ward",
-                      "station", "stadium", "barracks", "compound"});
-}
 
-// Words before a name that make it the place something happens at.
-bool place_cue(std::string_view w) {
-    return one_of(w, {"in", "at", "near", "the", "of", "outside", "into", "from", "on", "around", "inside", "toward",
-                      "towards", "s", "targeting", "stormed", "captured", "hit", "struck", "entered", "shelled",
-                      "attacked", "besieged", "seized"});
-}
 
-// Capitalised words that do not start a place's name.
-bool not_a_name(std::string_view w) {
-    return one_of(w, {"the", "a", "an", "in", "at", "on", "of", "and", "or", "but", "this", "that", "these", "those",
-                      "it", "he", "she", "they", "we", "his", "her", "their", "its", "monday", "tuesday", "wednesday",
-                      "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-                      "june", "july", "august", "september", "october", "november", "december", "president",
-                      "minister", "gen", "general", "col", "lt", "mr", "mrs", "dr", "police", "army", "islamic",
-                      "state", "government", "forces", "troops", "rebels", "militants", "according", "meanwhile",
-                      "also", "earlier", "later", "after", "before", "when", "while", "there", "here", "north",
-                      "south", "east", "west", "northern", "southern", "eastern", "western", "central", "i", "u", "s",
-                      "un", "nato", "isis", "isil", "is", "sdf", "ypg", "pkk", "saa", "fsa", "hts", "al-qaeda",
-                      "al-qaida", "al-shabaab", "taliban", "hezbollah", "hamas"});
-}
 
-// Particles inside Arabic and Romance names: "Khan al Sheikh", "Rio de Janeiro".
-bool name_particle(std::string_view w) {
-    return one_of(w, {"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "bin", "ibn", "de", "del", "la", "da",
-                      "do", "dos", "du", "des"});
+
+// Every word class above, and the few small ones the scan below reads, looked up once per word.
+enum WordClass : std::uint16_t {
+    c_before_of = 1, c_after = 2, c_facility = 4, c_cue = 8, c_not_name = 16, c_particle = 32,
+    c_preposition = 64,  // before a name put in a known place: "to Khrew in ..."
+    c_apposition = 128,  // what "X, a small ..." calls X
+    c_in_skip = 256,     // between "in" and a known place: "in southern", "in the"
+    c_approx = 512,      // "some 50 km"
+    c_unit = 1024,       // "50 km"
+};
+
+std::uint16_t word_class(std::string_view w) {
+    static const auto table = [] {
+        std::unordered_map<std::string_view, std::uint16_t> t;
+        auto add = [&](std::initializer_list<std::string_view> words, std::uint16_t c) {
+            for (std::string_view x : words) t[x] |= c;
+        };
+        add({"village", "villages", "town", "towns", "hamlet", "hamlets", "neighborhood", "neighborhoods",
+             "neighbourhood", "neighbourhoods", "district", "districts", "suburb", "suburbs", "settlement", "settlements",
+             "locality", "localities", "quarter", "camp", "area", "commune", "subdistrict", "sub-district", "township",
+             "city", "cities", "outskirts", "resort", "resorts"},
+            c_before_of);
+        add({"village", "villages", "neighborhood", "neighborhoods", "neighbourhood", "neighbourhoods", "district",
+             "districts", "area", "camp", "suburb", "suburbs", "quarter", "sector", "commune", "subdistrict",
+             "sub-district", "township", "checkpoint", "crossing", "locality", "hamlet", "ward", "vereda",
+             "corregimiento", "barrio", "colonia", "comuna"},
+            c_after);
+        add({"checkpoint", "hospital", "airport", "airbase", "camp", "mosque", "market", "bridge", "crossing", "prison",
+             "roundabout", "square", "village", "district", "neighborhood", "neighbourhood", "quarter", "dam", "hills",
+             "hill", "mountain", "mount", "base", "street", "avenue", "road", "highway", "ward", "station", "stadium",
+             "barracks", "compound"},
+            c_facility);
+        add({"in", "at", "near", "the", "of", "outside", "into", "from", "on", "around", "inside", "toward", "towards",
+             "s", "targeting", "stormed", "captured", "hit", "struck", "entered", "shelled", "attacked", "besieged",
+             "seized"},
+            c_cue);
+        add({"the", "a", "an", "in", "at", "on", "of", "and", "or", "but", "this", "that", "these", "those", "it", "he",
+             "she", "they", "we", "his", "her", "their", "its", "monday", "tuesday", "wednesday", "thursday", "friday",
+             "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "president", "minister", "gen", "general", "col", "lt",
+             "mr", "mrs", "dr", "police", "army", "islamic", "state", "government", "forces", "troops", "rebels",
+             "militants", "according", "meanwhile", "also", "earlier", "later", "after", "before", "when", "while",
+             "there", "here", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+             "central", "i", "u", "s", "un", "nato", "isis", "isil", "is", "sdf", "ypg", "pkk", "saa", "fsa", "hts",
+             "al-qaeda", "al-qaida", "al-shabaab", "taliban", "hezbollah", "hamas"},
+            c_not_name);
+        add({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "bin", "ibn", "de", "del", "la", "da", "do", "dos",
+             "du", "des"},
+            c_particle);
+        add({"in", "at", "near", "to", "into", "toward", "towards", "outside", "around"}, c_preposition);
+        add({"village", "town", "hamlet", "settlement", "city", "district", "neighbourhood", "neighborhood", "camp",
+             "suburb", "locality", "township", "market", "border"},
+            c_apposition);
+        add({"the", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+             "southeastern", "southwestern", "north", "south", "east", "west", "nearby", "neighbouring", "neighboring"},
+            c_in_skip);
+        add({"some", "about", "around", "roughly", "nearly", "approximately"}, c_approx);
+        add({"km", "kms", "kilometers", "kilometres", "miles", "mi"}, c_unit);
+        return t;
+    }();
+    const auto it = table.find(w);
+    return it == table.end() ? 0 : it->second;
 }
 
 class Scanner {
@@ -75,6 +94,9 @@ public:
     Scanner(std::string_view text, const std::vector<geoparse::Toponym>& known) : m_text(text), m_known(known) {
         m_words.assign(text);
         m_sentence.resize(m_words.size(), 0);
+        m_class.resize(m_words.size(), 0);
+        for (std::size_t i = 0; i < m_words.size(); ++i)
+            if (m_words[i].lower.size() <= 14) m_class[i] = word_class(m_words[i].lower);
         for (std::size_t i = 1; i < m_words.size(); ++i) {
             const std::string_view gap = text.substr(m_words[i - 1].end, m_words[i].begin - m_words[i - 1].end);
             const bool stop = gap.find_first_of(".!?") != std::string_view::npos && m_words[i].capitalised;
@@ -84,16 +106,17 @@ public:
 
     std::size_t size() const { return m_words.size(); }
     const Word& operator[](std::size_t i) const { return m_words[i]; }
+    bool is(std::size_t i, WordClass c) const { return (m_class[i] & c) != 0; }
 
     // A word that can be part of a place's name: capitalised ("Tal", "Bira"), "al-Bab" (a particle,
     // then a capital), or a word that starts with a letter outside ASCII ("Śląsk"), or "‘Ayn".
     bool name_word(std::size_t i) const {
         const Word& w = m_words[i];
-        if (not_a_name(w.lower) || w.number) return false;
+        if (is(i, c_not_name) || w.number) return false;
         if (w.capitalised) return true;
         const std::string_view s = m_text.substr(w.begin, w.end - w.begin);
         if (const auto dash = s.find('-'); dash != std::string_view::npos && dash <= 3 && dash + 1 < s.size() &&
-                                           name_particle(w.lower.substr(0, dash)))
+                                           (word_class(w.lower.substr(0, dash)) & c_particle))
             return s[dash + 1] >= 'A' && s[dash + 1] <= 'Z';
         const auto c = static_cast<unsigned char>(s[0]);
         if (s.starts_with("\u2018") && s.size() > 3) return s[3] >= 'A' && s[3] <= 'Z';
@@ -113,7 +136,7 @@ public:
     // Sheikh Sa'eed District", "the small village").
     bool cued(std::size_t a) const {
         if (a == 0) return false;
-        if (place_cue(m_words[a - 1].lower)) return true;
+        if (is(a - 1, c_cue)) return true;
         return a >= 2 && m_words[a - 2].lower == "the" && !m_words[a - 1].capitalised && !m_words[a - 1].number &&
                !m_words[a - 1].boundary_before;
     }
@@ -129,7 +152,7 @@ public:
                 ++j;
                 continue;
             }
-            if (name_particle(m_words[j].lower) && j + 1 < m_words.size() && !m_words[j + 1].boundary_before &&
+            if (is(j, c_particle) && j + 1 < m_words.size() && !m_words[j + 1].boundary_before &&
                 name_word(j + 1)) {
                 j += 2;
                 continue;
@@ -224,6 +247,7 @@ private:
     const std::vector<geoparse::Toponym>& m_known;
     WordList m_words;
     std::vector<std::uint32_t> m_sentence;
+    std::vector<std::uint16_t> m_class;  // WordClass flags of each word
 };
 
 std::int64_t cp_at(std::string_view text, std::size_t byte) {
@@ -310,11 +334,9 @@ void parts_of_towns_at_their_towns(const Scanner& s, std::vector<geoparse::Topon
 
 void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& toponyms) {
     facilities_at_their_towns(text, toponyms);
-    {
-        const Scanner parts(text, toponyms);
-        parts_of_towns_at_their_towns(parts, toponyms);
-    }
+    // One scan of the words serves both passes: the first changes places, not their spans.
     const Scanner s(text, toponyms);
+    parts_of_towns_at_their_towns(s, toponyms);
     std::vector<std::pair<std::size_t, std::size_t>> runs;
     auto add = [&](std::pair<std::size_t, std::size_t> r) {
         if (r.first >= r.second || s.overlaps_known(r.first, r.second)) return;
@@ -322,7 +344,7 @@ void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& 
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         // "the village of X", "the villages of X, Y and Z"
-        if (s[i].lower == "of" && i >= 1 && kind_before_of(s[i - 1].lower) && i + 1 < s.size() &&
+        if (s[i].lower == "of" && i >= 1 && s.is(i - 1, c_before_of) && i + 1 < s.size() &&
             !s[i + 1].boundary_before) {
             std::size_t k = i + 1;
             for (int names = 0; names < 8 && k < s.size(); ++names) {
@@ -336,7 +358,7 @@ void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& 
         }
         // "in the Karimiya district", "Baghdad's Kamaliya neighbourhood", "the Hamidiyeh and Bab Qubli
         // neighbourhoods"
-        if (kind_after(s[i].lower) && !s[i].capitalised && i >= 1 && !s[i].boundary_before) {
+        if (s.is(i, c_after) && !s[i].capitalised && i >= 1 && !s[i].boundary_before) {
             std::vector<std::pair<std::size_t, std::size_t>> chain;
             std::size_t end = i;
             while (chain.size() < 4) {
@@ -351,7 +373,7 @@ void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& 
                 for (const auto& r : chain) add(r);
         }
         // "at the Al-Rahma Checkpoint", "near the Heart Hospital"
-        if (s[i].capitalised && facility_word(s[i].lower) && i >= 2) {
+        if (s[i].capitalised && s.is(i, c_facility) && i >= 2) {
             const std::size_t a = s.run_start_before(i + 1);
             if (a < i && s.cued(a)) add({a, i + 1});
         }
@@ -359,12 +381,10 @@ void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& 
         if (s[i].lower == "a" || s[i].lower == "an") {
             if (i >= 1 && s[i].boundary == ',') {
                 std::size_t k = i + 1;
-                while (k < s.size() && k <= i + 3 && !s[k].capitalised && !kind_before_of(s[k].lower) &&
-                       !kind_after(s[k].lower) && !s[k].boundary_before)
+                while (k < s.size() && k <= i + 3 && !s[k].capitalised && !s.is(k, c_before_of) &&
+                       !s.is(k, c_after) && !s[k].boundary_before)
                     ++k;
-                if (k < s.size() && !s[k].boundary_before &&
-                    one_of(s[k].lower, {"village", "town", "hamlet", "settlement", "city", "district", "neighbourhood",
-                                        "neighborhood", "camp", "suburb", "locality", "township", "market", "border"})) {
+                if (k < s.size() && !s[k].boundary_before && s.is(k, c_apposition)) {
                     const std::size_t a = s.run_start_before(i);
                     if (a < i) add({a, i});
                 }
@@ -372,25 +392,19 @@ void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& 
         }
         // "marched to Khrew in southern Pulwama district", "in Suwayrah, some 50 km south of Baghdad": a
         // name after a preposition, put in a known place or at a distance from one.
-        if (one_of(s[i].lower, {"in", "at", "near", "to", "into", "toward", "towards", "outside", "around"}) &&
-            i + 1 < s.size() && !s[i + 1].boundary_before) {
+        if (s.is(i, c_preposition) && i + 1 < s.size() && !s[i + 1].boundary_before) {
             const auto r = s.run_at(i + 1);
             if (r.first < r.second && r.second < s.size()) {
                 const std::size_t k = r.second;
                 bool put = false;
                 if (s[k].lower == "in" && !s[k].boundary_before && k + 1 < s.size()) {
                     std::size_t j = k + 1;
-                    while (j < s.size() && j <= k + 2 &&
-                           one_of(s[j].lower, {"the", "northern", "southern", "eastern", "western", "central",
-                                               "northeastern", "northwestern", "southeastern", "southwestern", "north",
-                                               "south", "east", "west", "nearby", "neighbouring", "neighboring"}))
-                        ++j;  // "in southern", "in the"
+                    while (j < s.size() && j <= k + 2 && s.is(j, c_in_skip)) ++j;  // "in southern", "in the"
                     put = j < s.size() && s.known_at(j);
                 } else if (s[k].boundary == ',') {
                     std::size_t j = k;
-                    if (one_of(s[j].lower, {"some", "about", "around", "roughly", "nearly", "approximately"})) ++j;
-                    put = j + 1 < s.size() && s[j].number &&
-                          one_of(s[j + 1].lower, {"km", "kms", "kilometers", "kilometres", "miles", "mi"});
+                    if (s.is(j, c_approx)) ++j;
+                    put = j + 1 < s.size() && s[j].number && s.is(j + 1, c_unit);
                 }
                 if (put) add(r);
             }
