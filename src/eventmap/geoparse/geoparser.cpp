@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <xxhash.h>
+
 #include "eventmap/core/paths.h"
 #include "eventmap/gazetteer/normalize.h"
 #include "eventmap/geo/geodesic.h"
@@ -262,11 +264,47 @@ struct Run {
 
 // A phrase [a, b) of a run the lookups may ask about: a metonym, or its normalised key.
 struct Phrase {
-    std::uint32_t a, b;
-    const MetonymTarget* metonym;
-    std::uint32_t key_begin, key_size;  // in parse()'s key buffer
-    std::uint64_t hash;
-    bool absent = false;  // the key filter rules the key out (asked at prefetch stage 1)
+    std::uint32_t a = 0, b = 0;
+    const MetonymTarget* metonym = nullptr;
+    std::uint32_t key_begin = 0, key_size = 0;  // in parse()'s key buffer
+    std::uint64_t hash = 0;
+    std::uint32_t first = UINT32_MAX;  // an earlier phrase of the same text, whose results this one shares
+    bool absent = false;     // the key filter rules the key out (asked at prefetch stage 1)
+    bool looked_up = false;  // `cands` holds the index's answer
+    std::span<const Candidate> cands;
+};
+
+// The phrases seen so far in an article, by their text: open addressing over phrase indices.
+class PhraseTable {
+public:
+    // Empties the table, with room for `phrases` phrases at a load of at most one half.
+    void reset(std::size_t phrases) {
+        std::size_t size = 64;
+        while (size < 2 * phrases) size *= 2;
+        m_slots.assign(size, Slot{});
+    }
+    // The index of the earlier phrase whose text is `text` (hash `h`), or UINT32_MAX after
+    // recording `index` as the first of that text. `text_of` gives an earlier phrase's text.
+    template <class TextOf>
+    std::uint32_t first_or_add(std::string_view text, std::uint64_t h, std::uint32_t index, TextOf&& text_of) {
+        const std::size_t mask = m_slots.size() - 1;
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            Slot& s = m_slots[i];
+            if (s.index_plus_1 == 0) {
+                s = {index + 1, tag};
+                return UINT32_MAX;
+            }
+            if (s.tag == tag && text_of(s.index_plus_1 - 1) == text) return s.index_plus_1 - 1;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint32_t index_plus_1 = 0;  // 0: empty
+        std::uint32_t tag = 0;           // the hash's top half: most other texts differ here
+    };
+    std::vector<Slot> m_slots;
 };
 
 bool strong_place(const Place& p) {
@@ -314,6 +352,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         std::vector<std::int8_t> bounds;
         std::vector<Run> runs;
         std::vector<Phrase> phrases;
+        PhraseTable phrase_table;
         std::string keys;
         std::vector<Mention> mentions;
         std::vector<Mention*> live, by_name;
@@ -406,9 +445,18 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         return bounds[k] != 0;
     };
     // 1b. Every phrase the lookups below may ask about, in the order they ask (by run, then a up,
-    //     then b down): a metonym, or the normalised key and its hash.
+    //     then b down): a metonym, or the normalised key and its hash. Articles repeat their
+    //     names: only the first phrase of each text is normalised, hashed and looked up; a
+    //     repeat shares its results (`first`).
     std::vector<Phrase>& phrases = buffers.phrases;
     phrases.clear();
+    PhraseTable& phrase_table = buffers.phrase_table;
+    {
+        std::size_t most = 0;  // phrases at most: a run of k words has fewer than k * kMaxWordsPerName
+        for (const Run& r : runs) most += (r.j - r.i) * std::min(r.j - r.i, kMaxWordsPerName);
+        phrase_table.reset(most);
+    }
+    auto phrase_text = [&](std::uint32_t k) { return span_text(phrases[k].a, phrases[k].b); };
     std::string& keys = buffers.keys;
     keys.clear();
     std::string key_buffer;
@@ -419,8 +467,18 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             for (std::size_t b = std::min(r.j, a + kMaxWordsPerName); b > a; --b) {
                 if (!can_bound(b - 1)) continue;
                 const std::string_view phrase = span_text(a, b);
-                Phrase ph{static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b), m_lex.metonym(phrase), 0, 0, 0};
-                if (!ph.metonym) {
+                const auto index = static_cast<std::uint32_t>(phrases.size());
+                Phrase ph;
+                ph.a = static_cast<std::uint32_t>(a);
+                ph.b = static_cast<std::uint32_t>(b);
+                ph.first = phrase_table.first_or_add(phrase, XXH3_64bits(phrase.data(), phrase.size()), index, phrase_text);
+                if (ph.first != UINT32_MAX) {
+                    const Phrase& f = phrases[ph.first];
+                    ph.metonym = f.metonym;
+                    ph.key_begin = f.key_begin;
+                    ph.key_size = f.key_size;
+                    ph.hash = f.hash;
+                } else if (!(ph.metonym = m_lex.metonym(phrase))) {
                     gazetteer::normalize_name_into(phrase, key_buffer);
                     ph.key_begin = static_cast<std::uint32_t>(keys.size());
                     ph.key_size = static_cast<std::uint32_t>(key_buffer.size());
@@ -441,6 +499,11 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             for (std::size_t& k = staged[st]; k < upto; ++k) {
                 Phrase& ph = phrases[k];
                 if (ph.metonym || ph.key_size == 0 || ph.absent) continue;
+                // A repeat: its first went through every stage before it (they run in order).
+                if (ph.first != UINT32_MAX) {
+                    if (st == 1) ph.absent = phrases[ph.first].absent;
+                    continue;
+                }
                 // Stage 0 loaded the filter's word: a key it rules out needs no later stage and no lookup.
                 if (st == 1 && !m_gaz.maybe_key(ph.hash)) ph.absent = true;
                 else m_gaz.prefetch(ph.hash, st);
@@ -460,7 +523,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 prefetch_upto(cur);
                 if (cur == phrases.size() || phrases[cur].a != a || phrases[cur].b != b)
                     throw std::logic_error("geoparser: phrase not listed");  // 1b lists every (a, b) asked here
-                const Phrase& ph = phrases[cur];
+                Phrase& ph = phrases[cur];
                 // The phrase's candidates, and the Mention only for a name (most phrases are none).
                 std::span<const Candidate> cands;
                 std::string_view key;
@@ -468,7 +531,14 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 if (!ph.metonym) {
                     if (ph.key_size == 0) continue;
                     key = std::string_view(keys.data() + ph.key_begin, ph.key_size);
-                    if (!ph.absent) cands = m_gaz.candidates(key, ph.hash);
+                    if (!ph.absent) {
+                        Phrase& f = ph.first != UINT32_MAX ? phrases[ph.first] : ph;  // who holds the answer
+                        if (!f.looked_up) {
+                            f.cands = m_gaz.candidates(key, ph.hash);
+                            f.looked_up = true;
+                        }
+                        cands = f.cands;
+                    }
                     // "Kyiv-based", "Gainesville-area", "Iran-backed": the name before a hyphen and a
                     // lower-case suffix of place.
                     if (cands.empty() && b == a + 1) {
