@@ -1,6 +1,7 @@
 #include "eventmap/geoparse/geoparser.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -195,6 +196,19 @@ double approx_km(const geo::LatLon& a, const geo::LatLon& b) {
     double x = dlon * kDeg * std::cos((a.lat_deg + b.lat_deg) * 0.5 * kDeg);
     double y = (a.lat_deg - b.lat_deg) * kDeg;
     return 6371.0 * std::sqrt(x * x + y * y);
+}
+
+// A lower bound of cos(latitude) over [0, lat_deg] degrees from the equator (0 at or past the
+// pole), without calling cos: the cosine of lat_deg rounded up to a whole degree, from a table.
+double cos_floor(double lat_deg) {
+    static const auto table = [] {
+        std::array<double, 91> t{};
+        for (int d = 0; d <= 90; ++d) t[d] = std::cos(d * (3.14159265358979323846 / 180.0));
+        t[90] = 0.0;
+        return t;
+    }();
+    if (!(lat_deg < 89.0)) return 0.0;  // NaN too
+    return table[static_cast<std::size_t>(std::ceil(std::max(lat_deg, 0.0)))];
 }
 
 struct Mention {
@@ -1158,22 +1172,37 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // bound of approx_km (computed with the same operations, so also in floating point) and
     // grows as the walk goes out from p's latitude: each direction stops where it reaches the
     // horizon or the best distance so far.
+    //
+    // An anchor whose longitude difference alone puts it at or beyond min(horizon, best) is
+    // passed over without approx_km's cosine: it could not lower a best below the horizon, and
+    // a best at or beyond the horizon means only that. The walk stays within the horizon's
+    // latitude band, so the cosine of the mean latitude is at least cos_floor of p's distance
+    // from the equator plus the band's width (rounding up to a whole degree and the 0.999 leave
+    // room for rounding).
     auto nearest_km = [&](std::string_view key, const geo::LatLon& p, double near_km, double horizon_km) {
         constexpr double kDeg = 3.14159265358979323846 / 180.0;
+        const double lon_km_floor = 0.999 * 6371.0 * kDeg * cos_floor(std::fabs(p.lat_deg) + horizon_km / (6371.0 * kDeg));
         double best = 1e9;
+        auto visit = [&](const Anchor& a) {
+            if (a.key == key) return;
+            double dlon = std::fabs(a.point.lon_deg - p.lon_deg);
+            if (dlon > 180) dlon = 360 - dlon;
+            if (dlon * lon_km_floor >= std::min(horizon_km, best)) return;
+            best = std::min(best, approx_km(a.point, p));
+        };
         const auto mid = std::lower_bound(anchors_by_lat.begin(), anchors_by_lat.end(), p.lat_deg,
                                           [](const Anchor& a, double lat) { return a.point.lat_deg < lat; });
         for (auto it = mid; it != anchors_by_lat.end(); ++it) {
             const double y = (it->point.lat_deg - p.lat_deg) * kDeg;
             if (6371.0 * std::sqrt(y * y) >= std::min(horizon_km, best)) break;
-            if (it->key != key) best = std::min(best, approx_km(it->point, p));
+            visit(*it);
             if (best < near_km) return best;
         }
         for (auto it = mid; it != anchors_by_lat.begin();) {
             --it;
             const double y = (it->point.lat_deg - p.lat_deg) * kDeg;
             if (6371.0 * std::sqrt(y * y) >= std::min(horizon_km, best)) break;
-            if (it->key != key) best = std::min(best, approx_km(it->point, p));
+            visit(*it);
             if (best < near_km) return best;
         }
         return best;
