@@ -283,6 +283,7 @@ struct Phrase {
     std::uint32_t key_begin = 0, key_size = 0;  // in parse()'s key buffer
     std::uint64_t hash = 0;
     std::uint32_t first = UINT32_MAX;  // an earlier phrase of the same text, whose results this one shares
+    std::uint32_t lookup = 0;  // its place in parse()'s list of lookups (for a phrase not in it: the next one's)
     bool absent = false;     // the key filter rules the key out (asked at prefetch stage 1)
     bool looked_up = false;  // `cands` holds the index's answer
     std::span<const Candidate> cands;
@@ -366,6 +367,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         std::vector<std::int8_t> bounds;
         std::vector<Run> runs;
         std::vector<Phrase> phrases;
+        std::vector<std::uint32_t> lookups;  // the phrases the index is asked about
         PhraseTable phrase_table;
         std::string keys;
         std::vector<Mention> mentions;
@@ -464,6 +466,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     //     repeat shares its results (`first`).
     std::vector<Phrase>& phrases = buffers.phrases;
     phrases.clear();
+    // The phrases the index is asked about: the first of each text that is no metonym and has a key.
+    std::vector<std::uint32_t>& lookups = buffers.lookups;
+    lookups.clear();
     PhraseTable& phrase_table = buffers.phrase_table;
     {
         std::size_t most = 0;  // phrases at most: a run of k words has fewer than k * kMaxWordsPerName
@@ -499,28 +504,32 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                     ph.hash = gazetteer::Gazetteer::key_hash(key_buffer);
                     keys += key_buffer;
                 }
+                ph.lookup = static_cast<std::uint32_t>(lookups.size());
+                if (ph.first == UINT32_MAX && !ph.metonym && ph.key_size != 0) lookups.push_back(index);
                 phrases.push_back(ph);
             }
         }
     // 1c. The longest name inside each run, left to right. The lookups run ahead of themselves:
-    //     stage s of the gazetteer's prefetch for the phrase (5 - s) * 4 places ahead, so the
-    //     cache misses of about twenty lookups overlap.
+    //     stage s of the gazetteer's prefetch for the lookup (5 - s) * 16 lookups ahead, so the
+    //     cache misses of several lookups overlap. The stages walk the list of lookups, so
+    //     repeats and metonyms cost them nothing.
     constexpr std::size_t kPrefetchStep = 16;
     std::size_t staged[gazetteer::Gazetteer::prefetch_stages] = {};
-    auto prefetch_upto = [&](std::size_t current) {
+    std::size_t prefetched_for = SIZE_MAX;  // the last `current`: repeats and metonyms ask for it again
+    auto prefetch_upto = [&](std::size_t current) {  // current: a position in `lookups`
+        if (current == prefetched_for) return;
+        prefetched_for = current;
         for (int st = 0; st < gazetteer::Gazetteer::prefetch_stages; ++st) {
-            const std::size_t upto = std::min(phrases.size(), current + 1 + (gazetteer::Gazetteer::prefetch_stages - st) * kPrefetchStep);
+            const std::size_t upto = std::min(lookups.size(), current + 1 + (gazetteer::Gazetteer::prefetch_stages - st) * kPrefetchStep);
             for (std::size_t& k = staged[st]; k < upto; ++k) {
-                Phrase& ph = phrases[k];
-                if (ph.metonym || ph.key_size == 0 || ph.absent) continue;
-                // A repeat: its first went through every stage before it (they run in order).
-                if (ph.first != UINT32_MAX) {
-                    if (st == 1) ph.absent = phrases[ph.first].absent;
-                    continue;
-                }
+                Phrase& ph = phrases[lookups[k]];
                 // Stage 0 loaded the filter's word: a key it rules out needs no later stage and no lookup.
-                if (st == 1 && !m_gaz.maybe_key(ph.hash)) ph.absent = true;
-                else m_gaz.prefetch(ph.hash, st);
+                if (st == 1) {
+                    if (!m_gaz.maybe_key(ph.hash)) ph.absent = true;
+                    else m_gaz.prefetch(ph.hash, st);
+                } else if (!ph.absent) {
+                    m_gaz.prefetch(ph.hash, st);
+                }
             }
         }
     };
@@ -534,10 +543,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             for (std::size_t b = std::min(j, a + kMaxWordsPerName); b > a; --b) {
                 if (!can_bound(b - 1)) continue;
                 while (cur < phrases.size() && (phrases[cur].a < a || (phrases[cur].a == a && phrases[cur].b > b))) ++cur;
-                prefetch_upto(cur);
                 if (cur == phrases.size() || phrases[cur].a != a || phrases[cur].b != b)
                     throw std::logic_error("geoparser: phrase not listed");  // 1b lists every (a, b) asked here
                 Phrase& ph = phrases[cur];
+                prefetch_upto(ph.lookup);  // through this phrase's own lookup, or its first's
                 // The phrase's candidates, and the Mention only for a name (most phrases are none).
                 std::span<const Candidate> cands;
                 std::string_view key;
@@ -545,8 +554,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 if (!ph.metonym) {
                     if (ph.key_size == 0) continue;
                     key = std::string_view(keys.data() + ph.key_begin, ph.key_size);
-                    if (!ph.absent) {
-                        Phrase& f = ph.first != UINT32_MAX ? phrases[ph.first] : ph;  // who holds the answer
+                    Phrase& f = ph.first != UINT32_MAX ? phrases[ph.first] : ph;  // who holds the answer
+                    if (!f.absent) {
                         if (!f.looked_up) {
                             f.cands = m_gaz.candidates(key, ph.hash);
                             f.looked_up = true;
