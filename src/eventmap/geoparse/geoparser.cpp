@@ -261,6 +261,7 @@ std::int64_t count_code_points(std::string_view bytes) {
     for (; i + 8 <= bytes.size(); i += 8) {
         std::uint64_t x;
         std::memcpy(&x, bytes.data() + i, sizeof x);
+        if ((x & 0x8080808080808080ull) == 0) { count += 8; continue; }  // eight ASCII bytes, as in most news text
         const std::uint64_t continuation = x & ~(x << 1) & 0x8080808080808080ull;  // bit 7 set, bit 6 clear
         // One 0/1 a byte; the multiply sums the eight bytes into the top one (std::popcount is a
         // library call on the baseline x86-64 this builds for).
