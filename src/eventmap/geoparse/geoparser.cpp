@@ -323,6 +323,14 @@ private:
     std::vector<Slot> m_slots;
 };
 
+// Country codes (ISO2, "" for none) compared inline: the rules and the scores compare them
+// for every candidate, and std::string_view's == calls memcmp.
+bool same_country(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    if (a.size() > 2) return a == b;
+    return a.empty() || (a[0] == b[0] && (a.size() == 1 || a[1] == b[1]));
+}
+
 bool strong_place(const Place& p) {
     return p.kind == PlaceKind::country || p.kind == PlaceKind::admin1 || p.kind == PlaceKind::demonym ||
            p.feature_code == "PPLC" || p.population >= 500000 ||
@@ -943,7 +951,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     std::vector<std::pair<std::string_view, double>> country_weight;
     auto add_country_weight = [&](std::string_view country, double w) {
         for (auto& [c, weight] : country_weight)
-            if (c == country) { weight += w; return; }
+            if (same_country(c, country)) { weight += w; return; }
         country_weight.emplace_back(country, w);
     };
     std::unordered_set<std::string> admin1_context;  // "UA.05"
@@ -970,7 +978,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             // A town whose every namesake is in one country ("Gainesville") says that country.
             bool one_country = true;
             for (std::size_t k = 1; k < m->cands.size() && one_country; ++k)
-                one_country = m_gaz.country_of(m->cands[k].place) == top.country;
+                one_country = same_country(m_gaz.country_of(m->cands[k].place), top.country);
             if (one_country) {
                 c = top.country;
                 w = 0.5;
@@ -1051,10 +1059,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     auto country_context = [&](const OwnWeight* own, std::string_view country) {
         CountryContext c{0, total_weight};
         for (const auto& [cw, weight] : country_weight)
-            if (cw == country) { c.here = weight; break; }
+            if (same_country(cw, country)) { c.here = weight; break; }
         if (own) {
             c.total -= own->second;
-            if (own->first == country) c.here -= own->second;
+            if (same_country(own->first, country)) c.here -= own->second;
         }
         return c;
     };
@@ -1104,7 +1112,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         const std::string_view country = p.country;
         // "the Atlantic" is the ocean, not Atlantic, Iowa: a water body named with "the" wins.
         if (m.after_the && p.kind == PlaceKind::feature && p.feature_class == 'H') s += 4.0;
-        if (!m.qualifier_country.empty() && m.qualifier_country == country) s += 6.0;
+        if (!m.qualifier_country.empty() && same_country(m.qualifier_country, country)) s += 6.0;
         const bool in_region = std::any_of(m.qualifier_admin1.begin(), m.qualifier_admin1.end(), [&](const std::string& a) {
             return same_admin1(a, country, p.admin1_code);
         });
