@@ -954,7 +954,16 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (same_country(c, country)) { weight += w; return; }
         country_weight.emplace_back(country, w);
     };
-    std::unordered_set<std::string> admin1_context;  // "UA.05"
+    // The first-level regions the article names, as (country, admin1 code) views of the index:
+    // an article names few, and every candidate scored asks (no key string to build and hash).
+    // A pair stands for its key "UA.05": the index's country codes (ISO2, at most two bytes) have
+    // no '.', so equal pairs are equal keys and the other way round.
+    std::vector<std::pair<std::string_view, std::string_view>> admin1_context;
+    auto in_admin1_context = [&](std::string_view country, std::string_view code) {
+        for (const auto& [c, a] : admin1_context)
+            if (same_country(c, country) && a == code) return true;
+        return false;
+    };
     double total_weight = 0;
     // What each name gave the context itself: a name is not its own context ("Georgia" three
     // times in news from Atlanta says nothing for the country).
@@ -971,7 +980,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (top.kind == PlaceKind::demonym && top.demonym_of != UINT32_MAX) c = m_gaz.place_without_names(top.demonym_of).country;
             w = 1.0;
         } else if (top.kind == PlaceKind::admin1) {
-            admin1_context.insert(std::string(top.country) + "." + std::string(top.admin1_code));
+            if (!in_admin1_context(top.country, top.admin1_code)) admin1_context.emplace_back(top.country, top.admin1_code);
             c = top.country;
             w = 0.7;
         } else if (!top.country.empty()) {
@@ -1025,7 +1034,6 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // mention's qualifiers, then (second pass) the nearest anchor. The first part is computed
     // once per name for both passes (`base`); the rest per distinct qualifiers. The additions
     // happen in the same order as one sum would, so the scores are the same doubles.
-    std::string admin1_buffer;  // "UA.05", reused
     auto same_admin1 = [](std::string_view key, std::string_view country, std::string_view code) {
         return key.size() == country.size() + 1 + code.size() && key.substr(0, country.size()) == country &&
                key[country.size()] == '.' && key.substr(country.size() + 1) == code;
@@ -1102,8 +1110,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (others_here >= 2.0 && others_here >= 0.7 * others_total && p.kind != PlaceKind::country) s += 1.0;
         }
         if (!p.admin1_code.empty() && !admin1_context.empty() && p.kind != PlaceKind::admin1) {
-            admin1_buffer.assign(country).append(1, '.').append(p.admin1_code);
-            if (admin1_context.count(admin1_buffer)) s += 2.0;
+            if (in_admin1_context(country, p.admin1_code)) s += 2.0;
         }
         return s;
     };
