@@ -198,8 +198,9 @@ double approx_km(const geo::LatLon& a, const geo::LatLon& b) {
     return 6371.0 * std::sqrt(x * x + y * y);
 }
 
-// A lower bound of cos(latitude) over [0, lat_deg] degrees from the equator (0 at or past the
-// pole), without calling cos: the cosine of lat_deg rounded up to a whole degree, from a table.
+// A lower bound of cos(latitude) over [0, lat_deg] degrees from the equator (0 near or past the
+// pole), without calling cos (nor ceil, a call on baseline x86-64): the cosine of the whole
+// degree above lat_deg, from a table.
 double cos_floor(double lat_deg) {
     static const auto table = [] {
         std::array<double, 91> t{};
@@ -208,7 +209,7 @@ double cos_floor(double lat_deg) {
         return t;
     }();
     if (!(lat_deg < 89.0)) return 0.0;  // NaN too
-    return table[static_cast<std::size_t>(std::ceil(std::max(lat_deg, 0.0)))];
+    return table[static_cast<std::size_t>(std::max(lat_deg, 0.0)) + 1];
 }
 
 struct Mention {
