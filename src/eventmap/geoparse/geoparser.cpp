@@ -1416,10 +1416,17 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             t.confidence = anchor.confidence * 0.9;
             derived.push_back(std::move(t));
         }
-        for (auto& d : derived) out.push_back(std::move(d));
         auto by_start = [](const Toponym& a, const Toponym& b) { return a.start_cp < b.start_cp; };
-        if (!derived.empty() || !std::is_sorted(out.begin(), out.end(), by_start))  // else a no-op
+        const auto found = static_cast<std::ptrdiff_t>(out.size());
+        for (auto& d : derived) out.push_back(std::move(d));
+        // A stable sort by start. The found toponyms and the derived ones are each in order as a
+        // rule: then merging the two (the found first on a tie) is that sort, moving far fewer
+        // toponyms.
+        const auto middle = out.begin() + found;
+        if (!std::is_sorted(out.begin(), middle, by_start) || !std::is_sorted(middle, out.end(), by_start))
             std::stable_sort(out.begin(), out.end(), by_start);
+        else if (!derived.empty())
+            std::inplace_merge(out.begin(), middle, out.end(), by_start);
     }
     return out;
 }
