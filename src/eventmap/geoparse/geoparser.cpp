@@ -1335,12 +1335,12 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         return cp_count;
     };
     for (auto* m : live) {
-        Toponym t;
+        Toponym& t = out.emplace_back();  // built in place (a Toponym holds eight strings)
         t.start_byte = m->start;
         t.end_byte = m->end;
         t.start_cp = to_cp(m->start);
         t.end_cp = to_cp(m->end);
-        t.text = std::string(text.substr(m->start, m->end - m->start));
+        t.text.assign(text.substr(m->start, m->end - m->start));
         t.kind = m->kind;
         if (m->metonym) {
             for (const auto& c : m_gaz.candidates(gazetteer::normalize_name(m->metonym->name))) {
@@ -1348,11 +1348,13 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 if (p.geonameid == m->metonym->geonameid) { set_place(t, p); break; }
             }
             t.confidence = 0.9;
-            if (t.place == UINT32_MAX) continue;
+            if (t.place == UINT32_MAX) {
+                out.pop_back();
+                continue;
+            }
             // A building standing for a government ("the Kremlin") is resolved to its city but is
             // not itself a location to map.
             t.point = geo::LatLon::invalid();
-            out.push_back(std::move(t));
             continue;
         }
         Place p = m_gaz.place(m->chosen);
@@ -1367,10 +1369,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (m->runner_up != UINT32_MAX) {
             Place r = m_gaz.place(m->runner_up);
             t.runner_up_geonameid = r.geonameid;
-            t.runner_up_name = std::string(r.name);
+            t.runner_up_name.assign(r.name);
             t.runner_up_score = m->second;
         }
-        out.push_back(std::move(t));
     }
 
     // 6. Relative locations: "30 km north of Kharkiv", "12 miles (19 km) southeast of Avdiivka".
