@@ -60,11 +60,10 @@ void append_word_break(std::string& out) {
 void finish(std::string& out) {
     if (!out.empty() && out.back() == ' ') out.pop_back();
     // "St. Petersburg", "St Helens": only as the first word, so "Main St" stays a street.
-    auto first_word_is = [&](std::string_view w) {
-        return out.size() > w.size() && out.compare(0, w.size(), w) == 0 && out[w.size()] == ' ';
-    };
-    if (first_word_is("st")) out.replace(0, 2, "saint");
-    else if (first_word_is("ste")) out.replace(0, 3, "sainte");
+    // (Byte tests first: every key of every lookup passes here, few start with "st".)
+    if (out.size() < 3 || out[0] != 's' || out[1] != 't') return;
+    if (out[2] == ' ') out.replace(0, 2, "saint");
+    else if (out.size() > 3 && out[2] == 'e' && out[3] == ' ') out.replace(0, 3, "sainte");
 }
 
 // What each ASCII byte becomes: itself lower-cased (keep), ' ' (a word break) or 0 (dropped);
