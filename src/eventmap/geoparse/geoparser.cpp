@@ -28,7 +28,8 @@ using gazetteer::Place;
 using gazetteer::PlaceKind;
 
 // A fixed set of short words: a bit per (length, first byte) rules most words out, the few
-// members are compared one by one. No hashing: these sets are asked about most words of a run.
+// members of that length are compared one by one, as integers for words of up to 8 bytes. No
+// hashing and no memcmp calls: these sets are asked about most words of a run.
 class SmallWordSet {
 public:
     SmallWordSet(std::initializer_list<std::string_view> words) {
@@ -36,11 +37,18 @@ public:
             if (w.empty() || w.size() >= 32) throw std::logic_error("SmallWordSet: words of 1 to 31 bytes");
             else {
                 m_first[w.size()] |= bit(w[0]);
-                m_by_size[w.size()].push_back(w);
+                if (w.size() <= 8) m_packed[w.size()].push_back(pack(w));
+                else m_by_size[w.size()].push_back(w);
             }
     }
     bool contains(std::string_view w) const {
         if (w.empty() || w.size() >= 32 || !(m_first[w.size()] & bit(w[0]))) return false;
+        if (w.size() <= 8) {
+            const std::uint64_t x = pack(w);
+            for (std::uint64_t y : m_packed[w.size()])
+                if (x == y) return true;
+            return false;
+        }
         for (std::string_view x : m_by_size[w.size()])
             if (std::memcmp(x.data(), w.data(), w.size()) == 0) return true;
         return false;
@@ -48,7 +56,22 @@ public:
 
 private:
     static std::uint64_t bit(char c) { return std::uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
-    std::vector<std::string_view> m_by_size[32];
+    // The bytes of a word of 1 to 8 bytes as an integer, one-to-one for words of one length:
+    // two 4-byte loads that cover it (overlapping below 8 bytes), or its first, middle and last
+    // byte below 4.
+    static std::uint64_t pack(std::string_view w) {
+        const std::size_t n = w.size();
+        if (n >= 4) {
+            std::uint32_t lo, hi;
+            std::memcpy(&lo, w.data(), 4);
+            std::memcpy(&hi, w.data() + n - 4, 4);
+            return lo | std::uint64_t{hi} << 32;
+        }
+        const auto b = [&](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(w[k])}; };
+        return b(0) | b(n / 2) << 8 | b(n - 1) << 16;
+    }
+    std::vector<std::uint64_t> m_packed[9];        // words of 1 to 8 bytes, by length
+    std::vector<std::string_view> m_by_size[32];  // longer words, by length
     std::uint64_t m_first[32] = {};
 };
 
