@@ -60,18 +60,20 @@ void append_word_break(std::string& out) {
 void finish(std::string& out) {
     if (!out.empty() && out.back() == ' ') out.pop_back();
     // "St. Petersburg", "St Helens": only as the first word, so "Main St" stays a street.
-    auto first_word_is = [&](std::string_view w) {
-        return out.size() > w.size() && out.compare(0, w.size(), w) == 0 && out[w.size()] == ' ';
-    };
-    if (first_word_is("st")) out.replace(0, 2, "saint");
-    else if (first_word_is("ste")) out.replace(0, 3, "sainte");
+    // (Byte tests first: every key of every lookup passes here, few start with "st".)
+    if (out.size() < 3 || out[0] != 's' || out[1] != 't') return;
+    if (out[2] == ' ') out.replace(0, 2, "saint");
+    else if (out.size() > 3 && out[2] == 'e' && out[3] == ' ') out.replace(0, 3, "sainte");
 }
 
-// What each ASCII byte becomes: itself lower-cased (keep), ' ' (a word break) or 0 (dropped);
-// built from classify() so it cannot disagree with the general path.
-const std::array<char, 128>& ascii_fold_table() {
-    static const std::array<char, 128> table = [] {
-        std::array<char, 128> t{};
+// What each byte becomes on the ASCII path: an ASCII byte itself lower-cased (keep: always
+// above ' '), ' ' (a word break) or 0 (dropped), built from classify() so it cannot disagree
+// with the general path; kNonAscii for the bytes >= 0x80, which send a name to the general path.
+constexpr char kNonAscii = 1;
+const std::array<char, 256>& ascii_fold_table() {
+    static const std::array<char, 256> table = [] {
+        std::array<char, 256> t{};
+        for (int c = 128; c < 256; ++c) t[c] = kNonAscii;
         for (int c = 0; c < 128; ++c) {
             switch (classify(c)) {
                 case Fold::keep: t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); break;
@@ -97,14 +99,15 @@ void normalize_name_into(std::string_view utf8, std::string& out) {
         char* o = begin;
         bool ascii = true;
         for (unsigned char c : utf8) {
-            if (c >= 0x80) { ascii = false; break; }
             const char t = table[c];
-            if (t == 0) continue;
-            if (t == ' ') {
-                if (o != begin && o[-1] != ' ') *o++ = ' ';
-            } else {
+            if (t > ' ') {  // a letter or digit: most bytes
                 *o++ = t;
-            }
+            } else if (t == ' ') {
+                if (o != begin && o[-1] != ' ') *o++ = ' ';
+            } else if (t == kNonAscii) {
+                ascii = false;
+                break;
+            }  // else dropped
         }
         if (ascii) {
             out.resize(static_cast<std::size_t>(o - begin));

@@ -1,6 +1,7 @@
 #include "eventmap/geoparse/geoparser.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -9,6 +10,8 @@
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
+
+#include <xxhash.h>
 
 #include "eventmap/core/paths.h"
 #include "eventmap/gazetteer/normalize.h"
@@ -25,7 +28,8 @@ using gazetteer::Place;
 using gazetteer::PlaceKind;
 
 // A fixed set of short words: a bit per (length, first byte) rules most words out, the few
-// members are compared one by one. No hashing: these sets are asked about most words of a run.
+// members of that length are compared one by one, as integers for words of up to 8 bytes. No
+// hashing and no memcmp calls: these sets are asked about most words of a run.
 class SmallWordSet {
 public:
     SmallWordSet(std::initializer_list<std::string_view> words) {
@@ -33,11 +37,18 @@ public:
             if (w.empty() || w.size() >= 32) throw std::logic_error("SmallWordSet: words of 1 to 31 bytes");
             else {
                 m_first[w.size()] |= bit(w[0]);
-                m_by_size[w.size()].push_back(w);
+                if (w.size() <= 8) m_packed[w.size()].push_back(pack(w));
+                else m_by_size[w.size()].push_back(w);
             }
     }
     bool contains(std::string_view w) const {
         if (w.empty() || w.size() >= 32 || !(m_first[w.size()] & bit(w[0]))) return false;
+        if (w.size() <= 8) {
+            const std::uint64_t x = pack(w);
+            for (std::uint64_t y : m_packed[w.size()])
+                if (x == y) return true;
+            return false;
+        }
         for (std::string_view x : m_by_size[w.size()])
             if (std::memcmp(x.data(), w.data(), w.size()) == 0) return true;
         return false;
@@ -45,7 +56,22 @@ public:
 
 private:
     static std::uint64_t bit(char c) { return std::uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
-    std::vector<std::string_view> m_by_size[32];
+    // The bytes of a word of 1 to 8 bytes as an integer, one-to-one for words of one length:
+    // two 4-byte loads that cover it (overlapping below 8 bytes), or its first, middle and last
+    // byte below 4.
+    static std::uint64_t pack(std::string_view w) {
+        const std::size_t n = w.size();
+        if (n >= 4) {
+            std::uint32_t lo, hi;
+            std::memcpy(&lo, w.data(), 4);
+            std::memcpy(&hi, w.data() + n - 4, 4);
+            return lo | std::uint64_t{hi} << 32;
+        }
+        const auto b = [&](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(w[k])}; };
+        return b(0) | b(n / 2) << 8 | b(n - 1) << 16;
+    }
+    std::vector<std::uint64_t> m_packed[9];        // words of 1 to 8 bytes, by length
+    std::vector<std::string_view> m_by_size[32];  // longer words, by length
     std::uint64_t m_first[32] = {};
 };
 
@@ -207,6 +233,20 @@ double approx_km(const geo::LatLon& a, const geo::LatLon& b) {
     return 6371.0 * std::sqrt(x * x + y * y);
 }
 
+// A lower bound of cos(latitude) over [0, lat_deg] degrees from the equator (0 near or past the
+// pole), without calling cos (nor ceil, a call on baseline x86-64): the cosine of the whole
+// degree above lat_deg, from a table.
+double cos_floor(double lat_deg) {
+    static const auto table = [] {
+        std::array<double, 91> t{};
+        for (int d = 0; d <= 90; ++d) t[d] = std::cos(d * (3.14159265358979323846 / 180.0));
+        t[90] = 0.0;
+        return t;
+    }();
+    if (!(lat_deg < 89.0)) return 0.0;  // NaN too
+    return table[static_cast<std::size_t>(std::max(lat_deg, 0.0)) + 1];
+}
+
 struct Mention {
     std::size_t wa = 0, wb = 0;        // word range [wa, wb)
     std::size_t run_start = 0, run_end = 0;
@@ -257,8 +297,11 @@ std::int64_t count_code_points(std::string_view bytes) {
     for (; i + 8 <= bytes.size(); i += 8) {
         std::uint64_t x;
         std::memcpy(&x, bytes.data() + i, sizeof x);
+        if ((x & 0x8080808080808080ull) == 0) { count += 8; continue; }  // eight ASCII bytes, as in most news text
         const std::uint64_t continuation = x & ~(x << 1) & 0x8080808080808080ull;  // bit 7 set, bit 6 clear
-        count += 8 - std::popcount(continuation);
+        // One 0/1 a byte; the multiply sums the eight bytes into the top one (std::popcount is a
+        // library call on the baseline x86-64 this builds for).
+        count += 8 - static_cast<std::int64_t>(((continuation >> 7) * 0x0101010101010101ull) >> 56);
     }
     for (; i < bytes.size(); ++i)
         if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++count;
@@ -272,12 +315,57 @@ struct Run {
 
 // A phrase [a, b) of a run the lookups may ask about: a metonym, or its normalised key.
 struct Phrase {
-    std::uint32_t a, b;
-    const MetonymTarget* metonym;
-    std::uint32_t key_begin, key_size;  // in parse()'s key buffer
-    std::uint64_t hash;
-    bool absent = false;  // the key filter rules the key out (asked at prefetch stage 1)
+    std::uint32_t a = 0, b = 0;
+    const MetonymTarget* metonym = nullptr;
+    std::uint32_t key_begin = 0, key_size = 0;  // in parse()'s key buffer
+    std::uint64_t hash = 0;
+    std::uint32_t first = UINT32_MAX;  // an earlier phrase of the same text, whose results this one shares
+    std::uint32_t lookup = 0;  // its place in parse()'s list of lookups (for a phrase not in it: the next one's)
+    bool absent = false;     // the key filter rules the key out (asked at prefetch stage 1)
+    bool looked_up = false;  // `cands` holds the index's answer
+    std::span<const Candidate> cands;
 };
+
+// The phrases seen so far in an article, by their text: open addressing over phrase indices.
+class PhraseTable {
+public:
+    // Empties the table, with room for `phrases` phrases at a load of at most one half.
+    void reset(std::size_t phrases) {
+        std::size_t size = 64;
+        while (size < 2 * phrases) size *= 2;
+        m_slots.assign(size, Slot{});
+    }
+    // The index of the earlier phrase whose text is `text` (hash `h`), or UINT32_MAX after
+    // recording `index` as the first of that text. `text_of` gives an earlier phrase's text.
+    template <class TextOf>
+    std::uint32_t first_or_add(std::string_view text, std::uint64_t h, std::uint32_t index, TextOf&& text_of) {
+        const std::size_t mask = m_slots.size() - 1;
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            Slot& s = m_slots[i];
+            if (s.index_plus_1 == 0) {
+                s = {index + 1, tag};
+                return UINT32_MAX;
+            }
+            if (s.tag == tag && text_of(s.index_plus_1 - 1) == text) return s.index_plus_1 - 1;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint32_t index_plus_1 = 0;  // 0: empty
+        std::uint32_t tag = 0;           // the hash's top half: most other texts differ here
+    };
+    std::vector<Slot> m_slots;
+};
+
+// Country codes (ISO2, "" for none) compared inline: the rules and the scores compare them
+// for every candidate, and std::string_view's == calls memcmp.
+bool same_country(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    if (a.size() > 2) return a == b;
+    return a.empty() || (a[0] == b[0] && (a.size() == 1 || a[1] == b[1]));
+}
 
 bool strong_place(const Place& p) {
     return p.kind == PlaceKind::country || p.kind == PlaceKind::admin1 || p.kind == PlaceKind::demonym ||
@@ -324,6 +412,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         std::vector<std::int8_t> bounds;
         std::vector<Run> runs;
         std::vector<Phrase> phrases;
+        std::vector<std::uint32_t> lookups;  // the phrases the index is asked about
+        PhraseTable phrase_table;
         std::string keys;
         std::vector<Mention> mentions;
         std::vector<Mention*> live, by_name;
@@ -361,7 +451,8 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         }
         return false;
     };
-    auto is_cap_word = [&](std::size_t i) {
+    // Asked of every word: inlined (as a call it cost more than its test).
+    auto is_cap_word = [&](std::size_t i) __attribute__((always_inline)) {
         const Word& w = words[i];
         return w.is_word && !w.has_digit && (w.capitalised || w.all_caps || is_prefixed_name(w));
     };
@@ -428,9 +519,21 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         return bounds[k] != 0;
     };
     // 1b. Every phrase the lookups below may ask about, in the order they ask (by run, then a up,
-    //     then b down): a metonym, or the normalised key and its hash.
+    //     then b down): a metonym, or the normalised key and its hash. Articles repeat their
+    //     names: only the first phrase of each text is normalised, hashed and looked up; a
+    //     repeat shares its results (`first`).
     std::vector<Phrase>& phrases = buffers.phrases;
     phrases.clear();
+    // The phrases the index is asked about: the first of each text that is no metonym and has a key.
+    std::vector<std::uint32_t>& lookups = buffers.lookups;
+    lookups.clear();
+    PhraseTable& phrase_table = buffers.phrase_table;
+    {
+        std::size_t most = 0;  // phrases at most: a run of k words has fewer than k * kMaxWordsPerName
+        for (const Run& r : runs) most += (r.j - r.i) * std::min(r.j - r.i, kMaxWordsPerName);
+        phrase_table.reset(most);
+    }
+    auto phrase_text = [&](std::uint32_t k) { return span_text(phrases[k].a, phrases[k].b); };
     std::string& keys = buffers.keys;
     keys.clear();
     std::string key_buffer;
@@ -441,31 +544,50 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             for (std::size_t b = std::min(r.j, a + kMaxWordsPerName); b > a; --b) {
                 if (!can_bound(b - 1)) continue;
                 const std::string_view phrase = span_text(a, b);
-                Phrase ph{static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b), m_lex.metonym(phrase), 0, 0, 0};
-                if (!ph.metonym) {
+                const auto index = static_cast<std::uint32_t>(phrases.size());
+                Phrase ph;
+                ph.a = static_cast<std::uint32_t>(a);
+                ph.b = static_cast<std::uint32_t>(b);
+                ph.first = phrase_table.first_or_add(phrase, XXH3_64bits(phrase.data(), phrase.size()), index, phrase_text);
+                if (ph.first != UINT32_MAX) {
+                    const Phrase& f = phrases[ph.first];
+                    ph.metonym = f.metonym;
+                    ph.key_begin = f.key_begin;
+                    ph.key_size = f.key_size;
+                    ph.hash = f.hash;
+                } else if (!(ph.metonym = m_lex.metonym(phrase))) {
                     gazetteer::normalize_name_into(phrase, key_buffer);
                     ph.key_begin = static_cast<std::uint32_t>(keys.size());
                     ph.key_size = static_cast<std::uint32_t>(key_buffer.size());
                     ph.hash = gazetteer::Gazetteer::key_hash(key_buffer);
                     keys += key_buffer;
                 }
+                ph.lookup = static_cast<std::uint32_t>(lookups.size());
+                if (ph.first == UINT32_MAX && !ph.metonym && ph.key_size != 0) lookups.push_back(index);
                 phrases.push_back(ph);
             }
         }
     // 1c. The longest name inside each run, left to right. The lookups run ahead of themselves:
-    //     stage s of the gazetteer's prefetch for the phrase (5 - s) * 4 places ahead, so the
-    //     cache misses of about twenty lookups overlap.
+    //     stage s of the gazetteer's prefetch for the lookup (5 - s) * 16 lookups ahead, so the
+    //     cache misses of several lookups overlap. The stages walk the list of lookups, so
+    //     repeats and metonyms cost them nothing.
     constexpr std::size_t kPrefetchStep = 16;
     std::size_t staged[gazetteer::Gazetteer::prefetch_stages] = {};
-    auto prefetch_upto = [&](std::size_t current) {
+    std::size_t prefetched_for = SIZE_MAX;  // the last `current`: repeats and metonyms ask for it again
+    auto prefetch_upto = [&](std::size_t current) {  // current: a position in `lookups`
+        if (current == prefetched_for) return;
+        prefetched_for = current;
         for (int st = 0; st < gazetteer::Gazetteer::prefetch_stages; ++st) {
-            const std::size_t upto = std::min(phrases.size(), current + 1 + (gazetteer::Gazetteer::prefetch_stages - st) * kPrefetchStep);
+            const std::size_t upto = std::min(lookups.size(), current + 1 + (gazetteer::Gazetteer::prefetch_stages - st) * kPrefetchStep);
             for (std::size_t& k = staged[st]; k < upto; ++k) {
-                Phrase& ph = phrases[k];
-                if (ph.metonym || ph.key_size == 0 || ph.absent) continue;
+                Phrase& ph = phrases[lookups[k]];
                 // Stage 0 loaded the filter's word: a key it rules out needs no later stage and no lookup.
-                if (st == 1 && !m_gaz.maybe_key(ph.hash)) ph.absent = true;
-                else m_gaz.prefetch(ph.hash, st);
+                if (st == 1) {
+                    if (!m_gaz.maybe_key(ph.hash)) ph.absent = true;
+                    else m_gaz.prefetch(ph.hash, st);
+                } else if (!ph.absent) {
+                    m_gaz.prefetch(ph.hash, st);
+                }
             }
         }
     };
@@ -479,10 +601,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             for (std::size_t b = std::min(j, a + kMaxWordsPerName); b > a; --b) {
                 if (!can_bound(b - 1)) continue;
                 while (cur < phrases.size() && (phrases[cur].a < a || (phrases[cur].a == a && phrases[cur].b > b))) ++cur;
-                prefetch_upto(cur);
                 if (cur == phrases.size() || phrases[cur].a != a || phrases[cur].b != b)
                     throw std::logic_error("geoparser: phrase not listed");  // 1b lists every (a, b) asked here
-                const Phrase& ph = phrases[cur];
+                Phrase& ph = phrases[cur];
+                prefetch_upto(ph.lookup);  // through this phrase's own lookup, or its first's
                 // The phrase's candidates, and the Mention only for a name (most phrases are none).
                 std::span<const Candidate> cands;
                 std::string_view key;
@@ -490,7 +612,14 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 if (!ph.metonym) {
                     if (ph.key_size == 0) continue;
                     key = std::string_view(keys.data() + ph.key_begin, ph.key_size);
-                    if (!ph.absent) cands = m_gaz.candidates(key, ph.hash);
+                    Phrase& f = ph.first != UINT32_MAX ? phrases[ph.first] : ph;  // who holds the answer
+                    if (!f.absent) {
+                        if (!f.looked_up) {
+                            f.cands = m_gaz.candidates(key, ph.hash);
+                            f.looked_up = true;
+                        }
+                        cands = f.cands;
+                    }
                     // "Kyiv-based", "Gainesville-area", "Iran-backed": the name before a hyphen and a
                     // lower-case suffix of place.
                     if (cands.empty() && b == a + 1) {
@@ -878,10 +1007,19 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     std::vector<std::pair<std::string_view, double>> country_weight;
     auto add_country_weight = [&](std::string_view country, double w) {
         for (auto& [c, weight] : country_weight)
-            if (c == country) { weight += w; return; }
+            if (same_country(c, country)) { weight += w; return; }
         country_weight.emplace_back(country, w);
     };
-    std::unordered_set<std::string> admin1_context;  // "UA.05"
+    // The first-level regions the article names, as (country, admin1 code) views of the index:
+    // an article names few, and every candidate scored asks (no key string to build and hash).
+    // A pair stands for its key "UA.05": the index's country codes (ISO2, at most two bytes) have
+    // no '.', so equal pairs are equal keys and the other way round.
+    std::vector<std::pair<std::string_view, std::string_view>> admin1_context;
+    auto in_admin1_context = [&](std::string_view country, std::string_view code) {
+        for (const auto& [c, a] : admin1_context)
+            if (same_country(c, country) && a == code) return true;
+        return false;
+    };
     double total_weight = 0;
     // What each name gave the context itself: a name is not its own context ("Georgia" three
     // times in news from Atlanta says nothing for the country).
@@ -898,14 +1036,14 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (top.kind == PlaceKind::demonym && top.demonym_of != UINT32_MAX) c = m_gaz.place_without_names(top.demonym_of).country;
             w = 1.0;
         } else if (top.kind == PlaceKind::admin1) {
-            admin1_context.insert(std::string(top.country) + "." + std::string(top.admin1_code));
+            if (!in_admin1_context(top.country, top.admin1_code)) admin1_context.emplace_back(top.country, top.admin1_code);
             c = top.country;
             w = 0.7;
         } else if (!top.country.empty()) {
             // A town whose every namesake is in one country ("Gainesville") says that country.
             bool one_country = true;
             for (std::size_t k = 1; k < m->cands.size() && one_country; ++k)
-                one_country = m_gaz.country_of(m->cands[k].place) == top.country;
+                one_country = same_country(m_gaz.country_of(m->cands[k].place), top.country);
             if (one_country) {
                 c = top.country;
                 w = 0.5;
@@ -952,7 +1090,6 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // mention's qualifiers, then (second pass) the nearest anchor. The first part is computed
     // once per name for both passes (`base`); the rest per distinct qualifiers. The additions
     // happen in the same order as one sum would, so the scores are the same doubles.
-    std::string admin1_buffer;  // "UA.05", reused
     auto same_admin1 = [](std::string_view key, std::string_view country, std::string_view code) {
         return key.size() == country.size() + 1 + code.size() && key.substr(0, country.size()) == country &&
                key[country.size()] == '.' && key.substr(country.size() + 1) == code;
@@ -986,17 +1123,20 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     auto country_context = [&](const OwnWeight* own, std::string_view country) {
         CountryContext c{0, total_weight};
         for (const auto& [cw, weight] : country_weight)
-            if (cw == country) { c.here = weight; break; }
+            if (same_country(cw, country)) { c.here = weight; break; }
         if (own) {
             c.total -= own->second;
-            if (own->first == country) c.here -= own->second;
+            if (same_country(own->first, country)) c.here -= own->second;
         }
         return c;
     };
     // The name- and candidate-only part; `final` when nothing more is added (demonyms).
     auto base_score = [&](std::span<const Candidate> cands, const NameFacts& facts,
                           std::size_t rank, const Place& p, const Place& first, bool& final) {
-        double s = 3.0 / (1.0 + double(rank)) + 0.25 * std::log10(double(p.population) + 1.0);
+        // log10(1) is exactly 0: most candidates (features, hamlets) have no population, and
+        // the call is the dearest part of the base score.
+        const double log_population = p.population == 0 ? 0.0 : std::log10(double(p.population) + 1.0);
+        double s = 3.0 / (1.0 + double(rank)) + 0.25 * log_population;
         final = false;
         if (p.kind == PlaceKind::demonym) { final = true; return s + 5.0; }
         // A name that is only an alternate of a place (Venice for Dayton, Ohio) yields to the
@@ -1027,8 +1167,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             if (others_here >= 2.0 && others_here >= 0.7 * others_total && p.kind != PlaceKind::country) s += 1.0;
         }
         if (!p.admin1_code.empty() && !admin1_context.empty() && p.kind != PlaceKind::admin1) {
-            admin1_buffer.assign(country).append(1, '.').append(p.admin1_code);
-            if (admin1_context.count(admin1_buffer)) s += 2.0;
+            if (in_admin1_context(country, p.admin1_code)) s += 2.0;
         }
         return s;
     };
@@ -1037,7 +1176,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         const std::string_view country = p.country;
         // "the Atlantic" is the ocean, not Atlantic, Iowa: a water body named with "the" wins.
         if (m.after_the && p.kind == PlaceKind::feature && p.feature_class == 'H') s += 4.0;
-        if (!m.qualifier_country.empty() && m.qualifier_country == country) s += 6.0;
+        if (!m.qualifier_country.empty() && same_country(m.qualifier_country, country)) s += 6.0;
         const bool in_region = std::any_of(m.qualifier_admin1.begin(), m.qualifier_admin1.end(), [&](const std::string& a) {
             return same_admin1(a, country, p.admin1_code);
         });
@@ -1115,22 +1254,37 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // bound of approx_km (computed with the same operations, so also in floating point) and
     // grows as the walk goes out from p's latitude: each direction stops where it reaches the
     // horizon or the best distance so far.
+    //
+    // An anchor whose longitude difference alone puts it at or beyond min(horizon, best) is
+    // passed over without approx_km's cosine: it could not lower a best below the horizon, and
+    // a best at or beyond the horizon means only that. The walk stays within the horizon's
+    // latitude band, so the cosine of the mean latitude is at least cos_floor of p's distance
+    // from the equator plus the band's width (rounding up to a whole degree and the 0.999 leave
+    // room for rounding).
     auto nearest_km = [&](std::string_view key, const geo::LatLon& p, double near_km, double horizon_km) {
         constexpr double kDeg = 3.14159265358979323846 / 180.0;
+        const double lon_km_floor = 0.999 * 6371.0 * kDeg * cos_floor(std::fabs(p.lat_deg) + horizon_km / (6371.0 * kDeg));
         double best = 1e9;
+        auto visit = [&](const Anchor& a) {
+            if (a.key == key) return;
+            double dlon = std::fabs(a.point.lon_deg - p.lon_deg);
+            if (dlon > 180) dlon = 360 - dlon;
+            if (dlon * lon_km_floor >= std::min(horizon_km, best)) return;
+            best = std::min(best, approx_km(a.point, p));
+        };
         const auto mid = std::lower_bound(anchors_by_lat.begin(), anchors_by_lat.end(), p.lat_deg,
                                           [](const Anchor& a, double lat) { return a.point.lat_deg < lat; });
         for (auto it = mid; it != anchors_by_lat.end(); ++it) {
             const double y = (it->point.lat_deg - p.lat_deg) * kDeg;
             if (6371.0 * std::sqrt(y * y) >= std::min(horizon_km, best)) break;
-            if (it->key != key) best = std::min(best, approx_km(it->point, p));
+            visit(*it);
             if (best < near_km) return best;
         }
         for (auto it = mid; it != anchors_by_lat.begin();) {
             --it;
             const double y = (it->point.lat_deg - p.lat_deg) * kDeg;
             if (6371.0 * std::sqrt(y * y) >= std::min(horizon_km, best)) break;
-            if (it->key != key) best = std::min(best, approx_km(it->point, p));
+            visit(*it);
             if (best < near_km) return best;
         }
         return best;
@@ -1237,12 +1391,12 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         return cp_count;
     };
     for (auto* m : live) {
-        Toponym t;
+        Toponym& t = out.emplace_back();  // built in place (a Toponym holds eight strings)
         t.start_byte = m->start;
         t.end_byte = m->end;
         t.start_cp = to_cp(m->start);
         t.end_cp = to_cp(m->end);
-        t.text = std::string(text.substr(m->start, m->end - m->start));
+        t.text.assign(text.substr(m->start, m->end - m->start));
         t.kind = m->kind;
         if (m->metonym) {
             for (const auto& c : m_gaz.candidates(gazetteer::normalize_name(m->metonym->name))) {
@@ -1250,11 +1404,13 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 if (p.geonameid == m->metonym->geonameid) { set_place(t, p); break; }
             }
             t.confidence = 0.9;
-            if (t.place == UINT32_MAX) continue;
+            if (t.place == UINT32_MAX) {
+                out.pop_back();
+                continue;
+            }
             // A building standing for a government ("the Kremlin") is resolved to its city but is
             // not itself a location to map.
             t.point = geo::LatLon::invalid();
-            out.push_back(std::move(t));
             continue;
         }
         Place p = m_gaz.place(m->chosen);
@@ -1269,10 +1425,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (m->runner_up != UINT32_MAX) {
             Place r = m_gaz.place(m->runner_up);
             t.runner_up_geonameid = r.geonameid;
-            t.runner_up_name = std::string(r.name);
+            t.runner_up_name.assign(r.name);
             t.runner_up_score = m->second;
         }
-        out.push_back(std::move(t));
     }
 
     // 6. Relative locations: "30 km north of Kharkiv", "12 miles (19 km) southeast of Avdiivka".
@@ -1318,10 +1473,17 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             t.confidence = anchor.confidence * 0.9;
             derived.push_back(std::move(t));
         }
-        for (auto& d : derived) out.push_back(std::move(d));
         auto by_start = [](const Toponym& a, const Toponym& b) { return a.start_cp < b.start_cp; };
-        if (!derived.empty() || !std::is_sorted(out.begin(), out.end(), by_start))  // else a no-op
+        const auto found = static_cast<std::ptrdiff_t>(out.size());
+        for (auto& d : derived) out.push_back(std::move(d));
+        // A stable sort by start. The found toponyms and the derived ones are each in order as a
+        // rule: then merging the two (the found first on a tie) is that sort, moving far fewer
+        // toponyms.
+        const auto middle = out.begin() + found;
+        if (!std::is_sorted(out.begin(), middle, by_start) || !std::is_sorted(middle, out.end(), by_start))
             std::stable_sort(out.begin(), out.end(), by_start);
+        else if (!derived.empty())
+            std::inplace_merge(out.begin(), middle, out.end(), by_start);
     }
     return out;
 }

@@ -16,11 +16,11 @@ std::string_view to_string(ToponymKind kind) {
 
 void set_place(Toponym& t, const gazetteer::Place& p) {
     t.place = p.index;
-    t.name = std::string(p.name);
+    t.name.assign(p.name);  // into the strings' own buffers: no temporaries
     t.geonameid = p.geonameid;
-    t.country = std::string(p.country);
-    t.admin1 = std::string(p.admin1_name);
-    t.feature_code = std::string(p.feature_code);
+    t.country.assign(p.country);
+    t.admin1.assign(p.admin1_name);
+    t.feature_code.assign(p.feature_code);
     t.point = p.point;
 }
 

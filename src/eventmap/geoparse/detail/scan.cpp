@@ -3,6 +3,8 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <cstddef>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -55,48 +57,83 @@ constexpr auto kAscii = [] {
     return t;
 }();
 
-// The run of ASCII letters and digits from i (text[i] is one) and what it holds.
+// Every byte's class for the fast path: bytes >= 0x80 have none (they take the general path).
+constexpr auto kByte = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0; c < 128; ++c) t[c] = kAscii[c];
+    return t;
+}();
+
+// The run of ASCII letters and digits from i (text[i] is one): where it ends, and whether it
+// has a digit and is all capitals (two or more letters, none lower-case).
 struct AsciiRun {
     std::size_t end;
-    bool upper, lower, digit;
-    int letters;  ///< at least min(2, letters in the run), at most their number: for "two or more"
+    bool digit, all_caps;
 };
 
-inline AsciiRun ascii_run(const unsigned char* p, std::size_t i, std::size_t size) {
-    AsciiRun r{i, false, false, false, 0};
+// Sixteen bytes from p: which are letters, which digits, which have the lower-case bit (0x20).
+struct ChunkMasks {
+    unsigned letters, digits, lower_bit;
+};
 #if defined(__SSE2__)
-    while (r.end + 16 <= size) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + r.end));
-        // Signed compares: bytes >= 0x80 are negative and so never in an ASCII range.
-        auto in_range = [&](char lo, char hi) {
-            return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
-                _mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))))));
-        };
-        const unsigned upper = in_range('A', 'Z'), lower = in_range('a', 'z'), digit = in_range('0', '9');
-        const unsigned other = ~(upper | lower | digit) & 0xFFFFu;
+inline ChunkMasks chunk_masks(const unsigned char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed compares: bytes >= 0x80 are negative and so never in an ASCII range; OR-ing 0x20
+    // folds A-Z onto a-z (and nothing else onto them).
+    auto in_range = [](__m128i x, char lo, char hi) {
+        return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                             _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+    };
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    return {static_cast<unsigned>(_mm_movemask_epi8(in_range(_mm_or_si128(v, case_bit), 'a', 'z'))),
+            static_cast<unsigned>(_mm_movemask_epi8(in_range(v, '0', '9'))),
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, case_bit), case_bit)))};
+}
+#endif
+
+inline AsciiRun ascii_run(const unsigned char* p, std::size_t i, std::size_t size) {
+    std::size_t end = i;
+    bool digit = false, lower = false;
+    unsigned letters = 0;  // counted up to 2
+#if defined(__SSE2__)
+    while (end + 16 <= size) {
+        const ChunkMasks m = chunk_masks(p + end);
+        const unsigned other = ~(m.letters | m.digits) & 0xFFFFu;
         const unsigned n = other ? static_cast<unsigned>(__builtin_ctz(other)) : 16u;
         const unsigned in = (1u << n) - 1;  // n <= 16
-        r.upper |= (upper & in) != 0;
-        r.lower |= (lower & in) != 0;
-        r.digit |= (digit & in) != 0;
-        const unsigned letters = (upper | lower) & in;
-        r.letters += (letters != 0) + ((letters & (letters - 1)) != 0);  // counts up to 2 a chunk: enough for ">= 2"
-        r.end += n;
-        if (n < 16) return r;
+        const unsigned x = m.letters & in;
+        if (n < 16 && end == i)  // the whole word in one chunk: most words
+            return {i + n, (m.digits & in) != 0, (x & m.lower_bit) == 0 && (x & (x - 1)) != 0};
+        lower |= (x & m.lower_bit) != 0;
+        digit |= (m.digits & in) != 0;
+        letters += (x != 0) + ((x & (x - 1)) != 0);
+        end += n;
+        if (n < 16) return {end, digit, !lower && letters >= 2};
     }
 #endif
-    for (; r.end < size; ++r.end) {
-        const unsigned char b = p[r.end];
-        if (b >= 0x80) break;
-        const std::uint8_t f = kAscii[b];
+    for (; end < size; ++end) {
+        const std::uint8_t f = kByte[p[end]];
         if (!(f & (kLetter | kDigit))) break;
-        r.upper |= (f & kUpper) != 0;
-        r.lower |= (f & kLower) != 0;
-        r.digit |= (f & kDigit) != 0;
-        r.letters += f & kLetter;
+        lower |= (f & kLower) != 0;
+        digit |= (f & kDigit) != 0;
+        letters += f & kLetter;
     }
-    return r;
+    return {end, digit, !lower && letters >= 2};
+}
+
+// A Word from its offsets and its eight bytes of flags as one integer (is_word the lowest
+// byte, punct the seventh), with two stores instead of one per field.
+constexpr int kFlagIsWord = 0, kFlagCapitalised = 8, kFlagAllCaps = 16, kFlagDigit = 24, kFlagSentence = 32,
+              kFlagParagraph = 40, kFlagPunct = 48;
+static_assert(sizeof(Word) == 16 && offsetof(Word, is_word) == 8 && offsetof(Word, capitalised) == 9 &&
+              offsetof(Word, all_caps) == 10 && offsetof(Word, has_digit) == 11 && offsetof(Word, sentence_start) == 12 &&
+              offsetof(Word, paragraph_start) == 13 && offsetof(Word, punct) == 14);
+inline Word make_word(std::size_t start, std::size_t end, std::uint64_t flags) {
+    Word w;
+    const std::uint64_t offsets = static_cast<std::uint32_t>(start) | std::uint64_t{static_cast<std::uint32_t>(end)} << 32;
+    std::memcpy(reinterpret_cast<char*>(&w), &offsets, 8);
+    std::memcpy(reinterpret_cast<char*>(&w) + 8, &flags, 8);
+    return w;
 }
 
 // "al-Shadadi", "el-Fasher", "ad-Dawr": an Arabic article before a capital counts as capitalised.
@@ -115,158 +152,183 @@ bool arabic_article_prefix(std::string_view w) {
 
 namespace {
 
+// Where the scanner is and what it carries from token to token.
+struct ScanState {
+    std::size_t i = 0;
+    bool next_sentence_start = true, next_paragraph_start = true;
+    int newlines = 0;
+};
+
+// One step of the general path at st.i: a token decoded code point by code point, or a line
+// break or a space skipped. Out of line, so the fast path's loop keeps its state in registers.
+[[gnu::noinline]] ScanState general_step(std::string_view text, ScanState st, std::vector<Word>& out) {
+    std::size_t& i = st.i;
+    bool& next_sentence_start = st.next_sentence_start;
+    bool& next_paragraph_start = st.next_paragraph_start;
+    int& newlines = st.newlines;
+    const std::size_t start = i;
+    const std::int32_t cp = decode(text, i);
+    if (cp == '\n') {
+        if (++newlines >= 2) next_sentence_start = next_paragraph_start = true;
+        return st;
+    }
+    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0) return st;
+    if (is_letter(cp) || is_digit(cp)) {
+        Word w;
+        w.start = static_cast<std::uint32_t>(start);
+        w.is_word = true;
+        bool first_upper = is_upper(cp), any_lower = is_lower(cp), any_upper = first_upper;
+        int letters = is_letter(cp) ? 1 : 0;
+        w.has_digit = is_digit(cp);
+        std::size_t end = i;
+        bool initialism = first_upper;  // still of the shape "X" / "X.Y" / "X.Y.Z"
+        int since_dot = 1;
+        while (i < text.size()) {
+            // Fast path: a run of ASCII letters and digits continues the word with the same
+            // effect as the general case below, one character at a time: any such character
+            // ends an initialism (since_dot > 1) and the flags accumulate.
+            {
+                std::size_t k = i;
+                unsigned acc = 0;
+                int run_letters = 0;
+                for (; k < text.size(); ++k) {
+                    const auto b = static_cast<unsigned char>(text[k]);
+                    if (b >= 0x80) break;
+                    const std::uint8_t f = kAscii[b];
+                    if (!(f & (kLetter | kDigit))) break;
+                    acc |= f;
+                    run_letters += f & kLetter;
+                }
+                if (k > i) {
+                    initialism = false;
+                    since_dot += static_cast<int>(k - i);
+                    any_upper |= (acc & kUpper) != 0;
+                    any_lower |= (acc & kLower) != 0;
+                    letters += run_letters;
+                    if (acc & kDigit) w.has_digit = true;
+                    i = end = k;
+                    if (i >= text.size()) break;
+                }
+            }
+            std::size_t j = i;
+            std::int32_t c = decode(text, j);
+            if (is_letter(c) || is_digit(c)) {
+                if (++since_dot > 1 || !is_upper(c)) initialism = false;
+                if (is_upper(c)) any_upper = true;
+                if (is_lower(c)) any_lower = true;
+                if (is_letter(c)) ++letters;
+                if (is_digit(c)) w.has_digit = true;
+                i = end = j;
+                continue;
+            }
+            // Apostrophes and hyphens inside a word ("Khar'kiv", "Chasiv-Yar"), but not a possessive 's.
+            if ((is_apostrophe(c) || is_hyphen(c)) && j < text.size()) {
+                std::size_t k = j;
+                std::int32_t d = decode(text, k);
+                if (is_letter(d)) {
+                    if (is_apostrophe(c) && (d == 's' || d == 'S')) {
+                        std::size_t m = k;
+                        bool word_ends = m >= text.size() || !is_letter(decode(text, m));
+                        if (word_ends) break;
+                    }
+                    initialism = false;
+                    i = end = j;
+                    continue;
+                }
+            }
+            // Initialisms: "U.S.", "U.N.", "D.C." — single capitals joined by dots, final dot kept.
+            if (c == '.' && initialism && since_dot == 1) {
+                std::size_t k = j;
+                std::int32_t d = k < text.size() ? decode(text, k) : 0;
+                if (is_upper(d)) {
+                    std::size_t m = k;
+                    std::int32_t e = m < text.size() ? decode(text, m) : 0;
+                    if (e == '.' || m >= text.size() || !is_letter(e)) { i = end = k; since_dot = 1; continue; }
+                }
+                if (end - w.start >= 3) i = end = j;  // "U.S" + "." -> "U.S."
+            }
+            break;
+        }
+        w.end = static_cast<std::uint32_t>(end);
+        std::string_view word = text.substr(w.start, w.end - w.start);
+        w.capitalised = first_upper || arabic_article_prefix(word);
+        w.all_caps = any_upper && !any_lower && letters >= 2;
+        w.sentence_start = next_sentence_start;
+        w.paragraph_start = next_paragraph_start;
+        next_sentence_start = next_paragraph_start = false;
+        newlines = 0;
+        out.push_back(w);
+        return st;
+    }
+    Word p;
+    p.start = static_cast<std::uint32_t>(start);
+    p.end = static_cast<std::uint32_t>(i);
+    p.punct = cp < 0x80 ? static_cast<char>(cp) : '~';
+    p.paragraph_start = next_paragraph_start;
+    newlines = 0;
+    // Quotes, brackets and dashes keep the state: a quote opening a sentence still opens it.
+    if (cp == '.' || cp == '!' || cp == '?' || cp == ':') next_sentence_start = true;
+    out.push_back(p);
+    return st;
+}
+
 template <bool kFast>
 void scan(std::string_view text, std::vector<Word>& out) {
     out.clear();
     out.reserve(text.size() / 4 + 16);  // news text has about one token in four bytes
-    std::size_t i = 0;
-    bool next_sentence_start = true, next_paragraph_start = true;
-    int newlines = 0;
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t size = text.size();
+    std::size_t i = 0;
+    // The sentence and paragraph state, as the flag bits the next word takes (the next
+    // punctuation token takes the paragraph bit).
+    std::uint64_t pending = std::uint64_t{1} << kFlagSentence | std::uint64_t{1} << kFlagParagraph;
+    int newlines = 0;
     while (i < size) {
         // Fast path for plain ASCII: white space, punctuation bytes, and words made of ASCII
-        // letters and digits only that end where the general path below would end them without
+        // letters and digits only that end where the general path would end them without
         // looking further (at white space or punctuation other than ' - . , or the text's end).
-        // Everything else (non-ASCII, "Khar'kiv", "Chasiv-Yar", "U.S.") takes the general path,
-        // from the same state, so both give the same tokens.
-        if (const unsigned char b = bytes[i]; kFast && b < 0x80) {
-            const std::uint8_t f = kAscii[b];
-            if (f & kSpace) { ++i; continue; }
-            if (!(f & (kLetter | kDigit))) {
-                if (b != '\n') {
-                    out.push_back(Word{.start = static_cast<std::uint32_t>(i),
-                                       .end = static_cast<std::uint32_t>(i + 1),
-                                       .paragraph_start = next_paragraph_start,
-                                       .punct = static_cast<char>(b)});
-                    newlines = 0;
-                    if (b == '.' || b == '!' || b == '?' || b == ':') next_sentence_start = true;
-                    ++i;
-                    continue;
-                }
-            } else {
+        // Everything else (non-ASCII, "Khar'kiv", "Chasiv-Yar", "U.S.", line breaks) takes the
+        // general path, from the same state, so both give the same tokens.
+        if constexpr (kFast) {
+            const unsigned char b = bytes[i];
+            const std::uint8_t f = kByte[b];
+            if (f & kSpace) {
+                do ++i; while (i < size && (kByte[bytes[i]] & kSpace));
+                continue;
+            }
+            if (f & (kLetter | kDigit)) {
                 const AsciiRun run = ascii_run(bytes, i, size);
                 const std::size_t k = run.end;
                 // The general path goes on past ' and - before a letter, past a non-ASCII letter,
                 // and past "." after a single capital (initialisms); anything else ends the word.
-                const bool ends_here = k == size || (bytes[k] < 0x80 && !(kAscii[bytes[k]] & kExtends) &&
+                const bool ends_here = k == size || (bytes[k] < 0x80 && !(kByte[bytes[k]] & kExtends) &&
                                                      !(bytes[k] == '.' && k - i == 1 && (f & kUpper)));
                 if (ends_here) {
-                    out.push_back(Word{.start = static_cast<std::uint32_t>(i),
-                                       .end = static_cast<std::uint32_t>(k),
-                                       .is_word = true,
-                                       .capitalised = (f & kUpper) != 0,  // no Arabic article prefix without a hyphen
-                                       .all_caps = run.upper && !run.lower && run.letters >= 2,
-                                       .has_digit = run.digit,
-                                       .sentence_start = next_sentence_start,
-                                       .paragraph_start = next_paragraph_start});
-                    next_sentence_start = next_paragraph_start = false;
+                    // No Arabic article prefix without a hyphen: capitalised is the first letter's case.
+                    out.push_back(make_word(i, k, std::uint64_t{1} << kFlagIsWord |
+                                                      std::uint64_t{(f & kUpper) != 0} << kFlagCapitalised |
+                                                      std::uint64_t{run.all_caps} << kFlagAllCaps |
+                                                      std::uint64_t{run.digit} << kFlagDigit | pending));
+                    pending = 0;
                     newlines = 0;
                     i = k;
                     continue;
                 }
+            } else if (b < 0x80 && b != '\n') {
+                out.push_back(make_word(i, i + 1, (pending & std::uint64_t{1} << kFlagParagraph) |
+                                                      std::uint64_t{b} << kFlagPunct));
+                newlines = 0;
+                if (b == '.' || b == '!' || b == '?' || b == ':') pending |= std::uint64_t{1} << kFlagSentence;
+                ++i;
+                continue;
             }
         }
-        std::size_t start = i;
-        std::int32_t cp = decode(text, i);
-        if (cp == '\n') { if (++newlines >= 2) { next_sentence_start = next_paragraph_start = true; } continue; }
-        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0) continue;
-        if (is_letter(cp) || is_digit(cp)) {
-            Word w;
-            w.start = static_cast<std::uint32_t>(start);
-            w.is_word = true;
-            bool first_upper = is_upper(cp), any_lower = is_lower(cp), any_upper = first_upper;
-            int letters = is_letter(cp) ? 1 : 0;
-            w.has_digit = is_digit(cp);
-            std::size_t end = i;
-            bool initialism = first_upper;  // still of the shape "X" / "X.Y" / "X.Y.Z"
-            int since_dot = 1;
-            while (i < text.size()) {
-                // Fast path: a run of ASCII letters and digits continues the word with the same
-                // effect as the general case below, one character at a time: any such character
-                // ends an initialism (since_dot > 1) and the flags accumulate.
-                {
-                    std::size_t k = i;
-                    unsigned acc = 0;
-                    int run_letters = 0;
-                    for (; k < text.size(); ++k) {
-                        const auto b = static_cast<unsigned char>(text[k]);
-                        if (b >= 0x80) break;
-                        const std::uint8_t f = kAscii[b];
-                        if (!(f & (kLetter | kDigit))) break;
-                        acc |= f;
-                        run_letters += f & kLetter;
-                    }
-                    if (k > i) {
-                        initialism = false;
-                        since_dot += static_cast<int>(k - i);
-                        any_upper |= (acc & kUpper) != 0;
-                        any_lower |= (acc & kLower) != 0;
-                        letters += run_letters;
-                        if (acc & kDigit) w.has_digit = true;
-                        i = end = k;
-                        if (i >= text.size()) break;
-                    }
-                }
-                std::size_t j = i;
-                std::int32_t c = decode(text, j);
-                if (is_letter(c) || is_digit(c)) {
-                    if (++since_dot > 1 || !is_upper(c)) initialism = false;
-                    if (is_upper(c)) any_upper = true;
-                    if (is_lower(c)) any_lower = true;
-                    if (is_letter(c)) ++letters;
-                    if (is_digit(c)) w.has_digit = true;
-                    i = end = j;
-                    continue;
-                }
-                // Apostrophes and hyphens inside a word ("Khar'kiv", "Chasiv-Yar"), but not a possessive 's.
-                if ((is_apostrophe(c) || is_hyphen(c)) && j < text.size()) {
-                    std::size_t k = j;
-                    std::int32_t d = decode(text, k);
-                    if (is_letter(d)) {
-                        if (is_apostrophe(c) && (d == 's' || d == 'S')) {
-                            std::size_t m = k;
-                            bool word_ends = m >= text.size() || !is_letter(decode(text, m));
-                            if (word_ends) break;
-                        }
-                        initialism = false;
-                        i = end = j;
-                        continue;
-                    }
-                }
-                // Initialisms: "U.S.", "U.N.", "D.C." — single capitals joined by dots, final dot kept.
-                if (c == '.' && initialism && since_dot == 1) {
-                    std::size_t k = j;
-                    std::int32_t d = k < text.size() ? decode(text, k) : 0;
-                    if (is_upper(d)) {
-                        std::size_t m = k;
-                        std::int32_t e = m < text.size() ? decode(text, m) : 0;
-                        if (e == '.' || m >= text.size() || !is_letter(e)) { i = end = k; since_dot = 1; continue; }
-                    }
-                    if (end - w.start >= 3) i = end = j;  // "U.S" + "." -> "U.S."
-                }
-                break;
-            }
-            w.end = static_cast<std::uint32_t>(end);
-            std::string_view word = text.substr(w.start, w.end - w.start);
-            w.capitalised = first_upper || arabic_article_prefix(word);
-            w.all_caps = any_upper && !any_lower && letters >= 2;
-            w.sentence_start = next_sentence_start;
-            w.paragraph_start = next_paragraph_start;
-            next_sentence_start = next_paragraph_start = false;
-            newlines = 0;
-            out.push_back(w);
-            continue;
-        }
-        Word p;
-        p.start = static_cast<std::uint32_t>(start);
-        p.end = static_cast<std::uint32_t>(i);
-        p.punct = cp < 0x80 ? static_cast<char>(cp) : '~';
-        p.paragraph_start = next_paragraph_start;
-        newlines = 0;
-        // Quotes, brackets and dashes keep the state: a quote opening a sentence still opens it.
-        if (cp == '.' || cp == '!' || cp == '?' || cp == ':') next_sentence_start = true;
-        out.push_back(p);
+        const ScanState st = general_step(text,
+                                          {i, (pending >> kFlagSentence & 1) != 0, (pending >> kFlagParagraph & 1) != 0, newlines},
+                                          out);
+        i = st.i;
+        pending = std::uint64_t{st.next_sentence_start} << kFlagSentence | std::uint64_t{st.next_paragraph_start} << kFlagParagraph;
+        newlines = st.newlines;
     }
 }
 
