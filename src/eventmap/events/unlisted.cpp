@@ -297,6 +297,20 @@ void facilities_at_their_towns(std::string_view text, std::vector<geoparse::Topo
     }
 }
 
+// Makes `t` (its text set) an unlisted place at `anchor`: its own name as written, the anchor's point,
+// country, admin1 and feature code, no geonameid.
+void place_at_anchor(geoparse::Toponym& t, const geoparse::Toponym& anchor) {
+    t.name = t.text;
+    t.country = anchor.country;
+    t.admin1 = anchor.admin1;
+    t.feature_code = anchor.feature_code;
+    t.point = anchor.point;
+    t.geonameid = 0;
+    t.derived = true;
+    t.unlisted = true;
+    t.anchor = anchor.name.empty() ? anchor.text : anchor.name;
+}
+
 // A part of a town the text names ("the Bom Jesus neighbourhood"), which the geoparser resolved to a
 // namesake far from the town the sentence puts it in ("in Lajedo (Pernambuco), ... in the Bom Jesus
 // neighbourhood"): the namesake is wrong, the part lies in that town. Relocated to its anchor, as an
@@ -318,15 +332,7 @@ void parts_of_towns_at_their_towns(const Scanner& s, std::vector<geoparse::Topon
         // Janeiro), ... in the Morro Grande district"); "Haradh district (Hajjah)" is the district itself.
         if (!anchor && s[k].lower != "district") anchor = s.anchor(a, k);
         if (!anchor || geo::distance_km(anchor->point, t.point) <= 25.0) continue;
-        t.name = t.text;
-        t.country = anchor->country;
-        t.admin1 = anchor->admin1;
-        t.feature_code = anchor->feature_code;
-        t.point = anchor->point;
-        t.geonameid = 0;
-        t.derived = true;
-        t.unlisted = true;
-        t.anchor = anchor->name.empty() ? anchor->text : anchor->name;
+        place_at_anchor(t, *anchor);
     }
 }
 
@@ -432,16 +438,9 @@ void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& 
         t.start_cp = cp_at(text, t.start_byte);
         t.end_cp = t.start_cp + cp_at(text.substr(t.start_byte), t.end_byte - t.start_byte);
         t.text = std::string(text.substr(t.start_byte, t.end_byte - t.start_byte));
-        t.name = t.text;
         t.kind = geoparse::ToponymKind::literal;
-        t.country = anchor->country;
-        t.admin1 = anchor->admin1;
-        t.feature_code = anchor->feature_code;
-        t.point = anchor->point;
         t.confidence = 0.5;
-        t.derived = true;
-        t.unlisted = true;
-        t.anchor = anchor->name.empty() ? anchor->text : anchor->name;
+        place_at_anchor(t, *anchor);
         found.push_back(std::move(t));
     }
     toponyms.insert(toponyms.end(), found.begin(), found.end());
