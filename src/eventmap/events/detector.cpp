@@ -87,7 +87,9 @@ bool region_level(const geoparse::Toponym& t) {
            f == "STRT" || f == "ZN" || f == "PRSH";
 }
 
-bool is_weekday_or_month(std::string_view w) {
+// A word after "on" that makes it a date or a noun phrase's start, not the subject of talks ("on
+// Monday", "on 5 March", "on the ...").
+bool on_date_word(std::string_view w) {
     return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
                       "november", "december", "the"});
@@ -526,7 +528,7 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             !one_of(prev, {"in", "at", "inside"}))
             for (std::size_t w = trigger_word + 1; w < before && w < words.size(); ++w)
                 if (one_of(words[w].lower, {"on", "about", "over", "regarding", "concerning"}) &&
-                    !(w + 1 < words.size() && (words[w + 1].number || is_weekday_or_month(words[w + 1].lower))))
+                    !(w + 1 < words.size() && (words[w + 1].number || on_date_word(words[w + 1].lower))))
                     topic = true;
         if (topic) score -= 3;
         score += t.confidence * 0.5;

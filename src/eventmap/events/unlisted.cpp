@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
 #include "eventmap/events/triggers.h"
 #include "eventmap/geo/geodesic.h"
+#include "eventmap/text/utf8.h"
 
 namespace eventmap::events {
 namespace {
@@ -250,12 +252,19 @@ private:
     std::vector<std::uint16_t> m_class;  // WordClass flags of each word
 };
 
-std::int64_t cp_at(std::string_view text, std::size_t byte) {
-    std::int64_t n = 0;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
-    return n;
-}
+// Code-point offsets of an article, indexed only once a place is added (most articles add none).
+class CodePoints {
+public:
+    explicit CodePoints(std::string_view text) : m_text(text) {}
+    std::int64_t at(std::size_t byte) {
+        if (!m_index) m_index.emplace(m_text);
+        return m_index->cp(byte);
+    }
+
+private:
+    std::string_view m_text;
+    std::optional<text::CodePointIndex> m_index;
+};
 
 // The last word of a named facility that lies at the town its name starts with: "Deir Ezzor
 // Airport", "the Maputo International Conference Center".
@@ -267,7 +276,7 @@ bool facility_name_end(std::string_view w) {
 
 // A town's name embedded in a facility's ("Deir Ezzor Airport") becomes the facility, placed at the
 // town: the facility is where things happen, and it is no organisation.
-void facilities_at_their_towns(std::string_view text, std::vector<geoparse::Toponym>& toponyms) {
+void facilities_at_their_towns(std::string_view text, CodePoints& cps, std::vector<geoparse::Toponym>& toponyms) {
     WordList words;
     bool assigned = false;
     for (geoparse::Toponym& t : toponyms) {
@@ -286,7 +295,7 @@ void facilities_at_their_towns(std::string_view text, std::vector<geoparse::Topo
         if (last == SIZE_MAX) continue;
         const std::string town = t.name.empty() ? t.text : t.name;
         t.end_byte = words[last].end;
-        t.end_cp = cp_at(text, t.end_byte);
+        t.end_cp = cps.at(t.end_byte);
         t.text = std::string(text.substr(t.start_byte, t.end_byte - t.start_byte));
         t.name = t.text;
         t.kind = geoparse::ToponymKind::literal;
@@ -339,7 +348,8 @@ void parts_of_towns_at_their_towns(const Scanner& s, std::vector<geoparse::Topon
 }  // namespace
 
 void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& toponyms) {
-    facilities_at_their_towns(text, toponyms);
+    CodePoints cps(text);
+    facilities_at_their_towns(text, cps, toponyms);
     // One scan of the words serves both passes: the first changes places, not their spans.
     const Scanner s(text, toponyms);
     parts_of_towns_at_their_towns(s, toponyms);
@@ -435,8 +445,8 @@ void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& 
                                                     (text[t.end_byte] >= 'A' && text[t.end_byte] <= 'Z')))
                     ++t.end_byte;
             }
-        t.start_cp = cp_at(text, t.start_byte);
-        t.end_cp = t.start_cp + cp_at(text.substr(t.start_byte), t.end_byte - t.start_byte);
+        t.start_cp = cps.at(t.start_byte);
+        t.end_cp = cps.at(t.end_byte);
         t.text = std::string(text.substr(t.start_byte, t.end_byte - t.start_byte));
         t.kind = geoparse::ToponymKind::literal;
         t.confidence = 0.5;
