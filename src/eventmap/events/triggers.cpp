@@ -1,6 +1,7 @@
 #include "eventmap/events/triggers.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -215,14 +216,16 @@ long long number_value(std::string_view w) {
         }
         return v;
     }
-    if (w.size() > 9) return -1;
-    static const std::unordered_map<std::string_view, int> words = [] {
-        std::unordered_map<std::string_view, int> m;
-        for (const NumberWord& nw : k_number_words) m.emplace(nw.word, nw.value);
-        return m;
+    if (w.size() > 9 || w[0] < 'a' || w[0] > 'z') return -1;
+    // Every word of a sentence comes here: the number words by their first letter, not a hash of each word.
+    static const auto by_letter = [] {
+        std::array<std::vector<NumberWord>, 26> t;
+        for (const NumberWord& nw : k_number_words) t[static_cast<std::size_t>(nw.word[0] - 'a')].push_back(nw);
+        return t;
     }();
-    const auto it = words.find(w);
-    return it == words.end() ? -1 : it->second;
+    for (const NumberWord& nw : by_letter[static_cast<std::size_t>(w[0] - 'a')])
+        if (nw.word == w) return nw.value;
+    return -1;
 }
 
 TriggerSet TriggerSet::parse(std::string_view tsv, const std::string& name) {
@@ -297,6 +300,8 @@ void TriggerSet::build_index() {
     m_by_first.clear();
     m_other_first.clear();
     m_other_by_word.clear();
+    m_other_any_word.clear();
+    for (auto& list : m_other_prefixed_by_byte) list.clear();
     for (std::uint32_t i = 0; i < m_patterns.size(); ++i) {
         std::vector<CompiledStep> steps;
         for (const PatternStep& step : m_patterns[i].steps) {
@@ -332,10 +337,15 @@ void TriggerSet::build_index() {
         OtherFirst other;
         other.pattern = i;
         other.any_word = first.kind != PatternStep::Kind::words;
+        const auto k = static_cast<std::uint32_t>(m_other_first.size());
+        if (other.any_word) m_other_any_word.push_back(k);
         for (std::uint32_t a = 0; a < first.alternatives.size(); ++a) {
             const CompiledPart& part = first.alternatives[a].front();
             if (part.prefix) {
-                other.prefixed.push_back(a);
+                if (part.text.empty())  // "*": every word
+                    for (auto& list : m_other_prefixed_by_byte) list.emplace_back(k, a);
+                else
+                    m_other_prefixed_by_byte[static_cast<unsigned char>(part.text[0])].emplace_back(k, a);
                 continue;
             }
             if (m_other_by_word.size() <= part.word) m_other_by_word.resize(part.word + 1);
@@ -347,17 +357,16 @@ void TriggerSet::build_index() {
 
 void TriggerSet::match(const WordList& words, std::vector<TriggerMatch>& out) const {
     out.clear();
-    std::vector<std::uint32_t> ids(words.size(), k_no_word);
+    thread_local std::vector<std::uint32_t> ids;
+    ids.assign(words.size(), k_no_word);
     for (std::size_t i = 0; i < words.size(); ++i)
         if (auto it = m_vocabulary.find(words[i].lower); it != m_vocabulary.end()) ids[i] = it->second;
     const Numbered numbered{words, ids};
-    std::vector<std::uint32_t> candidates;
+    // The patterns whose first step is not one exact word, that can start at a word: (index in
+    // m_other_first, alternative), k_no_word as the alternative of a number-initial pattern.
+    thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> starts;
+    thread_local std::vector<std::uint32_t> candidates;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        auto try_pattern = [&](std::uint32_t pi) {
-            const long last = match_from(m_compiled[pi], 0, numbered, i);
-            if (last >= 0)
-                out.push_back(TriggerMatch{&m_patterns[pi], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(last)});
-        };
         // The first step as match_from() takes it, over only the alternatives that start with this word.
         auto try_first = [&](std::uint32_t pi, const std::vector<std::uint32_t>& alternatives) {
             const std::vector<CompiledStep>& steps = m_compiled[pi];
@@ -373,24 +382,33 @@ void TriggerSet::match(const WordList& words, std::vector<TriggerMatch>& out) co
         };
         if (ids[i] < m_by_first.size())
             for (const FirstWord& f : m_by_first[ids[i]]) try_first(f.pattern, f.alternatives);
-        // The first step over the alternatives that can start here, in the pattern's order.
-        static const std::vector<std::pair<std::uint32_t, std::uint32_t>> no_exact;
-        const auto& exact = ids[i] < m_other_by_word.size() ? m_other_by_word[ids[i]] : no_exact;
-        auto next_exact = exact.begin();
-        for (std::uint32_t k = 0; k < m_other_first.size(); ++k) {
-            const OtherFirst& o = m_other_first[k];
-            if (o.any_word) {
-                try_pattern(o.pattern);
+
+        // The others, in the patterns' order: their exact-initial alternatives that are this word, their
+        // "abc*" alternatives filed under the word's first byte that accept it, and number-initial
+        // patterns when the word is a number (match_from() fails on any other word).
+        starts.clear();
+        if (ids[i] < m_other_by_word.size()) starts = m_other_by_word[ids[i]];
+        if (!words[i].lower.empty())
+            for (const auto& [k, a] : m_other_prefixed_by_byte[static_cast<unsigned char>(words[i].lower[0])])
+                if (part_accepts(m_compiled[m_other_first[k].pattern].front().alternatives[a].front(), numbered, i))
+                    starts.emplace_back(k, a);
+        if (words[i].number && words[i].lower != "a" && words[i].lower != "an")
+            for (std::uint32_t k : m_other_any_word) starts.emplace_back(k, k_no_word);
+        if (starts.empty()) continue;
+        std::sort(starts.begin(), starts.end());
+        for (std::size_t j = 0; j < starts.size();) {
+            const std::uint32_t k = starts[j].first;
+            const std::uint32_t pi = m_other_first[k].pattern;
+            if (m_other_first[k].any_word) {
+                const long last = match_from(m_compiled[pi], 0, numbered, i);
+                if (last >= 0)
+                    out.push_back(TriggerMatch{&m_patterns[pi], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(last)});
+                ++j;
                 continue;
             }
             candidates.clear();
-            for (; next_exact != exact.end() && next_exact->first == k; ++next_exact) candidates.push_back(next_exact->second);
-            const auto& alternatives = m_compiled[o.pattern].front().alternatives;
-            for (std::uint32_t a : o.prefixed)
-                if (part_accepts(alternatives[a].front(), numbered, i)) candidates.push_back(a);
-            if (candidates.empty()) continue;
-            std::sort(candidates.begin(), candidates.end());
-            try_first(o.pattern, candidates);
+            for (; j < starts.size() && starts[j].first == k; ++j) candidates.push_back(starts[j].second);
+            try_first(pi, candidates);
         }
     }
     std::stable_sort(out.begin(), out.end(), [](const TriggerMatch& a, const TriggerMatch& b) {

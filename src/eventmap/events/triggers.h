@@ -2,6 +2,7 @@
 // Trigger patterns: the words and phrases that signal each event type, and the cue words that
 // change what a trigger means (negation, denial, possibility, plans, protest intervention, ...).
 // Loaded from data/event_triggers.tsv so analysts can read and extend them without a rebuild.
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -99,7 +100,6 @@ private:
     struct OtherFirst {
         std::uint32_t pattern = 0;
         bool any_word = false;  ///< the first step is a number: match_from() decides at every word
-        std::vector<std::uint32_t> prefixed;  ///< the first step's "abc*"-initial alternatives
     };
     std::vector<TriggerPattern> m_patterns;
     std::vector<std::vector<CompiledStep>> m_compiled;  // [pattern][step]
@@ -116,6 +116,9 @@ private:
     std::vector<OtherFirst> m_other_first;
     // By word number: (index in m_other_first, alternative) of their exact-initial alternatives, in order.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> m_other_by_word;
+    // By the first byte of their prefix: (index in m_other_first, alternative) of "abc*"-initial alternatives.
+    std::array<std::vector<std::pair<std::uint32_t, std::uint32_t>>, 256> m_other_prefixed_by_byte;
+    std::vector<std::uint32_t> m_other_any_word;  ///< m_other_first entries whose first step is a number
     void build_index();
 };
 

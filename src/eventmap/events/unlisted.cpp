@@ -108,6 +108,13 @@ public:
 
     std::size_t size() const { return m_words.size(); }
     const Word& operator[](std::size_t i) const { return m_words[i]; }
+    // The first word that starts at or after `byte` (size() when none).
+    std::size_t first_word_from(std::size_t byte) const {
+        return static_cast<std::size_t>(
+            std::partition_point(m_words.words().begin(), m_words.words().end(),
+                                 [&](const Word& w) { return w.begin < byte; }) -
+            m_words.words().begin());
+    }
     bool is(std::size_t i, WordClass c) const { return (m_class[i] & c) != 0; }
 
     // A word that can be part of a place's name: capitalised ("Tal", "Bira"), "al-Bab" (a particle,
@@ -276,17 +283,14 @@ bool facility_name_end(std::string_view w) {
 
 // A town's name embedded in a facility's ("Deir Ezzor Airport") becomes the facility, placed at the
 // town: the facility is where things happen, and it is no organisation.
-void facilities_at_their_towns(std::string_view text, CodePoints& cps, std::vector<geoparse::Toponym>& toponyms) {
-    WordList words;
-    bool assigned = false;
+void facilities_at_their_towns(std::string_view text, const Scanner& words, CodePoints& cps,
+                               std::vector<geoparse::Toponym>& toponyms) {
     for (geoparse::Toponym& t : toponyms) {
         // A town, confidently resolved: not "Town Square", not a doubtful namesake.
         if (t.kind != geoparse::ToponymKind::embedded || !t.point.is_valid() || !t.feature_code.starts_with("PPL") ||
             t.confidence < 0.7)
             continue;
-        if (!assigned) words.assign(text), assigned = true;
-        std::size_t k = 0;
-        while (k < words.size() && words[k].begin < t.end_byte) ++k;
+        const std::size_t k = words.first_word_from(t.end_byte);
         std::size_t last = SIZE_MAX;
         for (std::size_t j = k; j < words.size() && j < k + 4 && words[j].capitalised &&
                                 (j == k ? words[j].begin - t.end_byte <= 1 : !words[j].boundary_before);
@@ -327,8 +331,7 @@ void place_at_anchor(geoparse::Toponym& t, const geoparse::Toponym& anchor) {
 void parts_of_towns_at_their_towns(const Scanner& s, std::vector<geoparse::Toponym>& toponyms) {
     for (geoparse::Toponym& t : toponyms) {
         if (!usable(t) || t.derived) continue;
-        std::size_t k = 0;
-        while (k < s.size() && s[k].begin < t.end_byte) ++k;
+        const std::size_t k = s.first_word_from(t.end_byte);
         if (k >= s.size() || s[k].capitalised || s[k].boundary_before || s[k].begin - t.end_byte != 1 ||
             !one_of(s[k].lower, {"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "area", "quarter",
                                  "suburb", "sector", "camp", "ward", "commune", "locality", "village", "vereda",
@@ -349,9 +352,9 @@ void parts_of_towns_at_their_towns(const Scanner& s, std::vector<geoparse::Topon
 
 void add_unlisted_places(std::string_view text, std::vector<geoparse::Toponym>& toponyms) {
     CodePoints cps(text);
-    facilities_at_their_towns(text, cps, toponyms);
-    // One scan of the words serves both passes: the first changes places, not their spans.
+    // One scan of the words serves every pass (it reads the places only when asked, after they change).
     const Scanner s(text, toponyms);
+    facilities_at_their_towns(text, s, cps, toponyms);
     parts_of_towns_at_their_towns(s, toponyms);
     std::vector<std::pair<std::size_t, std::size_t>> runs;
     auto add = [&](std::pair<std::size_t, std::size_t> r) {
