@@ -61,6 +61,9 @@ bool opens_sentence(const text::DateMention& dm, const WordList& words) {
 
 bool starts_clause(const Word& w) {
     if (w.boundary == ';') return true;
+    // Every word of a sentence with a trigger comes here: the words below start with one of seven letters.
+    const char c = w.lower.empty() ? '\0' : w.lower[0];
+    if (c != 'b' && c != 'w' && c != 'a' && c != 't' && c != 'm' && c != 'd' && c != 's') return false;
     if (one_of(w.lower, {"but", "while", "whereas", "although", "though", "meanwhile"})) return true;
     if (w.boundary == ',' &&
         one_of(w.lower, {"as", "after", "when", "which", "where", "and", "despite", "before", "saying", "adding"}))

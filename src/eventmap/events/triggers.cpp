@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -217,14 +218,21 @@ long long number_value(std::string_view w) {
         return v;
     }
     if (w.size() > 9 || w[0] < 'a' || w[0] > 'z') return -1;
-    // Every word of a sentence comes here: the number words by their first letter, not a hash of each word.
-    static const auto by_letter = [] {
-        std::array<std::vector<NumberWord>, 26> t;
-        for (const NumberWord& nw : k_number_words) t[static_cast<std::size_t>(nw.word[0] - 'a')].push_back(nw);
+    // Every word of a sentence comes here: the number words of the word's first letter and length, as
+    // bits over k_number_words, so that most words fail without a comparison.
+    static_assert(std::size(k_number_words) <= 32);
+    static const auto by_shape = [] {
+        std::array<std::array<std::uint32_t, 10>, 26> t{};
+        for (std::size_t i = 0; i < std::size(k_number_words); ++i) {
+            const std::string_view nw = k_number_words[i].word;
+            t[static_cast<std::size_t>(nw[0] - 'a')][nw.size()] |= 1u << i;
+        }
         return t;
     }();
-    for (const NumberWord& nw : by_letter[static_cast<std::size_t>(w[0] - 'a')])
+    for (std::uint32_t m = by_shape[static_cast<std::size_t>(w[0] - 'a')][w.size()]; m != 0; m &= m - 1) {
+        const NumberWord& nw = k_number_words[std::countr_zero(m)];
         if (nw.word == w) return nw.value;
+    }
     return -1;
 }
 
@@ -296,7 +304,8 @@ TriggerSet TriggerSet::load_default() { return load(data_dir() / "event_triggers
 
 void TriggerSet::build_index() {
     m_compiled.clear();
-    m_vocabulary.clear();
+    m_vocabulary = {};
+    m_vocabulary_size = 0;
     m_by_first.clear();
     m_other_first.clear();
     m_other_by_word.clear();
@@ -311,9 +320,11 @@ void TriggerSet::build_index() {
             for (const std::string& alt : step.alternatives) {
                 c.alternatives.push_back(compile_alternative(alt));
                 for (CompiledPart& part : c.alternatives.back())
-                    if (!part.prefix)
-                        part.word = m_vocabulary.try_emplace(part.text, static_cast<std::uint32_t>(m_vocabulary.size()))
-                                        .first->second;
+                    if (!part.prefix) {
+                        std::uint32_t number = m_vocabulary.flags(part.text);
+                        if (number == 0) m_vocabulary.add(part.text, number = ++m_vocabulary_size);
+                        part.word = number - 1;
+                    }
             }
             steps.push_back(std::move(c));
         }
@@ -360,7 +371,7 @@ void TriggerSet::match(const WordList& words, std::vector<TriggerMatch>& out) co
     thread_local std::vector<std::uint32_t> ids;
     ids.assign(words.size(), k_no_word);
     for (std::size_t i = 0; i < words.size(); ++i)
-        if (auto it = m_vocabulary.find(words[i].lower); it != m_vocabulary.end()) ids[i] = it->second;
+        ids[i] = m_vocabulary.flags(words[i].lower) - 1;  // k_no_word when absent
     const Numbered numbered{words, ids};
     // The patterns whose first step is not one exact word, that can start at a word: (index in
     // m_other_first, alternative), k_no_word as the alternative of a number-initial pattern.

@@ -5,11 +5,11 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "eventmap/core/word_table.h"
 
 namespace eventmap::events {
 
@@ -93,10 +93,6 @@ public:
     };
 
 private:
-    struct StringHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     struct OtherFirst {
         std::uint32_t pattern = 0;
         bool any_word = false;  ///< the first step is a number: match_from() decides at every word
@@ -104,8 +100,9 @@ private:
     std::vector<TriggerPattern> m_patterns;
     std::vector<std::vector<CompiledStep>> m_compiled;  // [pattern][step]
     // Every exact word of the patterns, numbered: a sentence's words are looked up once, and the
-    // patterns compare numbers.
-    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> m_vocabulary;
+    // patterns compare numbers. The table holds each word's number plus one (0 = not a pattern word).
+    BasicWordTable<std::uint32_t> m_vocabulary;
+    std::uint32_t m_vocabulary_size = 0;
     // Patterns indexed by the exact word (number) their first step accepts, in pattern order;
     // those with a prefix- or number-initial alternative apart.
     struct FirstWord {

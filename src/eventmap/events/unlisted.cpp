@@ -5,8 +5,8 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
+#include "eventmap/core/word_table.h"
 #include "eventmap/events/triggers.h"
 #include "eventmap/geo/geodesic.h"
 #include "eventmap/text/utf8.h"
@@ -40,9 +40,9 @@ enum WordClass : std::uint16_t {
 
 std::uint16_t word_class(std::string_view w) {
     static const auto table = [] {
-        std::unordered_map<std::string_view, std::uint16_t> t;
+        BasicWordTable<std::uint16_t> t;
         auto add = [&](std::initializer_list<std::string_view> words, std::uint16_t c) {
-            for (std::string_view x : words) t[x] |= c;
+            for (std::string_view x : words) t.add(x, c);
         };
         add({"village", "villages", "town", "towns", "hamlet", "hamlets", "neighborhood", "neighborhoods",
              "neighbourhood", "neighbourhoods", "district", "districts", "suburb", "suburbs", "settlement", "settlements",
@@ -87,8 +87,7 @@ std::uint16_t word_class(std::string_view w) {
         add({"km", "kms", "kilometers", "kilometres", "miles", "mi"}, c_unit);
         return t;
     }();
-    const auto it = table.find(w);
-    return it == table.end() ? 0 : it->second;
+    return table.flags(w);
 }
 
 class Scanner {

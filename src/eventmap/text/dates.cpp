@@ -2,8 +2,9 @@
 
 #include <array>
 #include <charconv>
-#include <unordered_set>
+#include <cstdint>
 
+#include "eventmap/core/word_table.h"
 #include "eventmap/text/detail/chars.h"
 #include "eventmap/text/tokens.h"
 
@@ -136,7 +137,11 @@ private:
             "tomorrow", "last", "this", "next", "past", "coming", "earlier", "later", "over", "at", "on",
             "overnight", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
             "ten", "eleven", "twelve"};
-        static const std::unordered_set<std::string_view> starter_set(starters.begin(), starters.end());
+        static const auto starter_set = [] {
+            BasicWordTable<std::uint8_t> t;
+            for (std::string_view s : starters) t.add(s, 1);
+            return t;
+        }();
         const std::string_view w = k.span.of(m_s);
         if (w[0] >= '0' && w[0] <= '9') return true;  // "9th"
         if (k.is(capitalised) && (month_from_name(w) > 0 || weekday_from_name(w) >= 0)) return true;
@@ -146,7 +151,7 @@ private:
             const char c = w[i];
             lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
         }
-        return starter_set.count(std::string_view(lower, w.size())) > 0;
+        return starter_set.flags(std::string_view(lower, w.size())) != 0;
     }
 
     bool future() {
