@@ -670,10 +670,12 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         while (!t.empty() && (t.back() == ' ' || t.back() == '"' || t.back() == '\'' || t.back() == ')')) t.remove_suffix(1);
         if (!t.empty() && t.back() == '?') return;  // questions report nothing
     }
-    WordList words;
+    // Every sentence comes here, most to leave at the next lines: the word list and the matches keep
+    // their memory from one sentence to the next (one set a thread; detect() does not call itself).
+    thread_local WordList words;
+    thread_local std::vector<TriggerMatch> matches;
     words.assign(s);
     if (words.size() == 0) return;
-    std::vector<TriggerMatch> matches;
     m_triggers.match(words, matches);
     if (matches.empty()) return;
 

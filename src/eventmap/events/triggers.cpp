@@ -13,9 +13,16 @@
 namespace eventmap::events {
 namespace {
 
-bool is_word_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+// Letters, digits and every byte of a multi-byte UTF-8 character, as a table: one load a byte.
+constexpr auto k_word_bytes = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+        t[static_cast<std::size_t>(c)] =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return t;
+}();
+
+bool is_word_byte(unsigned char c) { return k_word_bytes[c]; }
 
 struct NumberWord {
     std::string_view word;
@@ -29,6 +36,25 @@ constexpr NumberWord k_number_words[] = {
     {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"hundred", 100}, {"dozen", 12},
     {"single", 1},   {"a", 1},          {"an", 1},
 };
+
+// The number words of each first letter and length, as bits over k_number_words: most words of a
+// sentence are ruled out without a comparison.
+static_assert(std::size(k_number_words) <= 32);
+constexpr auto k_number_shapes = [] {
+    std::array<std::array<std::uint32_t, 10>, 26> t{};
+    for (std::size_t i = 0; i < std::size(k_number_words); ++i) {
+        const std::string_view nw = k_number_words[i].word;
+        t[static_cast<std::size_t>(nw[0] - 'a')][nw.size()] |= 1u << i;
+    }
+    return t;
+}();
+
+// Whether number_value() can find a value: digits, or a letter and length some number word has.
+bool may_be_number(std::string_view w) {
+    const char c = w[0];
+    if (c >= '0' && c <= '9') return true;
+    return w.size() <= 9 && c >= 'a' && c <= 'z' && k_number_shapes[static_cast<std::size_t>(c - 'a')][w.size()] != 0;
+}
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
     std::vector<std::string_view> out;
@@ -130,16 +156,22 @@ std::vector<CompiledPart> compile_alternative(std::string_view alt) {
 
 void WordList::assign(std::string_view sentence) {
     m_words.clear();
+    m_words.reserve(sentence.size() / 5 + 1);  // a word in five or six bytes of English: rarely grown
     m_lower.assign(sentence.size(), ' ');
+    // Local pointers: a store through `out` (a char*) could alias the string's and the vector's own
+    // fields, which the compiler would then reload at every byte.
+    const auto* in = reinterpret_cast<const unsigned char*>(sentence.data());
+    char* const out = m_lower.data();
+    const std::string_view lower(m_lower);
     bool boundary = false;
     char boundary_char = 0;
     std::size_t i = 0;
     const std::size_t n = sentence.size();
     while (i < n) {
-        const auto c = static_cast<unsigned char>(sentence[i]);
+        const unsigned char c = in[i];
         if (!is_word_byte(c)) {
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '[' || c == ']' ||
-                (c == '-' && i + 1 < n && sentence[i + 1] == ' ')) {
+                (c == '-' && i + 1 < n && in[i + 1] == ' ')) {
                 boundary = true;
                 if (boundary_char != ';') boundary_char = static_cast<char>(c);
             }
@@ -148,8 +180,8 @@ void WordList::assign(std::string_view sentence) {
         }
         // Curly quotes and dashes (U+2013/2014/2018/2019/201C/201D) separate words; the dashes and
         // double quotes also bound clauses.
-        if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(sentence[i + 1]) == 0x80) {
-            const auto e = static_cast<unsigned char>(sentence[i + 2]);
+        if (c == 0xE2 && i + 2 < n && in[i + 1] == 0x80) {
+            const unsigned char e = in[i + 2];
             if ((e >= 0x98 && e <= 0x9D) || e == 0x93 || e == 0x94) {
                 if (e != 0x98 && e != 0x99) {
                     boundary = true;
@@ -162,29 +194,29 @@ void WordList::assign(std::string_view sentence) {
         const std::size_t start = i;
         bool digits = true;
         while (i < n) {
-            const auto d = static_cast<unsigned char>(sentence[i]);
+            const unsigned char d = in[i];
             if (is_word_byte(d)) {
                 // Curly quotes (U+2018/2019/201C/201D) start with E2 80; they separate words.
-                if (d == 0xE2 && i + 2 < n && static_cast<unsigned char>(sentence[i + 1]) == 0x80) {
-                    const auto e = static_cast<unsigned char>(sentence[i + 2]);
+                if (d == 0xE2 && i + 2 < n && in[i + 1] == 0x80) {
+                    const unsigned char e = in[i + 2];
                     if (e >= 0x98 && e <= 0x9D) break;
                     if (e == 0x93 || e == 0x94) break;  // en and em dashes
                 }
                 if (!(d >= '0' && d <= '9')) digits = false;
-                m_lower[i] = (d >= 'A' && d <= 'Z') ? static_cast<char>(d + 32) : static_cast<char>(d);
+                out[i] = (d >= 'A' && d <= 'Z') ? static_cast<char>(d + 32) : static_cast<char>(d);
                 ++i;
                 continue;
             }
             // Inner apostrophe, hyphen, or digit grouping ("O'Brien", "S-300", "1,000", "1.5").
-            if ((d == '\'' || d == '-') && i + 1 < n && is_word_byte(static_cast<unsigned char>(sentence[i + 1])) &&
-                !(d == '\'' && i + 2 <= n && (sentence[i + 1] == 's' || sentence[i + 1] == 'S') &&
-                  (i + 2 == n || !is_word_byte(static_cast<unsigned char>(sentence[i + 2]))))) {
-                m_lower[i] = static_cast<char>(d);
+            if ((d == '\'' || d == '-') && i + 1 < n && is_word_byte(in[i + 1]) &&
+                !(d == '\'' && i + 2 <= n && (in[i + 1] == 's' || in[i + 1] == 'S') &&
+                  (i + 2 == n || !is_word_byte(in[i + 2])))) {
+                out[i] = static_cast<char>(d);
                 ++i;
                 continue;
             }
-            if ((d == ',' || d == '.') && digits && i + 1 < n && sentence[i + 1] >= '0' && sentence[i + 1] <= '9') {
-                m_lower[i] = static_cast<char>(d);
+            if ((d == ',' || d == '.') && digits && i + 1 < n && in[i + 1] >= '0' && in[i + 1] <= '9') {
+                out[i] = static_cast<char>(d);
                 ++i;
                 continue;
             }
@@ -193,11 +225,11 @@ void WordList::assign(std::string_view sentence) {
         Word w;
         w.begin = static_cast<std::uint32_t>(start);
         w.end = static_cast<std::uint32_t>(i);
-        w.lower = std::string_view(m_lower).substr(start, i - start);
+        w.lower = lower.substr(start, i - start);
         w.boundary_before = boundary;
         w.boundary = boundary_char;
-        w.capitalised = sentence[start] >= 'A' && sentence[start] <= 'Z';
-        w.number = number_value(w.lower) >= 0;
+        w.capitalised = in[start] >= 'A' && in[start] <= 'Z';
+        w.number = may_be_number(w.lower) && number_value(w.lower) >= 0;
         boundary = false;
         boundary_char = 0;
         m_words.push_back(w);
@@ -218,18 +250,7 @@ long long number_value(std::string_view w) {
         return v;
     }
     if (w.size() > 9 || w[0] < 'a' || w[0] > 'z') return -1;
-    // Every word of a sentence comes here: the number words of the word's first letter and length, as
-    // bits over k_number_words, so that most words fail without a comparison.
-    static_assert(std::size(k_number_words) <= 32);
-    static const auto by_shape = [] {
-        std::array<std::array<std::uint32_t, 10>, 26> t{};
-        for (std::size_t i = 0; i < std::size(k_number_words); ++i) {
-            const std::string_view nw = k_number_words[i].word;
-            t[static_cast<std::size_t>(nw[0] - 'a')][nw.size()] |= 1u << i;
-        }
-        return t;
-    }();
-    for (std::uint32_t m = by_shape[static_cast<std::size_t>(w[0] - 'a')][w.size()]; m != 0; m &= m - 1) {
+    for (std::uint32_t m = k_number_shapes[static_cast<std::size_t>(w[0] - 'a')][w.size()]; m != 0; m &= m - 1) {
         const NumberWord& nw = k_number_words[std::countr_zero(m)];
         if (nw.word == w) return nw.value;
     }
