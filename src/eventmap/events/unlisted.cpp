@@ -99,9 +99,15 @@ public:
         for (std::size_t i = 0; i < m_words.size(); ++i)
             if (m_words[i].lower.size() <= 14) m_class[i] = word_class(m_words[i].lower);
         for (std::size_t i = 1; i < m_words.size(); ++i) {
-            const std::string_view gap = text.substr(m_words[i - 1].end, m_words[i].begin - m_words[i - 1].end);
-            const bool stop = gap.find_first_of(".!?") != std::string_view::npos && m_words[i].capitalised;
-            m_sentence[i] = m_sentence[i - 1] + ((stop || gap.find("\n\n") != std::string_view::npos) ? 1 : 0);
+            // A new sentence after a full stop, "!" or "?" before a capital, or after a blank line. One
+            // pass over the gap, which is mostly a single space.
+            bool stop = false, blank_line = false;
+            for (std::size_t b = m_words[i - 1].end; b < m_words[i].begin; ++b) {
+                const char c = text[b];
+                if (c == '.' || c == '!' || c == '?') stop = true;
+                else if (c == '\n' && b + 1 < m_words[i].begin && text[b + 1] == '\n') blank_line = true;
+            }
+            m_sentence[i] = m_sentence[i - 1] + (((stop && m_words[i].capitalised) || blank_line) ? 1 : 0);
         }
     }
 
