@@ -4,6 +4,8 @@
 #include <array>
 #include <cstring>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "eventmap/text/dates.h"
 #include "eventmap/text/detail/chars.h"
@@ -98,6 +100,36 @@ bool is_caption(std::string_view u, const std::string& low) {
 }
 
 // Phrases a news story itself hardly ever uses.
+// Phrases (none empty) to look for in a text: one pass over the text, trying at each byte only
+// the phrases that start with it, instead of one search of the whole text a phrase.
+class PhraseSet {
+public:
+    template <std::size_t N>
+    explicit PhraseSet(const std::array<const char*, N>& phrases) {
+        for (const char* p : phrases) {
+            const auto a = static_cast<unsigned char>(p[0]), b = static_cast<unsigned char>(p[1]);
+            m_by_first[a].emplace_back(p);
+            m_pairs[a * 256u + b] = true;  // b is 0 for a one-byte phrase
+        }
+    }
+    bool found_in(std::string_view hay) const {
+        for (std::size_t i = 0; i < hay.size(); ++i) {
+            const auto a = static_cast<unsigned char>(hay[i]);
+            const auto b = i + 1 < hay.size() ? static_cast<unsigned char>(hay[i + 1]) : 0u;
+            if (!m_pairs[a * 256u + b] && !m_pairs[a * 256u]) continue;  // no phrase starts with these two bytes
+            const auto& candidates = m_by_first[a];
+            const std::string_view rest = hay.substr(i);
+            for (std::string_view p : candidates)
+                if (rest.starts_with(p)) return true;
+        }
+        return false;
+    }
+
+private:
+    std::array<std::vector<std::string_view>, 256> m_by_first;
+    std::vector<bool> m_pairs = std::vector<bool>(256 * 256);  // the first two bytes of some phrase
+};
+
 bool is_strong_boilerplate(const std::string& low) {
     static constexpr std::array phrases{
         "subscribe to", "subscribe now", "sign up for", "sign up to", "our newsletter", "become a member",
@@ -109,9 +141,8 @@ bool is_strong_boilerplate(const std::string& low) {
         "most read", "skip to", "terms of use", "privacy policy", "cookie policy", "we use cookies",
         "accept cookies", "pre-order", "pre-ordering", "buy now", "free for all", "reader-funded",
         "call for action", "download our app", "get the app", "back to top", "advertisement"};
-    for (const char* p : phrases)
-        if (contains(low, p)) return true;
-    return false;
+    static const PhraseSet set(phrases);
+    return set.found_in(low);
 }
 
 // "Read more: ...", "Advertisement ...": a block that starts as boilerplate, however long.
