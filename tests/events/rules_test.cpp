@@ -730,3 +730,21 @@ TEST_CASE("a region set off after a town, or a people's home, is not the event's
     REQUIRE_FALSE(talks.empty());
     CHECK(talks[0].location == "Kyiv");
 }
+
+TEST_CASE("weapons named as what hit a place keep their type: shells that landed, a drone that attacked, gas-filled grenades",
+          "[events]") {
+    // Shells that "landed in" a camp shelled it; a leader who "landed in" a capital visits it.
+    CHECK(main_type("Three mortar shells landed in a market in Goma on Tuesday, killing two traders.") ==
+          "shelling_artillery_missile_attack");
+    CHECK(main_type("The French president landed in Kyiv on Tuesday on an unannounced trip.") == "diplomatic_visit");
+    // Artillery that killed someone is shelling, not an attack on those it killed.
+    CHECK(main_type("Artillery fire on Kherson killed two women on Monday, the governor said.") ==
+          "shelling_artillery_missile_attack");
+    CHECK(main_type("Gunmen killed two women in Kherson on Monday.") == "attack");
+    // A drone that attacked a base struck it from the air.
+    CHECK(main_type("A drone attacked an army base near Bakhmut on Sunday.") == "air_drone_strike");
+    // Munitions filled with a toxic agent are chemical weapons, whatever the agent is called.
+    CHECK(main_type("Drones dropped grenades filled with a toxic irritant on trenches near Avdiivka on Friday.") ==
+          "chemical_weapon");
+    CHECK(main_type("Shells hit a chemical plant near Avdiivka on Friday.") == "shelling_artillery_missile_attack");
+}
