@@ -748,3 +748,14 @@ TEST_CASE("weapons named as what hit a place keep their type: shells that landed
           "chemical_weapon");
     CHECK(main_type("Shells hit a chemical plant near Avdiivka on Friday.") == "shelling_artillery_missile_attack");
 }
+
+TEST_CASE("an agreement signed outranks what it covers; ending a truce is no agreement; weapons that arrived were delivered",
+          "[events]") {
+    CHECK(main_type("Poland signed a defence agreement with Ukraine in Kyiv on Tuesday covering military aid and training.") ==
+          "agreement");
+    CHECK(main_type("The rebels said on Monday they were ending the truce with the army near Goma.") ==
+          "change_to_group_activity");
+    CHECK(main_type("The rebels agreed to a truce with the army near Goma on Monday.") == "agreement");
+    CHECK(main_type("Two hundred tanks bought by a group of allies arrived in Kyiv last week.") == "arms_transfer");
+    CHECK(main_type("The German chancellor arrived in Kyiv on Monday.") == "diplomatic_visit");
+}
