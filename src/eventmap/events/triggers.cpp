@@ -24,6 +24,12 @@ constexpr auto k_word_bytes = [] {
 
 bool is_word_byte(unsigned char c) { return k_word_bytes[c]; }
 
+constexpr auto k_ascii_letters = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return t;
+}();
+
 struct NumberWord {
     std::string_view word;
     int value;
@@ -194,6 +200,15 @@ void WordList::assign(std::string_view sentence) {
         const std::size_t start = i;
         bool digits = true;
         while (i < n) {
+            // A run of ASCII letters, most of any word, lower-cased without the checks below.
+            if (k_ascii_letters[in[i]]) {
+                do {
+                    out[i] = static_cast<char>(in[i] | 0x20);
+                    ++i;
+                } while (i < n && k_ascii_letters[in[i]]);
+                digits = false;
+                continue;
+            }
             const unsigned char d = in[i];
             if (is_word_byte(d)) {
                 // Curly quotes (U+2018/2019/201C/201D) start with E2 80; they separate words.
