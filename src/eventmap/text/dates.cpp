@@ -337,7 +337,30 @@ private:
         return last - first + 1;
     }
 
+    // Every relative date below names one of these words in its first four tokens ("the day before
+    // yesterday", "earlier this month", "three days ago", "over the weekend"). Most calls come for "the",
+    // "a", "on" or "at" with none of them near: one look-up a token instead of every pattern.
+    bool relative_anchor_near(std::size_t t) const {
+        static const auto anchors = [] {
+            BasicWordTable<std::uint8_t> a;
+            for (std::string_view x : {"today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon",
+                                       "evening", "overnight", "week", "month", "weekend", "ago"})
+                a.add(x, 1);
+            return a;
+        }();
+        for (std::size_t k = t; k < t + 4 && k < m_toks.size(); ++k) {
+            const std::string_view word = w(k);
+            if (word.size() > 9) continue;
+            char lower[9];
+            for (std::size_t i = 0; i < word.size(); ++i)
+                lower[i] = (word[i] >= 'A' && word[i] <= 'Z') ? static_cast<char>(word[i] + 32) : word[i];
+            if (anchors.flags(std::string_view(lower, word.size())) != 0) return true;
+        }
+        return false;
+    }
+
     std::size_t match_relative(std::size_t t) {
+        if (!relative_anchor_near(t)) return 0;
         const Date r = m_ref;
         // Single words and "earlier today" / "yesterday morning".
         auto is_sv = [&](std::size_t k, std::string_view lower) { return k < m_toks.size() && iequals(w(k), lower); };
