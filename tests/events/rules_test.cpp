@@ -749,7 +749,7 @@ TEST_CASE("weapons named as what hit a place keep their type: shells that landed
     CHECK(main_type("Shells hit a chemical plant near Avdiivka on Friday.") == "shelling_artillery_missile_attack");
 }
 
-TEST_CASE("an agreement signed outranks what it covers; ending a truce is no agreement; weapons that arrived were delivered",
+TEST_CASE("an agreement signed outranks what it covers, ending a truce is no agreement, weapons that arrived were delivered",
           "[events]") {
     CHECK(main_type("Poland signed a defence agreement with Ukraine in Kyiv on Tuesday covering military aid and training.") ==
           "agreement");
