@@ -1000,10 +1000,10 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             d.date = date->start;
             d.date_end = date->end;
             d.time_precision = date->time_precision;
-        } else if (ctx.paragraph_date) {
-            d.date = ctx.paragraph_date->start;
-            d.date_end = ctx.paragraph_date->end;
-            d.time_precision = ctx.paragraph_date->time_precision;
+        } else if (const auto paragraph_date = ctx.paragraph_date ? ctx.paragraph_date() : std::nullopt) {
+            d.date = paragraph_date->start;
+            d.date_end = paragraph_date->end;
+            d.time_precision = paragraph_date->time_precision;
             d.why += "; date from the paragraph";
         } else {
             d.date = ctx.reference;

@@ -93,8 +93,9 @@ struct SentenceContext {
     const geoparse::Toponym* previous_place = nullptr;
     /// The dateline's resolved place, a fallback only. nullptr when none.
     const geoparse::Toponym* dateline_place = nullptr;
-    /// The latest date mentioned earlier in the paragraph, if any (the paragraph's date).
-    std::optional<text::DateMention> paragraph_date;
+    /// The latest date mentioned earlier in the paragraph, if any (the paragraph's date). A function,
+    /// so that the earlier sentences' dates are read only when an event needs them; empty: none.
+    std::function<std::optional<text::DateMention>()> paragraph_date;
     /// The full date the article's first sentence opens with ("On 9 March 2022, ..."), if any: the day
     /// of the report's main event.
     std::optional<Date> lead_date;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 
 #include <xxhash.h>
 
@@ -161,7 +162,30 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
         const text::ZoneKind zone = structure.kind_at(paragraph.begin);
         if (zone == text::ZoneKind::byline || zone == text::ZoneKind::credit || zone == text::ZoneKind::boilerplate)
             continue;
+        // The paragraph's date: that of the latest sentence before with a date. Most sentences report
+        // nothing, so a sentence's dates are read only when a later event of the paragraph needs them
+        // (`undated` holds the sentences not read yet, in order).
         std::optional<text::DateMention> paragraph_date;
+        std::vector<text::Span> undated;
+        auto take_dates = [&](const std::vector<text::DateMention>& dates) {
+            // "On 6 March 2024, overnight ...": the sentence's full date, not the relative word beside
+            // it, dates the sentences that follow.
+            paragraph_date = dates.back();
+            for (const auto& dm : dates)
+                if (!dm.relative && dm.time_precision == text::precision_day) paragraph_date = dm;
+        };
+        auto read_paragraph_date = [&]() -> std::optional<text::DateMention> {
+            while (!undated.empty()) {
+                const text::Span last = undated.back();
+                undated.pop_back();
+                const auto dates = text::find_dates(last.of(text), reference);
+                if (!dates.empty()) {
+                    take_dates(dates);
+                    undated.clear();  // older sentences no longer matter
+                }
+            }
+            return paragraph_date;
+        };
         std::size_t paragraph_first_event = events.size();
         for (const text::Span& sentence : text::split_sentences(text, paragraph)) {
             if (structure.kind_at(sentence.begin) == text::ZoneKind::boilerplate) continue;
@@ -196,12 +220,15 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
             ctx.places = sentence_places;
             ctx.previous_place = previous_place;
             ctx.dateline_place = dateline_place;
-            ctx.paragraph_date = paragraph_date;
-            // The sentence's dates, found once for the detector, the lead and the next sentences.
-            const auto dates = text::find_dates(body.of(text), reference);
-            ctx.dates = &dates;
+            ctx.paragraph_date = std::ref(read_paragraph_date);
+            // The article's first sentence: its dates are read now, for its opening date (the lead).
+            std::vector<text::DateMention> dates;
+            bool dated = false;
             if (!lead_checked) {
                 lead_checked = true;
+                dates = text::find_dates(body.of(text), reference);
+                dated = true;
+                ctx.dates = &dates;
                 if (const auto lead = opening_date(body.of(text), dates)) lead_date = lead->start;
             }
             ctx.lead_date = lead_date;
@@ -258,12 +285,10 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
 
             // Context for the next sentences.
             if (last_usable < places.size()) previous_place = &places[last_usable];
-            if (!dates.empty()) {
-                // "On 6 March 2024, overnight ...": the sentence's full date, not the relative word beside
-                // it, dates the sentences that follow.
-                paragraph_date = dates.back();
-                for (const auto& dm : dates)
-                    if (!dm.relative && dm.time_precision == text::precision_day) paragraph_date = dm;
+            if (!dated) undated.push_back(body);
+            else if (!dates.empty()) {
+                take_dates(dates);
+                undated.clear();
             }
         }
     }
