@@ -392,6 +392,10 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                           "of", "targeting", "hit", "struck", "shelled", "attacked", "toward", "towards", "village",
                           "town", "city", "settlement", "to"}))
             score += 2;
+        // By or with whom, what for: "was bombed by Israel", "clashes with Turkey", "the battle for Mosul",
+        // "protests against France", "killed since the war in Syria" name a side, a partner, a goal or a time,
+        // not where the event happened. ("From" and "towards" stay: "abducted from", "advanced towards".)
+        if (one_of(prev, {"by", "with", "against", "for", "since", "via"})) continue;
         if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
         // The trigger's object: "patrolled Kakata", "shelled the Karimiya district".
         std::size_t after = wi;

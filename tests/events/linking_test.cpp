@@ -1,0 +1,45 @@
+// Linking a given event verb to the place where its event happened (Detector::place_of, places_of),
+// on sentences we wrote: the places a sentence names that are not where the event happened.
+#include <catch2/catch.hpp>
+
+#include "events_support.h"
+
+namespace ev = eventmap::events;
+namespace gp = eventmap::geoparse;
+
+namespace {
+
+// The places the detector links the verb `verb` of the one-sentence `text` to, first the main one.
+std::vector<std::string> linked_places(const std::string& text, const std::string& verb) {
+    ev::SentenceContext ctx;
+    ctx.text = text;
+    ctx.sentence = eventmap::text::Span{0, text.size()};
+    eventmap::ingest::Article a;
+    a.text = text;
+    const auto places = eventmap::test::test_place_finder()(a, eventmap::text::ArticleStructure{});
+    ctx.places = places;
+    const std::size_t at = text.find(verb);
+    std::vector<std::string> out;
+    for (const gp::Toponym* p : eventmap::test::test_detector().places_of(ctx, eventmap::text::Span{at, at + verb.size()}))
+        out.push_back(p->text);
+    return out;
+}
+
+// The main place, "" when none.
+std::string linked_place(const std::string& text, const std::string& verb) {
+    const auto all = linked_places(text, verb);
+    return all.empty() ? "" : all.front();
+}
+
+}  // namespace
+
+TEST_CASE("a place after 'by', 'with', 'against', 'for' or 'since' is a side, a partner or a goal", "[events]") {
+    CHECK(linked_place("A soldier was wounded on Monday in a skirmish with Russia.", "wounded").empty());
+    CHECK(linked_place("Two reporters were detained on Friday as they left for Kyiv.", "detained").empty());
+    CHECK(linked_place("Hundreds have been killed since the fighting for Bakhmut began.", "killed").empty());
+    CHECK(linked_place("The village was shelled on Sunday, a report released by Moscow said.", "shelled").empty());
+    // The place the event happened in still wins where there is one.
+    CHECK(linked_place("A soldier was wounded near Avdiivka in a skirmish with Russia.", "wounded") == "Avdiivka");
+    // "From" may say where ("abducted from", "5 km from"): it stays a candidate.
+    CHECK(linked_place("Gunmen abducted two farmers from Gao on Monday.", "abducted") == "Gao");
+}
