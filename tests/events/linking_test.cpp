@@ -43,3 +43,13 @@ TEST_CASE("a place after 'by', 'with', 'against', 'for' or 'since' is a side, a 
     // "From" may say where ("abducted from", "5 km from"): it stays a candidate.
     CHECK(linked_place("Gunmen abducted two farmers from Gao on Monday.", "abducted") == "Gao");
 }
+
+TEST_CASE("a country named before the verb, with no 'in' or 'at', is the actor, not the place", "[events]") {
+    CHECK(linked_place("Ukraine shot down eleven drones on Sunday.", "shot").empty());
+    CHECK(linked_place("Russia's war has killed thousands of civilians.", "killed").empty());
+    CHECK(linked_place("Ukraine shot down eleven drones over the Black Sea on Sunday.", "shot") == "Black Sea");
+    // With a preposition of place it is where the event happened.
+    CHECK(linked_place("In Ukraine, shelling killed two civilians on Sunday.", "killed") == "Ukraine");
+    // A town before the verb is still the place ("Kharkiv was shelled").
+    CHECK(linked_place("Kharkiv was shelled again on Sunday.", "shelled") == "Kharkiv");
+}

@@ -397,6 +397,12 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         // not where the event happened. ("From" and "towards" stay: "abducted from", "advanced towards".)
         if (one_of(prev, {"by", "with", "against", "for", "since", "via"})) continue;
         if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
+        // A country named before the trigger, with no "in", "at", "of"... before it, is the actor or the
+        // subject ("Israel bombed", "Ecuador shot down a helicopter", "Syria's war has killed"), not the place.
+        if (country_level(t) && wi < trigger_word &&
+            !one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside", "of",
+                           "throughout", "through", "across", "within", "along", "to", "from"}))
+            continue;
         // The trigger's object: "patrolled Kakata", "shelled the Karimiya district".
         std::size_t after = wi;
         while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
