@@ -53,3 +53,14 @@ TEST_CASE("a country named before the verb, with no 'in' or 'at', is the actor, 
     // A town before the verb is still the place ("Kharkiv was shelled").
     CHECK(linked_place("Kharkiv was shelled again on Sunday.", "shelled") == "Kharkiv");
 }
+
+TEST_CASE("a war's scope and the point a distance is measured from are references, not the place", "[events]") {
+    CHECK(linked_place("Veterans of the war in Ukraine marched on Sunday.", "marched").empty());
+    CHECK(linked_place("Volunteers who fought in Russia's war were detained on Monday.", "detained").empty());
+    CHECK(linked_place("Veterans of the war in Ukraine marched in Paris on Sunday.", "marched") == "Paris");
+    // The geoparser gives "30 km north of Kharkiv" a point of its own (not in the test table): that
+    // point, not Kharkiv's, is where the convoy was.
+    CHECK(linked_place("A convoy was ambushed 30 km north of Kharkiv on Monday.", "ambushed").empty());
+    // Without a distance, "north of Kharkiv" is the place, roughly.
+    CHECK(linked_place("A convoy was ambushed north of Kharkiv on Monday.", "ambushed") == "Kharkiv");
+}

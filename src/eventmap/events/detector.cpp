@@ -401,11 +401,33 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         // subject ("Israel bombed", "Ecuador shot down a helicopter", "Syria's war has killed"), not the place.
         if (country_level(t) && wi < trigger_word &&
             !one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside", "of",
-                           "throughout", "through", "across", "within", "along", "to", "from"}))
+                           "throughout", "through", "within", "along", "to", "from"}))
             continue;
         // The trigger's object: "patrolled Kakata", "shelled the Karimiya district".
         std::size_t after = wi;
         while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
+        // A place named as a reference: the scope of a war ("since the war in Syria began", "Syria's civil
+        // war has killed", "the 1967 Middle East war") or the point a distance is measured from ("20 km south of Baghdad") says where
+        // something else is.
+        {
+            auto war = [](std::string_view w) {
+                return one_of(w, {"war", "wars", "conflict", "crisis", "uprising", "revolution", "insurgency",
+                                  "invasion", "occupation"});
+            };
+            std::size_t a = after;
+            if (a < words.size() && words[a].lower == "s") ++a;  // "Syria's"
+            while (a < words.size() && one_of(words[a].lower, {"civil", "long", "bloody", "ongoing", "brutal", "bitter"})) ++a;
+            const bool war_after = a < words.size() && war(words[a].lower) && !words[a].boundary_before;
+            // A war is a country's or a region's ("protested against the war in Moscow" is in Moscow).
+            const bool war_before = one_of(prev, {"in", "of", "over", "on"}) && war(prev2) && region_level(t);
+            const std::string_view prev3 = before > 2 ? words[before - 3].lower : std::string_view{};
+            const bool distance_from = prev == "of" &&
+                                       one_of(prev2, {"north", "south", "east", "west", "northeast", "northwest",
+                                                      "southeast", "southwest", "north-east", "north-west",
+                                                      "south-east", "south-west"}) &&
+                                       one_of(prev3, {"km", "kilometres", "kilometers", "miles", "mi"});
+            if (war_after || war_before || distance_from) continue;
+        }
         // (not "shelled DPR positions": there the name only says whose)
         const bool object_ends = after >= words.size() || words[after].boundary_before || words[after].capitalised ||
                                  one_of(words[after].lower, {"in", "on", "at", "near", "and", "with", "from", "for", "by",
