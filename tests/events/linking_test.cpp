@@ -64,3 +64,11 @@ TEST_CASE("a war's scope and the point a distance is measured from are reference
     // Without a distance, "north of Kharkiv" is the place, roughly.
     CHECK(linked_place("A convoy was ambushed north of Kharkiv on Monday.", "ambushed") == "Kharkiv");
 }
+
+TEST_CASE("extraction keeps an event whose only place is named as a side, at that place", "[events]") {
+    // The linking task wants no place here; a map still wants the event, at the only point the text gives.
+    const auto events = eventmap::test::extract_text("Russia shelled the village again on Monday.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].location == "Russia");
+    CHECK(events[0].geo_precision == 3);
+}

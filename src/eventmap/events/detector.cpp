@@ -343,6 +343,10 @@ struct PlaceChoice {
     const geoparse::Toponym* place = nullptr;
     bool near = false;   // "near X", "outside X": geo_precision 2
     bool topic = false;  // what a protest is about ("against the invasion of Ukraine"), not where it is
+    // The best place the sentence names only as a side, an actor, an origin or destination, a war's scope
+    // or a distance's reference point: never `place`, but where an event would otherwise have no place at
+    // all, it is the nearest thing the text gives.
+    const geoparse::Toponym* aside = nullptr;
 };
 
 // The event place of the trigger starting at byte `trigger_begin` in clause `cl`: the clause's
@@ -352,7 +356,7 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                          const std::vector<CueHit>& cues) {
     const std::size_t sent_begin = ctx.sentence.begin;
     PlaceChoice out;
-    double best_score = -1e9;
+    double best_score = -1e9, best_aside = -1e9;
     std::size_t trigger_word = 0;
     while (trigger_word < words.size() && words[trigger_word].end <= trigger_begin - sent_begin) ++trigger_word;
     const bool protest = is_protest_type(type);
@@ -365,6 +369,7 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         std::size_t wi = 0;
         while (wi < words.size() && words[wi].end <= rel) ++wi;
         double score = 0;
+        bool aside = false;  // named, but not as where the event happened (see below)
         if (wi < words.size() && clause[wi] == cl) score += 3;
         // The word before the name, past a compass adjective and a country's possessive: "in Iraq's northern
         // Nineveh province" is "in Nineveh".
@@ -395,14 +400,14 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         // By or with whom, what for: "was bombed by Israel", "clashes with Turkey", "the battle for Mosul",
         // "protests against France", "killed since the war in Syria" name a side, a partner, a goal or a time,
         // not where the event happened. ("From" and "towards" stay: "abducted from", "advanced towards".)
-        if (one_of(prev, {"by", "with", "against", "for", "since", "via"})) continue;
+        if (one_of(prev, {"by", "with", "against", "for", "since", "via"})) aside = true;
         if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
         // A country named before the trigger, with no "in", "at", "of"... before it, is the actor or the
         // subject ("Israel bombed", "Ecuador shot down a helicopter", "Syria's war has killed"), not the place.
         if (country_level(t) && wi < trigger_word &&
             !one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside", "of",
                            "throughout", "through", "within", "along", "to", "from"}))
-            continue;
+            aside = true;
         // The trigger's object: "patrolled Kakata", "shelled the Karimiya district".
         std::size_t after = wi;
         while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
@@ -426,7 +431,7 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                                                       "southeast", "southwest", "north-east", "north-west",
                                                       "south-east", "south-west"}) &&
                                        one_of(prev3, {"km", "kilometres", "kilometers", "miles", "mi"});
-            if (war_after || war_before || distance_from) continue;
+            if (war_after || war_before || distance_from) aside = true;
         }
         // (not "shelled DPR positions": there the name only says whose)
         const bool object_ends = after >= words.size() || words[after].boundary_before || words[after].capitalised ||
@@ -564,6 +569,13 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                     topic = true;
         if (topic) score -= 3;
         score += t.confidence * 0.5;
+        if (aside) {
+            if (score > best_aside) {
+                best_aside = score;
+                out.aside = &t;
+            }
+            continue;
+        }
         if (score > best_score) {
             best_score = score;
             out.place = &t;
@@ -973,6 +985,11 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             d.geo_precision = region_level(*ctx.dateline_place) ? 3 : 2;
             confidence *= 0.7;
             d.why += "; place from the dateline";
+        } else if (choice.aside) {
+            d.place = choice.aside;
+            d.geo_precision = region_level(*choice.aside) ? 3 : 2;
+            confidence *= 0.7;
+            d.why += "; only place named is not where it happened -> " + choice.aside->text;
         } else if (ctx.require_place) {
             continue;  // an event we cannot put on a map is not reported
         }
