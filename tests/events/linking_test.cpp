@@ -65,6 +65,15 @@ TEST_CASE("a war's scope and the point a distance is measured from are reference
     CHECK(linked_place("A convoy was ambushed north of Kharkiv on Monday.", "ambushed") == "Kharkiv");
 }
 
+TEST_CASE("a country after 'to' or 'from' is a destination or an origin, after 'X of' it says whose", "[events]") {
+    CHECK(linked_place("Soldiers handed the prisoners over to Russia on Monday.", "handed").empty());
+    CHECK(linked_place("Fighters from Russia attacked a convoy on Monday.", "attacked").empty());
+    CHECK(linked_place("The ambassador of Ukraine was attacked on Monday.", "attacked").empty());
+    // A part of the country is the place; so is a town after "to" ("deployed to Kharkiv").
+    CHECK(linked_place("In the capital of Ukraine, a drone struck a bridge.", "struck") == "Ukraine");
+    CHECK(linked_place("Troops were deployed to Kharkiv on Monday.", "deployed") == "Kharkiv");
+}
+
 TEST_CASE("extraction keeps an event whose only place is named as a side, at that place", "[events]") {
     // The linking task wants no place here; a map still wants the event, at the only point the text gives.
     const auto events = eventmap::test::extract_text("Russia shelled the village again on Monday.");

@@ -408,6 +408,20 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             !one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside", "of",
                            "throughout", "through", "within", "along", "to", "from"}))
             aside = true;
+        // A country after "to" or "from" is a destination or an origin ("handed over to the United States",
+        // "fighters from Syria"); a town there may be the place ACLED codes ("abducted from the village",
+        // "deployed to Kramatorsk"), a visit's place is where it goes.
+        if (country_level(t) && type != "diplomatic_visit" &&
+            (prev == "to" || (prev == "from" && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"}))))
+            aside = true;
+        // "The president of Syria was ...", "the people of Lebanon": a country after "of", before the trigger,
+        // says whose, unless the word before "of" is a part of it ("the capital of Iraq", "the north of Mali").
+        if (country_level(t) && wi < trigger_word && prev == "of" &&
+            !one_of(prev2, {"capital", "city", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                            "southwest", "parts", "part", "rest", "coast", "border", "borders", "outskirts", "center",
+                            "centre", "heart", "region", "regions", "province", "provinces", "area", "areas",
+                            "territory", "side", "edge", "interior", "countryside"}))
+            aside = true;
         // The trigger's object: "patrolled Kakata", "shelled the Karimiya district".
         std::size_t after = wi;
         while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
