@@ -44,12 +44,17 @@ TEST_CASE("a place after 'by', 'with', 'against', 'for' or 'since' is a side, a 
     CHECK(linked_place("Gunmen abducted two farmers from Gao on Monday.", "abducted") == "Gao");
 }
 
-TEST_CASE("a country named before the verb, with no 'in' or 'at', is the actor, not the place", "[events]") {
+TEST_CASE("a country is the place only after a preposition of place or as the verb's object", "[events]") {
+    // The actor or the subject, a nationality: not where.
     CHECK(linked_place("Ukraine shot down eleven drones on Sunday.", "shot").empty());
     CHECK(linked_place("Russia's war has killed thousands of civilians.", "killed").empty());
+    CHECK(linked_place("Protesters marched on Sunday, waving Ukraine flags.", "marched").empty());
     CHECK(linked_place("Ukraine shot down eleven drones over the Black Sea on Sunday.", "shot") == "Black Sea");
-    // With a preposition of place it is where the event happened.
+    // With a preposition of place, past a compass word or an adjective, or as the object, it is where.
     CHECK(linked_place("In Ukraine, shelling killed two civilians on Sunday.", "killed") == "Ukraine");
+    CHECK(linked_place("Drones flew over northern Ukraine on Monday.", "flew") == "Ukraine");
+    CHECK(linked_place("Two deserters were arrested in neighbouring Russia on Monday.", "arrested") == "Russia");
+    CHECK(linked_place("The army invaded Ukraine in February.", "invaded") == "Ukraine");
     // A town before the verb is still the place ("Kharkiv was shelled").
     CHECK(linked_place("Kharkiv was shelled again on Sunday.", "shelled") == "Kharkiv");
 }

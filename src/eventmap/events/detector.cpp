@@ -402,12 +402,20 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         // not where the event happened. ("From" and "towards" stay: "abducted from", "advanced towards".)
         if (one_of(prev, {"by", "with", "against", "for", "since", "via"})) aside = true;
         if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
-        // A country named before the trigger, with no "in", "at", "of"... before it, is the actor or the
-        // subject ("Israel bombed", "Ecuador shot down a helicopter", "Syria's war has killed"), not the place.
-        if (country_level(t) && wi < trigger_word &&
-            !one_of(prev, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside", "of",
-                           "throughout", "through", "within", "along", "to", "from"}))
-            aside = true;
+        // A country is where the event happened only when a preposition of place introduces it ("in Iraq",
+        // "over northern Iraq", "in neighbouring Kenya", "off Somalia") or it is the verb's object ("invaded
+        // Kuwait"). Otherwise it is the actor or the subject ("Israel bombed", "Syria's war has killed"), a
+        // nationality ("a U.S. soldier was shot") or one end of a relation ("between Iran and Iraq").
+        if (country_level(t)) {
+            auto place_preposition = [](std::string_view w) {
+                return one_of(w, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside",
+                                  "of", "off", "throughout", "through", "within", "along", "to", "from"});
+            };
+            const bool object = before >= 1 && (before - 1 == trigger_word || (before >= 2 && before - 2 == trigger_word &&
+                                                                                prev == "the"));
+            if (!place_preposition(prev) && !object && !(before >= 2 && place_preposition(prev2)))
+                aside = true;
+        }
         // A country after "to" or "from" is a destination or an origin ("handed over to the United States",
         // "fighters from Syria"); a town there may be the place ACLED codes ("abducted from the village",
         // "deployed to Kramatorsk"), a visit's place is where it goes.
@@ -1002,7 +1010,6 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         } else if (choice.aside) {
             d.place = choice.aside;
             d.geo_precision = region_level(*choice.aside) ? 3 : 2;
-            confidence *= 0.7;
             d.why += "; only place named is not where it happened -> " + choice.aside->text;
         } else if (ctx.require_place) {
             continue;  // an event we cannot put on a map is not reported
