@@ -79,10 +79,24 @@ TEST_CASE("a country after 'to' or 'from' is a destination or an origin, after '
     CHECK(linked_place("Troops were deployed to Kharkiv on Monday.", "deployed") == "Kharkiv");
 }
 
-TEST_CASE("extraction keeps an event whose only place is named as a side, at that place", "[events]") {
-    // The linking task wants no place here; a map still wants the event, at the only point the text gives.
-    const auto events = eventmap::test::extract_text("Russia shelled the village again on Monday.");
+TEST_CASE("extraction keeps an event whose only place is set aside, near that place", "[events]") {
+    // The linking task wants no place here; a map still wants the event, near the only point the text
+    // gives (the geoparser would add the derived point 30 km north; the test table has none).
+    const auto events = eventmap::test::extract_text("Gunmen ambushed a convoy 30 km north of Kharkiv on Monday.");
     REQUIRE(events.size() == 1);
-    CHECK(events[0].location == "Russia");
-    CHECK(events[0].geo_precision == 3);
+    CHECK(events[0].location == "Kharkiv");
+    CHECK(events[0].geo_precision == 2);
+}
+
+TEST_CASE("an arms delivery's place is where it goes, a country too", "[events]") {
+    // Beijing is only where the officials met; Russia is the sender.
+    const auto events =
+        eventmap::test::extract_text("Officials met in Beijing on Monday. Russia has sent tanks to Ukraine, they said.");
+    bool transfer = false;
+    for (const auto& e : events)
+        if (e.type == "arms_transfer") {
+            transfer = true;
+            CHECK(e.location == "Ukraine");
+        }
+    CHECK(transfer);
 }

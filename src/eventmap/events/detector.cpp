@@ -418,8 +418,8 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         }
         // A country after "to" or "from" is a destination or an origin ("handed over to the United States",
         // "fighters from Syria"); a town there may be the place ACLED codes ("abducted from the village",
-        // "deployed to Kramatorsk"), a visit's place is where it goes.
-        if (country_level(t) && type != "diplomatic_visit" &&
+        // "deployed to Kramatorsk"), and a visit's or an arms delivery's place is where it goes.
+        if (country_level(t) && type != "diplomatic_visit" && type != "arms_transfer" &&
             (prev == "to" || (prev == "from" && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"}))))
             aside = true;
         // "The president of Syria was ...", "the people of Lebanon": a country after "of", before the trigger,
