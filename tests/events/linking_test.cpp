@@ -100,3 +100,9 @@ TEST_CASE("an arms delivery's place is where it goes, a country too", "[events]"
         }
     CHECK(transfer);
 }
+
+TEST_CASE("a verb's own place is more likely the one after it than the subject's", "[events]") {
+    CHECK(linked_place("Soldiers in Kharkiv shot two men near Bakhmut on Monday.", "shot") == "Bakhmut");
+    // Before the verb and alone, it is still the place.
+    CHECK(linked_place("In Kharkiv, soldiers shot two men on Monday.", "shot") == "Kharkiv");
+}

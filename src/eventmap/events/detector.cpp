@@ -351,9 +351,11 @@ struct PlaceChoice {
 
 // The event place of the trigger starting at byte `trigger_begin` in clause `cl`: the clause's
 // grammar (in/at/near X), distance to the trigger, and how specific the place is decide.
+// `verb_own_place`: the place of the verb itself is asked for (place_of), not the place a coder
+// would give the sentence's event.
 PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, const std::vector<std::uint32_t>& clause,
                          std::uint32_t cl, std::size_t trigger_begin, std::string_view type,
-                         const std::vector<CueHit>& cues) {
+                         const std::vector<CueHit>& cues, bool verb_own_place = false) {
     const std::size_t sent_begin = ctx.sentence.begin;
     PlaceChoice out;
     double best_score = -1e9, best_aside = -1e9;
@@ -496,6 +498,18 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             continue;
         const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(trigger_begin));
         score -= std::min(3.0, dist / 60.0);
+        // A verb's own place mostly follows it ("soldiers shot ... near the Kissufim crossing"); one before it
+        // often sets the scene for the whole sentence ("In Gaza Sunday, ...") or belongs to the subject. Not
+        // past a word that opens another clause ("officials in Kyiv said that shelling hit Kherson"). Only
+        // when the verb's own place is asked for: an ACLED note's opening "in X" is the event's place by its
+        // coders' convention, and the neighbourhood named after the verb is not where they put the point.
+        if (verb_own_place && wi > trigger_word) {
+            bool other_clause = false;
+            for (std::size_t w = trigger_word + 1; w < wi && w < words.size(); ++w)
+                other_clause = other_clause || one_of(words[w].lower, {"that", "which", "who", "whom", "whose", "where",
+                                                                       "when", "while", "after", "before", "because"});
+            if (!other_clause) score += 0.5;
+        }
         // Whose, not where: "Iran's elite forces", "US-led coalition", "U.S. soldiers" name the place
         // as an owner or a side; the event's place is usually another.
         {
@@ -629,7 +643,7 @@ const geoparse::Toponym* Detector::place_of(const SentenceContext& ctx, text::Sp
     while (wi + 1 < words.size() && words[wi].end <= trigger.begin - ctx.sentence.begin) ++wi;
     for (const CueHit& h : cues)
         if (h.cue == Cue::other_sense && h.first == wi) return nullptr;  // "captured the title in Paris"
-    return choose_place(ctx, words, clause, clause[wi], trigger.begin, "", cues).place;
+    return choose_place(ctx, words, clause, clause[wi], trigger.begin, "", cues, true).place;
 }
 
 namespace {
