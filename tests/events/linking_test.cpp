@@ -1,5 +1,7 @@
 // Linking a given event verb to the place where its event happened (Detector::place_of, places_of),
 // on sentences we wrote: the places a sentence names that are not where the event happened.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "events_support.h"
@@ -16,7 +18,9 @@ std::vector<std::string> linked_places(const std::string& text, const std::strin
     ctx.sentence = eventmap::text::Span{0, text.size()};
     eventmap::ingest::Article a;
     a.text = text;
-    const auto places = eventmap::test::test_place_finder()(a, eventmap::text::ArticleStructure{});
+    auto places = eventmap::test::test_place_finder()(a, eventmap::text::ArticleStructure{});
+    // In text order, as the geoparser gives them (the test finder finds the longest names first).
+    std::sort(places.begin(), places.end(), [](const gp::Toponym& x, const gp::Toponym& y) { return x.start_byte < y.start_byte; });
     ctx.places = places;
     const std::size_t at = text.find(verb);
     std::vector<std::string> out;
@@ -105,4 +109,13 @@ TEST_CASE("a verb's own place is more likely the one after it than the subject's
     CHECK(linked_place("Soldiers in Kharkiv shot two men near Bakhmut on Monday.", "shot") == "Bakhmut");
     // Before the verb and alone, it is still the place.
     CHECK(linked_place("In Kharkiv, soldiers shot two men on Monday.", "shot") == "Kharkiv");
+}
+
+TEST_CASE("places joined by 'and' are a list even when one reads as a region", "[events]") {
+    // The gazetteer may read a town as its namesake province; "and" still lists two places of the event.
+    CHECK(linked_places("Shelling hit Kharkiv and Donetsk region overnight.", "hit") ==
+          std::vector<std::string>{"Kharkiv", "Donetsk region"});
+    // A comma alone after a town names its region, and a country is no member of a list of towns.
+    CHECK(linked_places("Shelling hit Mykolaiv, Odesa region, overnight.", "hit") == std::vector<std::string>{"Mykolaiv"});
+    CHECK(linked_places("Shelling hit Kharkiv and Ukraine overnight.", "hit").size() == 1);
 }

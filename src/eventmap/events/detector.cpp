@@ -687,9 +687,16 @@ std::vector<const geoparse::Toponym*> listed_with(const SentenceContext& ctx, co
         const geoparse::Toponym& x = ps[a];
         const geoparse::Toponym& y = ps[b];
         if (!usable(y) || !usable(x) || y.start_byte < x.end_byte || y.end_byte > ctx.sentence.end ||
-            x.start_byte < ctx.sentence.begin || level_of(y) != level || level_of(x) != level)
+            x.start_byte < ctx.sentence.begin)
             return false;
-        return list_gap(ctx.text.substr(x.end_byte, y.start_byte - x.end_byte));
+        const std::string_view gap = ctx.text.substr(x.end_byte, y.start_byte - x.end_byte);
+        // Places of one level; or, joined by "and"/"or", any two below a country: a town the gazetteer
+        // reads as its namesake province ("Basra and Nasiriyah", "Mbabane and Manzini") is still one of
+        // the towns listed. A comma alone keeps "Gubio, Borno State" a town and its state.
+        const bool same_level = level_of(y) == level && level_of(x) == level;
+        const bool joined = gap.find(" and ") != std::string_view::npos || gap.find(" or ") != std::string_view::npos;
+        if (!same_level && !(joined && level > 0 && level_of(x) > 0 && level_of(y) > 0)) return false;
+        return list_gap(gap);
     };
     std::size_t last = k, first_member = k;
     while (last + 1 < ps.size() && member(last, last + 1)) ++last;
