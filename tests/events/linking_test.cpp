@@ -115,6 +115,9 @@ TEST_CASE("places joined by 'and' are a list even when one reads as a region", "
     // The gazetteer may read a town as its namesake province; "and" still lists two places of the event.
     CHECK(linked_places("Shelling hit Kharkiv and Donetsk region overnight.", "hit") ==
           std::vector<std::string>{"Kharkiv", "Donetsk region"});
+    // Spacing is no part of the list ("and" at a line break, two spaces).
+    CHECK(linked_places("Shelling hit Kharkiv and  Kherson overnight.", "hit") ==
+          std::vector<std::string>{"Kharkiv", "Kherson"});
     // A comma alone after a town names its region, and a country is no member of a list of towns.
     CHECK(linked_places("Shelling hit Mykolaiv, Odesa region, overnight.", "hit") == std::vector<std::string>{"Mykolaiv"});
     CHECK(linked_places("Shelling hit Kharkiv and Ukraine overnight.", "hit").size() == 1);

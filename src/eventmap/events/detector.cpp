@@ -651,8 +651,13 @@ namespace {
 // What may stand between two members of a list of places: ", ", " and ", ", and ", " or ", " and in ",
 // " and the ", after an optional kind word ("Akida village and Mbuta village").
 bool list_gap(std::string_view gap) {
-    std::string g(gap);
-    for (char& c : g) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    // Lower case, and any run of spaces or line breaks as one space ("Siddharthanagar and  Butwal").
+    std::string g;
+    for (const char c : gap) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (space && !g.empty() && g.back() == ' ') continue;
+        g.push_back(space ? ' ' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    }
     for (std::string_view kind : {" villages", " village", " towns", " town", " districts", " district", " cities",
                                   " city", " neighbourhoods", " neighbourhood", " neighborhoods", " neighborhood",
                                   " governorates", " provinces", " regions"})
