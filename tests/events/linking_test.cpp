@@ -122,3 +122,10 @@ TEST_CASE("places joined by 'and' are a list even when one reads as a region", "
     CHECK(linked_places("Shelling hit Mykolaiv, Odesa region, overnight.", "hit") == std::vector<std::string>{"Mykolaiv"});
     CHECK(linked_places("Shelling hit Kharkiv and Ukraine overnight.", "hit").size() == 1);
 }
+
+TEST_CASE("'the Donetsk region city of Pokrovsk': the region only says where the city is", "[events]") {
+    // Pokrovsk is in the test table as a district (ADM2), as the gazetteer reads some towns.
+    CHECK(linked_place("Shelling killed two men in the Donetsk region city of Pokrovsk.", "killed") == "Pokrovsk");
+    CHECK(linked_place("Shelling killed two men in the Donetsk region town of Avdiivka.", "killed") == "Avdiivka");
+    // "The X district of Y" is the other way round: X is the place (rules_test.cpp).
+}

@@ -568,6 +568,22 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             const std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
             if (region_level(t) || gap == ", " || gap == " (" || gap == ",") score -= 3;
         }
+        // "The West Bank city of Nablus", "the Sinaloa town of Badiraguato": a country or a region before
+        // "city/town/village of" only says where the settlement named next lies.
+        if (k + 1 < ctx.places.size() && usable(ctx.places[k + 1]) &&
+            (country_level(t) || t.feature_code == "ADM1" || t.feature_code == "ADM1H" || t.feature_code == "RGN") &&
+            ctx.places[k + 1].start_byte > t.end_byte && ctx.places[k + 1].start_byte - t.end_byte <= 32) {
+            std::string gap(ctx.text.substr(t.end_byte, ctx.places[k + 1].start_byte - t.end_byte));
+            for (char& c : gap) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+            for (std::string_view kind : {" city of ", " town of ", " village of ", " suburb of ", " neighborhood of ",
+                                          " neighbourhood of ", " borough of ", " port of ", " capital of ", " camp of ",
+                                          " settlement of ", " hamlet of "})
+                if (gap.ends_with(kind) && std::count(gap.begin(), gap.end(), ' ') <= 4 &&
+                    gap.find(',') == std::string::npos) {
+                    score -= 3;
+                    break;
+                }
+        }
         // "Kupiansk, in the Kharkiv region, was occupied": a region set off after a town says where the town is.
         if (k > 0 && usable(ctx.places[k - 1]) && region_level(t) && !region_level(ctx.places[k - 1]) &&
             t.start_byte > ctx.places[k - 1].end_byte && t.start_byte - ctx.places[k - 1].end_byte <= 12) {
