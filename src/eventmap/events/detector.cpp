@@ -405,7 +405,7 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         if (one_of(prev, {"by", "with", "against", "for", "since", "via"})) aside = true;
         if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
         // A country is where the event happened only when a preposition of place introduces it ("in Iraq",
-        // "over northern Iraq", "in neighbouring Kenya", "off Somalia") or it is the verb's object ("invaded
+        // "over northern Iraq", "in neighbouring Kenya", "off Yemen") or it is the verb's object ("invaded
         // Kuwait"). Otherwise it is the actor or the subject ("Israel bombed", "Syria's war has killed"), a
         // nationality ("a U.S. soldier was shot") or one end of a relation ("between Iran and Iraq").
         if (country_level(t)) {
@@ -413,8 +413,8 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                 return one_of(w, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside",
                                   "of", "off", "throughout", "through", "within", "along", "to", "from"});
             };
-            const bool object = before >= 1 && (before - 1 == trigger_word || (before >= 2 && before - 2 == trigger_word &&
-                                                                                prev == "the"));
+            const bool object = before >= 1 && (before - 1 == trigger_word ||
+                                                (before >= 2 && before - 2 == trigger_word && prev == "the"));
             if (!place_preposition(prev) && !object && !(before >= 2 && place_preposition(prev2)))
                 aside = true;
         }
@@ -436,8 +436,8 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         std::size_t after = wi;
         while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
         // A place named as a reference: the scope of a war ("since the war in Syria began", "Syria's civil
-        // war has killed", "the 1967 Middle East war") or the point a distance is measured from ("20 km south of Baghdad") says where
-        // something else is.
+        // war has killed", "the 2008 Georgia war") or the point a distance is measured from ("20 km south of
+        // Baghdad") says where something else is.
         {
             auto war = [](std::string_view w) {
                 return one_of(w, {"war", "wars", "conflict", "crisis", "uprising", "revolution", "insurgency",
@@ -445,7 +445,9 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             };
             std::size_t a = after;
             if (a < words.size() && words[a].lower == "s") ++a;  // "Syria's"
-            while (a < words.size() && one_of(words[a].lower, {"civil", "long", "bloody", "ongoing", "brutal", "bitter"})) ++a;
+            while (a < words.size() &&
+                   one_of(words[a].lower, {"civil", "long", "bloody", "ongoing", "brutal", "bitter"}))
+                ++a;
             const bool war_after = a < words.size() && war(words[a].lower) && !words[a].boundary_before;
             // A war is a country's or a region's ("protested against the war in Moscow" is in Moscow).
             const bool war_before = one_of(prev, {"in", "of", "over", "on"}) && war(prev2) && region_level(t);
@@ -498,8 +500,8 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             continue;
         const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(trigger_begin));
         score -= std::min(3.0, dist / 60.0);
-        // A verb's own place mostly follows it ("soldiers shot ... near the Kissufim crossing"); one before it
-        // often sets the scene for the whole sentence ("In Gaza Sunday, ...") or belongs to the subject. Not
+        // A verb's own place mostly follows it ("soldiers shot ... near the border crossing"); one before it
+        // often sets the scene for the whole sentence ("In Kharkiv on Monday, ...") or belongs to the subject. Not
         // past a word that opens another clause ("officials in Kyiv said that shelling hit Kherson"). Only
         // when the verb's own place is asked for: an ACLED note's opening "in X" is the event's place by its
         // coders' convention, and the neighbourhood named after the verb is not where they put the point.
@@ -568,7 +570,7 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             const std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
             if (region_level(t) || gap == ", " || gap == " (" || gap == ",") score -= 3;
         }
-        // "The West Bank city of Nablus", "the Sinaloa town of Badiraguato": a country or a region before
+        // "The Donetsk region city of Pokrovsk", "the Texas town of X": a country or a region before
         // "city/town/village of" only says where the settlement named next lies.
         if (k + 1 < ctx.places.size() && usable(ctx.places[k + 1]) &&
             (country_level(t) || t.feature_code == "ADM1" || t.feature_code == "ADM1H" || t.feature_code == "RGN") &&
@@ -667,7 +669,7 @@ namespace {
 // What may stand between two members of a list of places: ", ", " and ", ", and ", " or ", " and in ",
 // " and the ", after an optional kind word ("Akida village and Mbuta village").
 bool list_gap(std::string_view gap) {
-    // Lower case, and any run of spaces or line breaks as one space ("Siddharthanagar and  Butwal").
+    // Lower case, and any run of spaces or line breaks as one space ("Kharkiv and  Kherson").
     std::string g;
     for (const char c : gap) {
         const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
@@ -712,8 +714,8 @@ std::vector<const geoparse::Toponym*> listed_with(const SentenceContext& ctx, co
             return false;
         const std::string_view gap = ctx.text.substr(x.end_byte, y.start_byte - x.end_byte);
         // Places of one level; or, joined by "and"/"or", any two below a country: a town the gazetteer
-        // reads as its namesake province ("Basra and Nasiriyah", "Mbabane and Manzini") is still one of
-        // the towns listed. A comma alone keeps "Gubio, Borno State" a town and its state.
+        // reads as its namesake province ("Kharkiv and Donetsk", Donetsk read as its region) is still one
+        // of the towns listed. A comma alone keeps "Gubio, Borno State" a town and its state.
         const bool same_level = level_of(y) == level && level_of(x) == level;
         const bool joined = gap.find(" and ") != std::string_view::npos || gap.find(" or ") != std::string_view::npos;
         if (!same_level && !(joined && level > 0 && level_of(x) > 0 && level_of(y) > 0)) return false;
