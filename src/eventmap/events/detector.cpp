@@ -346,16 +346,22 @@ struct PlaceChoice {
     const geoparse::Toponym* place = nullptr;
     bool near = false;   // "near X", "outside X": geo_precision 2
     bool topic = false;  // what a protest is about ("against the invasion of Ukraine"), not where it is
+    // The best place the sentence names only as a side, an actor, an origin or destination, a war's scope
+    // or a distance's reference point: never `place`, but where an event would otherwise have no place at
+    // all, it is the nearest thing the text gives.
+    const geoparse::Toponym* aside = nullptr;
 };
 
 // The event place of the trigger starting at byte `trigger_begin` in clause `cl`: the clause's
 // grammar (in/at/near X), distance to the trigger, and how specific the place is decide.
+// `verb_own_place`: the place of the verb itself is asked for (place_of), not the place a coder
+// would give the sentence's event.
 PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, const std::vector<std::uint32_t>& clause,
                          std::uint32_t cl, std::size_t trigger_begin, std::string_view type,
-                         const std::vector<CueHit>& cues) {
+                         const std::vector<CueHit>& cues, bool verb_own_place = false) {
     const std::size_t sent_begin = ctx.sentence.begin;
     PlaceChoice out;
-    double best_score = -1e9;
+    double best_score = -1e9, best_aside = -1e9;
     std::size_t trigger_word = 0;
     while (trigger_word < words.size() && words[trigger_word].end <= trigger_begin - sent_begin) ++trigger_word;
     const bool protest = is_protest_type(type);
@@ -368,6 +374,7 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         std::size_t wi = 0;
         while (wi < words.size() && words[wi].end <= rel) ++wi;
         double score = 0;
+        bool aside = false;  // named, but not as where the event happened (see below)
         if (wi < words.size() && clause[wi] == cl) score += 3;
         // The word before the name, past a compass adjective and a country's possessive: "in Iraq's northern
         // Nineveh province" is "in Nineveh".
@@ -395,10 +402,66 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                           "of", "targeting", "hit", "struck", "shelled", "attacked", "toward", "towards", "village",
                           "town", "city", "settlement", "to"}))
             score += 2;
+        // By or with whom, what for: "was bombed by Israel", "clashes with Turkey", "the battle for Mosul",
+        // "protests against France", "killed since the war in Syria" name a side, a partner, a goal or a time,
+        // not where the event happened. ("From" and "towards" stay: "abducted from", "advanced towards".)
+        if (one_of(prev, {"by", "with", "against", "for", "since", "via"})) aside = true;
         if (one_of(prev, {"from"}) && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"})) score -= 2.5;
+        // A country is where the event happened only when a preposition of place introduces it ("in Iraq",
+        // "over northern Iraq", "in neighbouring Kenya", "off Yemen") or it is the verb's object ("invaded
+        // Kuwait"). Otherwise it is the actor or the subject ("Israel bombed", "Syria's war has killed"), a
+        // nationality ("a U.S. soldier was shot") or one end of a relation ("between Iran and Iraq").
+        if (country_level(t)) {
+            auto place_preposition = [](std::string_view w) {
+                return one_of(w, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside",
+                                  "of", "off", "throughout", "through", "within", "along", "to", "from"});
+            };
+            const bool object = before >= 1 && (before - 1 == trigger_word ||
+                                                (before >= 2 && before - 2 == trigger_word && prev == "the"));
+            if (!place_preposition(prev) && !object && !(before >= 2 && place_preposition(prev2)))
+                aside = true;
+        }
+        // A country after "to" or "from" is a destination or an origin ("handed over to the United States",
+        // "fighters from Syria"); a town there may be the place ACLED codes ("abducted from the village",
+        // "deployed to Kramatorsk"), and a visit's or an arms delivery's place is where it goes.
+        if (country_level(t) && type != "diplomatic_visit" && type != "arms_transfer" &&
+            (prev == "to" || (prev == "from" && !one_of(prev2, {"km", "kilometres", "kilometers", "miles"}))))
+            aside = true;
+        // "The president of Syria was ...", "the people of Lebanon": a country after "of", before the trigger,
+        // says whose, unless the word before "of" is a part of it ("the capital of Iraq", "the north of Mali").
+        if (country_level(t) && wi < trigger_word && prev == "of" &&
+            !one_of(prev2, {"capital", "city", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                            "southwest", "parts", "part", "rest", "coast", "border", "borders", "outskirts", "center",
+                            "centre", "heart", "region", "regions", "province", "provinces", "area", "areas",
+                            "territory", "side", "edge", "interior", "countryside"}))
+            aside = true;
         // The trigger's object: "patrolled Kakata", "shelled the Karimiya district".
         std::size_t after = wi;
         while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
+        // A place named as a reference: the scope of a war ("since the war in Syria began", "Syria's civil
+        // war has killed", "the 2008 Georgia war") or the point a distance is measured from ("20 km south of
+        // Baghdad") says where something else is.
+        {
+            auto war = [](std::string_view w) {
+                return one_of(w, {"war", "wars", "conflict", "crisis", "uprising", "revolution", "insurgency",
+                                  "invasion", "occupation"});
+            };
+            std::size_t a = after;
+            if (a < words.size() && words[a].lower == "s") ++a;  // "Syria's"
+            while (a < words.size() &&
+                   one_of(words[a].lower, {"civil", "long", "bloody", "ongoing", "brutal", "bitter"}))
+                ++a;
+            const bool war_after = a < words.size() && war(words[a].lower) && !words[a].boundary_before;
+            // A war is a country's or a region's ("protested against the war in Moscow" is in Moscow).
+            const bool war_before = one_of(prev, {"in", "of", "over", "on"}) && war(prev2) && region_level(t);
+            const std::string_view prev3 = before > 2 ? words[before - 3].lower : std::string_view{};
+            const bool distance_from = prev == "of" &&
+                                       one_of(prev2, {"north", "south", "east", "west", "northeast", "northwest",
+                                                      "southeast", "southwest", "north-east", "north-west",
+                                                      "south-east", "south-west"}) &&
+                                       one_of(prev3, {"km", "kilometres", "kilometers", "miles", "mi"});
+            if (war_after || war_before || distance_from) aside = true;
+        }
         // (not "shelled DPR positions": there the name only says whose)
         const bool object_ends = after >= words.size() || words[after].boundary_before || words[after].capitalised ||
                                  one_of(words[after].lower, {"in", "on", "at", "near", "and", "with", "from", "for", "by",
@@ -440,6 +503,18 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             continue;
         const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(trigger_begin));
         score -= std::min(3.0, dist / 60.0);
+        // A verb's own place mostly follows it ("soldiers shot ... near the border crossing"); one before it
+        // often sets the scene for the whole sentence ("In Kharkiv on Monday, ...") or belongs to the subject. Not
+        // past a word that opens another clause ("officials in Kyiv said that shelling hit Kherson"). Only
+        // when the verb's own place is asked for: an ACLED note's opening "in X" is the event's place by its
+        // coders' convention, and the neighbourhood named after the verb is not where they put the point.
+        if (verb_own_place && wi > trigger_word) {
+            bool other_clause = false;
+            for (std::size_t w = trigger_word + 1; w < wi && w < words.size(); ++w)
+                other_clause = other_clause || one_of(words[w].lower, {"that", "which", "who", "whom", "whose", "where",
+                                                                       "when", "while", "after", "before", "because"});
+            if (!other_clause) score += 0.5;
+        }
         // Whose, not where: "Iran's elite forces", "US-led coalition", "U.S. soldiers" name the place
         // as an owner or a side; the event's place is usually another.
         {
@@ -498,6 +573,22 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             const std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
             if (region_level(t) || gap == ", " || gap == " (" || gap == ",") score -= 3;
         }
+        // "The Donetsk region city of Pokrovsk", "the Texas town of X": a country or a region before
+        // "city/town/village of" only says where the settlement named next lies.
+        if (k + 1 < ctx.places.size() && usable(ctx.places[k + 1]) &&
+            (country_level(t) || t.feature_code == "ADM1" || t.feature_code == "ADM1H" || t.feature_code == "RGN") &&
+            ctx.places[k + 1].start_byte > t.end_byte && ctx.places[k + 1].start_byte - t.end_byte <= 32) {
+            std::string gap(ctx.text.substr(t.end_byte, ctx.places[k + 1].start_byte - t.end_byte));
+            for (char& c : gap) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+            for (std::string_view kind : {" city of ", " town of ", " village of ", " suburb of ", " neighborhood of ",
+                                          " neighbourhood of ", " borough of ", " port of ", " capital of ", " camp of ",
+                                          " settlement of ", " hamlet of "})
+                if (gap.ends_with(kind) && std::count(gap.begin(), gap.end(), ' ') <= 4 &&
+                    gap.find(',') == std::string::npos) {
+                    score -= 3;
+                    break;
+                }
+        }
         // "Kupiansk, in the Kharkiv region, was occupied": a region set off after a town says where the town is.
         if (k > 0 && usable(ctx.places[k - 1]) && region_level(t) && !region_level(ctx.places[k - 1]) &&
             t.start_byte > ctx.places[k - 1].end_byte && t.start_byte - ctx.places[k - 1].end_byte <= 12) {
@@ -535,6 +626,13 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                     topic = true;
         if (topic) score -= 3;
         score += t.confidence * 0.5;
+        if (aside) {
+            if (score > best_aside) {
+                best_aside = score;
+                out.aside = &t;
+            }
+            continue;
+        }
         if (score > best_score) {
             best_score = score;
             out.place = &t;
@@ -566,7 +664,7 @@ const geoparse::Toponym* Detector::place_of(const SentenceContext& ctx, text::Sp
     while (wi + 1 < words.size() && words[wi].end <= trigger.begin - ctx.sentence.begin) ++wi;
     for (const CueHit& h : cues)
         if (h.cue == Cue::other_sense && h.first == wi) return nullptr;  // "captured the title in Paris"
-    return choose_place(ctx, words, clause, clause[wi], trigger.begin, "", cues).place;
+    return choose_place(ctx, words, clause, clause[wi], trigger.begin, "", cues, true).place;
 }
 
 namespace {
@@ -574,8 +672,13 @@ namespace {
 // What may stand between two members of a list of places: ", ", " and ", ", and ", " or ", " and in ",
 // " and the ", after an optional kind word ("Akida village and Mbuta village").
 bool list_gap(std::string_view gap) {
-    std::string g(gap);
-    for (char& c : g) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    // Lower case, and any run of spaces or line breaks as one space ("Kharkiv and  Kherson").
+    std::string g;
+    for (const char c : gap) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (space && !g.empty() && g.back() == ' ') continue;
+        g.push_back(space ? ' ' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    }
     for (std::string_view kind : {" villages", " village", " towns", " town", " districts", " district", " cities",
                                   " city", " neighbourhoods", " neighbourhood", " neighborhoods", " neighborhood",
                                   " governorates", " provinces", " regions"})
@@ -610,9 +713,16 @@ std::vector<const geoparse::Toponym*> listed_with(const SentenceContext& ctx, co
         const geoparse::Toponym& x = ps[a];
         const geoparse::Toponym& y = ps[b];
         if (!usable(y) || !usable(x) || y.start_byte < x.end_byte || y.end_byte > ctx.sentence.end ||
-            x.start_byte < ctx.sentence.begin || level_of(y) != level || level_of(x) != level)
+            x.start_byte < ctx.sentence.begin)
             return false;
-        return list_gap(ctx.text.substr(x.end_byte, y.start_byte - x.end_byte));
+        const std::string_view gap = ctx.text.substr(x.end_byte, y.start_byte - x.end_byte);
+        // Places of one level; or, joined by "and"/"or", any two below a country: a town the gazetteer
+        // reads as its namesake province ("Kharkiv and Donetsk", Donetsk read as its region) is still one
+        // of the towns listed. A comma alone keeps "Gubio, Borno State" a town and its state.
+        const bool same_level = level_of(y) == level && level_of(x) == level;
+        const bool joined = gap.find(" and ") != std::string_view::npos || gap.find(" or ") != std::string_view::npos;
+        if (!same_level && !(joined && level > 0 && level_of(x) > 0 && level_of(y) > 0)) return false;
+        return list_gap(gap);
     };
     std::size_t last = k, first_member = k;
     while (last + 1 < ps.size() && member(last, last + 1)) ++last;
@@ -946,6 +1056,10 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
             d.geo_precision = region_level(*ctx.dateline_place) ? 3 : 2;
             confidence *= 0.7;
             d.why += "; place from the dateline";
+        } else if (choice.aside) {
+            d.place = choice.aside;
+            d.geo_precision = region_level(*choice.aside) ? 3 : 2;
+            d.why += "; only place named is not where it happened -> " + choice.aside->text;
         } else if (ctx.require_place) {
             continue;  // an event we cannot put on a map is not reported
         }
