@@ -164,8 +164,7 @@ void WordList::assign(std::string_view sentence) {
     m_words.clear();
     m_words.reserve(sentence.size() / 5 + 1);  // a word in five or six bytes of English: rarely grown
     m_lower.assign(sentence.size(), ' ');
-    // Local pointers: a store through `out` (a char*) could alias the string's and the vector's own
-    // fields, which the compiler would then reload at every byte.
+    // The bytes read, and the lower-cased copy written, byte for byte at the same offsets.
     const auto* in = reinterpret_cast<const unsigned char*>(sentence.data());
     char* const out = m_lower.data();
     const std::string_view lower(m_lower);

@@ -99,7 +99,6 @@ bool is_caption(std::string_view u, const std::string& low) {
     return contains(low, "photo by") && !contains(low, ". ");
 }
 
-// Phrases a news story itself hardly ever uses.
 // Phrases (none empty) to look for in a text: one pass over the text, trying at each byte only
 // the phrases that start with it, instead of one search of the whole text a phrase.
 class PhraseSet {
@@ -130,6 +129,7 @@ private:
     std::vector<bool> m_pairs = std::vector<bool>(256 * 256);  // the first two bytes of some phrase
 };
 
+// Phrases a news story itself hardly ever uses.
 bool is_strong_boilerplate(const std::string& low) {
     static constexpr std::array phrases{
         "subscribe to", "subscribe now", "sign up for", "sign up to", "our newsletter", "become a member",
