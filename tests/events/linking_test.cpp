@@ -129,3 +129,12 @@ TEST_CASE("'the Donetsk region city of Pokrovsk': the region only says where the
     CHECK(linked_place("Shelling killed two men in the Donetsk region town of Avdiivka.", "killed") == "Avdiivka");
     // "The X district of Y" is the other way round: X is the place (rules_test.cpp).
 }
+
+TEST_CASE("an institution's seat before a verb of saying is where it spoke, not where the event happened", "[events]") {
+    CHECK(linked_place("The military government in Kyiv said on Wednesday that drones struck a convoy.", "struck").empty());
+    CHECK(linked_place("Drones struck a convoy, officials in Kyiv told reporters.", "struck").empty());
+    // The event's own place wins over the seat, wherever it stands.
+    CHECK(linked_place("Drones struck a convoy near Kherson, the ministry in Kyiv said.", "struck") == "Kherson");
+    // Residents and witnesses in a town are at the event.
+    CHECK(linked_place("Residents in Kherson said shelling hit the market.", "shelling") == "Kherson");
+}

@@ -438,6 +438,16 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         // The trigger's object: "patrolled Kakata", "shelled the Karimiya district".
         std::size_t after = wi;
         while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
+        // Where a statement came from: "the military government in Ouagadougou said", "officials in Kyiv
+        // told reporters". An institution's seat before a verb of saying is where it spoke, not where the
+        // event happened. (Residents or witnesses "in X said" are at the event: only institutions count. The
+        // saying itself, when it is the verb asked about, is at the seat.)
+        if (prev == "in" && after < words.size() && after != trigger_word && !words[after].boundary_before &&
+            one_of(words[after].lower, {"said", "says", "told", "announced", "stated", "reported", "confirmed"}) &&
+            one_of(prev2, {"government", "ministry", "officials", "authorities", "military", "army", "command",
+                           "headquarters", "spokesman", "spokeswoman", "spokesperson", "embassy", "office",
+                           "presidency", "junta", "administration"}))
+            aside = true;
         // A place named as a reference: the scope of a war ("since the war in Syria began", "Syria's civil
         // war has killed", "the 2008 Georgia war") or the point a distance is measured from ("20 km south of
         // Baghdad") says where something else is.
