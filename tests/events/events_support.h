@@ -31,7 +31,7 @@ inline const std::vector<TestPlace>& test_places() {
         {"Kidal", 18.44111, 1.40778, "ML", "PPLA"},          {"Bogota", 4.60971, -74.08175, "CO", "PPLC"},
         {"Paris", 48.85341, 2.3488, "FR", "PPLC"},           {"Brussels", 50.85045, 4.34878, "BE", "PPLC"},
         {"Tbilisi", 41.69411, 44.83368, "GE", "PPLC"},       {"Yerevan", 40.18111, 44.51361, "AM", "PPLC"},
-        {"Black Sea", 43.0, 35.0, "", "SEA"},                {"Dhaka", 23.7104, 90.40744, "BD", "PPLC"},
+        {"Black Sea", 43.0, 35.0, "", "SEA"},                {"Europe", 48.69096, 9.14062, "", "CONT"},                {"Dhaka", 23.7104, 90.40744, "BD", "PPLC"},
         {"Odesa region", 46.5, 30.5, "UA", "ADM1"},          {"Mykolaiv", 46.97625, 31.99296, "UA", "PPLA"},
         {"Mandalay", 21.97473, 96.08359, "MM", "PPLA"},      {"Sittwe", 20.14624, 92.89835, "MM", "PPLA"},
         {"Tripoli", 32.88743, 13.18733, "LY", "PPLC"},       {"Washington", 38.89511, -77.03637, "US", "PPLC"},

@@ -138,3 +138,10 @@ TEST_CASE("an institution's seat before a verb of saying is where it spoke, not 
     // Residents and witnesses in a town are at the event.
     CHECK(linked_place("Residents in Kherson said shelling hit the market.", "shelling") == "Kherson");
 }
+
+TEST_CASE("a continent, like a country, is a place only after a preposition of place", "[events]") {
+    // A name that only qualifies a noun ("Europe flags") is no place of the event.
+    CHECK(linked_place("Protesters blocked an avenue on Monday, waving Europe flags.", "blocked").empty());
+    CHECK(linked_place("Protesters in Tbilisi blocked an avenue on Monday, waving Europe flags.", "blocked") == "Tbilisi");
+    CHECK(linked_place("Farmers protested across Europe on Monday.", "protested") == "Europe");
+}

@@ -410,8 +410,9 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         // A country is where the event happened only when a preposition of place introduces it ("in Iraq",
         // "over northern Iraq", "in neighbouring Kenya", "off Yemen") or it is the verb's object ("invaded
         // Kuwait"). Otherwise it is the actor or the subject ("Israel bombed", "Syria's war has killed"), a
-        // nationality ("a U.S. soldier was shot") or one end of a relation ("between Iran and Iraq").
-        if (country_level(t)) {
+        // nationality ("a U.S. soldier was shot") or one end of a relation ("between Iran and Iraq"). The
+        // same for a continent or a union of countries ("waving European Union flags").
+        if (country_level(t) || t.feature_code == "CONT") {
             auto place_preposition = [](std::string_view w) {
                 return one_of(w, {"in", "at", "near", "outside", "on", "over", "into", "around", "across", "inside",
                                   "of", "off", "throughout", "through", "within", "along", "to", "from"});
