@@ -1,5 +1,6 @@
 #include "eventmap/text/tokens.h"
 
+#include "eventmap/core/ascii_masks.h"
 #include "eventmap/text/detail/chars.h"
 #include "eventmap/text/detail/tokens_bytewise.h"
 
@@ -60,28 +61,6 @@ inline Cls classify(std::string_view text, std::size_t i, std::size_t& len, bool
     return Cls::letter;
 }
 
-// Masks of ASCII letters, upper-case and lower-case letters and digits in 16 bytes at p.
-struct Masks {
-    unsigned letter = 0, upper = 0, lower = 0, digit = 0;
-};
-
-#if defined(__SSE2__)
-inline Masks masks16(const unsigned char* p) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // Signed compares: bytes >= 0x80 are negative and so never in an ASCII range.
-    auto in_range = [](__m128i x, char lo, char hi) {
-        return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                             _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
-    };
-    Masks m;
-    m.upper = static_cast<unsigned>(_mm_movemask_epi8(in_range(v, 'A', 'Z')));
-    m.lower = static_cast<unsigned>(_mm_movemask_epi8(in_range(v, 'a', 'z')));
-    m.digit = static_cast<unsigned>(_mm_movemask_epi8(in_range(v, '0', '9')));
-    m.letter = m.upper | m.lower;
-    return m;
-}
-#endif
-
 inline bool is_ascii_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -104,20 +83,16 @@ std::size_t tokenize_block(const unsigned char* p, std::size_t i, std::size_t hi
     std::uint64_t upper = 0, lower = 0, digit = 0, space = 0, special = 0, dot = 0;
     for (int k = 0; k < 4; ++k) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16 * k));
-        auto in_range = [&](char lo, char hi) {
-            return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(
-                _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                              _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1)))))));
-        };
+        const AsciiMasks m = ascii_masks16(p + i + 16 * k);
         auto eq = [&](char c) {
             return static_cast<std::uint64_t>(
                 static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)))));
         };
         const auto high = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v)));
         const int shift = 16 * k;
-        upper |= in_range('A', 'Z') << shift;
-        lower |= in_range('a', 'z') << shift;
-        digit |= in_range('0', '9') << shift;
+        upper |= static_cast<std::uint64_t>(m.letters & ~m.lower) << shift;
+        lower |= static_cast<std::uint64_t>(m.lower) << shift;
+        digit |= static_cast<std::uint64_t>(m.digits) << shift;
         // Signed: bytes >= 0x80 are negative, so the range test needs the high bit removed.
         space |= ((static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(
                       _mm_cmplt_epi8(v, _mm_set1_epi8(0x21))))) & ~high) | eq(0x7F)) << shift;
@@ -244,15 +219,15 @@ void tokenize_impl(std::string_view text, Span range, std::vector<Token>& out) {
                 // Runs of ASCII letters and digits, 16 bytes at a time (words end inside one block
                 // mostly, so this replaces a branch per byte with one per word).
                 if (j + 16 <= text.size()) {
-                    const Masks m = masks16(p + j);
-                    unsigned alnum = m.letter | m.digit;
+                    const AsciiMasks m = ascii_masks16(p + j);
+                    unsigned alnum = m.letters | m.digits;
                     if (j + 16 > hi) alnum &= (1u << (hi - j)) - 1u;
                     const unsigned stop = ~alnum & 0xFFFFu;
                     const unsigned n = stop ? static_cast<unsigned>(__builtin_ctz(stop)) : 16u;
                     const unsigned run = n == 16 ? 0xFFFFu : (1u << n) - 1u;
-                    any_letter |= (m.letter & run) != 0;
+                    any_letter |= (m.letters & run) != 0;
                     any_lower |= (m.lower & run) != 0;
-                    any_upper |= (m.upper & run) != 0;
+                    any_upper |= (m.letters & ~m.lower & run) != 0;
                     j += n;
                     if (n == 16) continue;
                     if (j >= hi || p[j] == ' ') break;  // the usual end of a word

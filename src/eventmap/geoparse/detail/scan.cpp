@@ -6,9 +6,7 @@
 #include <cstddef>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "eventmap/core/ascii_masks.h"
 
 namespace eventmap::geoparse::detail {
 
@@ -71,40 +69,20 @@ struct AsciiRun {
     bool digit, all_caps;
 };
 
-// Sixteen bytes from p: which are letters, which digits, which have the lower-case bit (0x20).
-struct ChunkMasks {
-    unsigned letters, digits, lower_bit;
-};
-#if defined(__SSE2__)
-inline ChunkMasks chunk_masks(const unsigned char* p) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // Signed compares: bytes >= 0x80 are negative and so never in an ASCII range; OR-ing 0x20
-    // folds A-Z onto a-z (and nothing else onto them).
-    auto in_range = [](__m128i x, char lo, char hi) {
-        return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                             _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
-    };
-    const __m128i case_bit = _mm_set1_epi8(0x20);
-    return {static_cast<unsigned>(_mm_movemask_epi8(in_range(_mm_or_si128(v, case_bit), 'a', 'z'))),
-            static_cast<unsigned>(_mm_movemask_epi8(in_range(v, '0', '9'))),
-            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, case_bit), case_bit)))};
-}
-#endif
-
 inline AsciiRun ascii_run(const unsigned char* p, std::size_t i, std::size_t size) {
     std::size_t end = i;
     bool digit = false, lower = false;
     unsigned letters = 0;  // counted up to 2
 #if defined(__SSE2__)
     while (end + 16 <= size) {
-        const ChunkMasks m = chunk_masks(p + end);
+        const AsciiMasks m = ascii_masks16(p + end);
         const unsigned other = ~(m.letters | m.digits) & 0xFFFFu;
         const unsigned n = other ? static_cast<unsigned>(__builtin_ctz(other)) : 16u;
         const unsigned in = (1u << n) - 1;  // n <= 16
         const unsigned x = m.letters & in;
         if (n < 16 && end == i)  // the whole word in one chunk: most words
-            return {i + n, (m.digits & in) != 0, (x & m.lower_bit) == 0 && (x & (x - 1)) != 0};
-        lower |= (x & m.lower_bit) != 0;
+            return {i + n, (m.digits & in) != 0, (x & m.lower) == 0 && (x & (x - 1)) != 0};
+        lower |= (x & m.lower) != 0;
         digit |= (m.digits & in) != 0;
         letters += (x != 0) + ((x & (x - 1)) != 0);
         end += n;
