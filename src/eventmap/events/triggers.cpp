@@ -380,11 +380,8 @@ void TriggerSet::build_index() {
             }
             continue;
         }
-        OtherFirst other;
-        other.pattern = i;
-        other.any_word = first.kind != PatternStep::Kind::words;
         const auto k = static_cast<std::uint32_t>(m_other_first.size());
-        if (other.any_word) m_other_any_word.push_back(k);
+        if (first.kind != PatternStep::Kind::words) m_other_any_word.push_back(k);  // a number first
         for (std::uint32_t a = 0; a < first.alternatives.size(); ++a) {
             const CompiledPart& part = first.alternatives[a].front();
             if (part.prefix) {
@@ -397,7 +394,7 @@ void TriggerSet::build_index() {
             if (m_other_by_word.size() <= part.word) m_other_by_word.resize(part.word + 1);
             m_other_by_word[part.word].emplace_back(static_cast<std::uint32_t>(m_other_first.size()), a);
         }
-        m_other_first.push_back(other);
+        m_other_first.push_back(i);
     }
 }
 
@@ -436,7 +433,7 @@ void TriggerSet::match(const WordList& words, std::vector<TriggerMatch>& out) co
         if (ids[i] < m_other_by_word.size()) starts = m_other_by_word[ids[i]];
         if (!words[i].lower.empty())
             for (const auto& [k, a] : m_other_prefixed_by_byte[static_cast<unsigned char>(words[i].lower[0])])
-                if (part_accepts(m_compiled[m_other_first[k].pattern].front().alternatives[a].front(), numbered, i))
+                if (part_accepts(m_compiled[m_other_first[k]].front().alternatives[a].front(), numbered, i))
                     starts.emplace_back(k, a);
         if (words[i].number && words[i].lower != "a" && words[i].lower != "an")
             for (std::uint32_t k : m_other_any_word) starts.emplace_back(k, k_no_word);
@@ -444,8 +441,8 @@ void TriggerSet::match(const WordList& words, std::vector<TriggerMatch>& out) co
         std::sort(starts.begin(), starts.end());
         for (std::size_t j = 0; j < starts.size();) {
             const std::uint32_t k = starts[j].first;
-            const std::uint32_t pi = m_other_first[k].pattern;
-            if (m_other_first[k].any_word) {
+            const std::uint32_t pi = m_other_first[k];
+            if (starts[j].second == k_no_word) {  // a number-initial pattern: match_from() takes it whole
                 const long last = match_from(m_compiled[pi], 0, numbered, i);
                 if (last >= 0)
                     out.push_back(TriggerMatch{&m_patterns[pi], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(last)});

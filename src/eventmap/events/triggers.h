@@ -93,10 +93,6 @@ public:
     };
 
 private:
-    struct OtherFirst {
-        std::uint32_t pattern = 0;
-        bool any_word = false;  ///< the first step is a number: match_from() decides at every word
-    };
     std::vector<TriggerPattern> m_patterns;
     std::vector<std::vector<CompiledStep>> m_compiled;  // [pattern][step]
     // Every exact word of the patterns, numbered: a sentence's words are looked up once, and the
@@ -110,7 +106,7 @@ private:
         std::vector<std::uint32_t> alternatives;  ///< those of the first step that start with the word, in order
     };
     std::vector<std::vector<FirstWord>> m_by_first;
-    std::vector<OtherFirst> m_other_first;
+    std::vector<std::uint32_t> m_other_first;  ///< patterns (indices) whose first step is not one exact word
     // By word number: (index in m_other_first, alternative) of their exact-initial alternatives, in order.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> m_other_by_word;
     // By the first byte of their prefix: (index in m_other_first, alternative) of "abc*"-initial alternatives.
