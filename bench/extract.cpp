@@ -71,8 +71,9 @@ void run_pipeline(benchmark::State& state, unsigned jobs, Corpus corpus) {
         exporter::EventWriter writer(out, exporter::Format::geojson);
         // Batches of up to 32 articles or 256 KB of text, as `eventmap extract` hands them out.
         std::size_t next = 0;
-        // The workers prepare the features (as the CLI does without --dedup-km); GDAL writes here.
-        ordered_parallel<std::pair<std::size_t, std::size_t>, std::vector<exporter::PreparedEvent>>(
+        // The workers make each batch's events ready (for GeoJSON, GDAL writes their text there), as
+        // the CLI does without --dedup-km; this thread appends.
+        ordered_parallel<std::pair<std::size_t, std::size_t>, exporter::PreparedBatch>(
             [&]() -> std::optional<std::pair<std::size_t, std::size_t>> {
                 if (next >= f.articles.size()) return std::nullopt;
                 const std::size_t first = next;
@@ -82,16 +83,12 @@ void run_pipeline(benchmark::State& state, unsigned jobs, Corpus corpus) {
                 return std::pair{first, next};
             },
             [&](std::pair<std::size_t, std::size_t>& range) {
-                std::vector<exporter::PreparedEvent> out;
+                std::vector<events::Event> found;
                 for (std::size_t i = range.first; i < range.second; ++i)
-                    for (const auto& e : events::extract_events(f.articles[i], f.extractor))
-                        out.push_back(writer.prepare(e));
-                return out;
+                    for (auto& e : events::extract_events(f.articles[i], f.extractor)) found.push_back(std::move(e));
+                return writer.prepare(found);
             },
-            [&](std::vector<exporter::PreparedEvent>& batch) {
-                for (auto& feature : batch) writer.write(std::move(feature));
-            },
-            jobs, 16);
+            [&](exporter::PreparedBatch& batch) { writer.write(std::move(batch)); }, jobs, 16);
         writer.close();
         events = writer.count();
     }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <future>
 #include <iostream>
+#include <span>
 #include <utility>
 
 #include "cli/args.h"
@@ -95,12 +96,13 @@ int run(const std::vector<std::string>& argv) {
 
     // Articles go to the workers in batches (article_batches.h); after a reading error (--strict) the
     // articles read before it are still extracted and written, then the error is raised.
-    // What the workers make of a batch: without --dedup-km the features themselves, ready for GDAL,
-    // so that this thread only reads and writes; with it, the events for merging.
+    // What the workers make of a batch: without --dedup-km its events made ready for the writer (for
+    // GeoJSON, GeoJSONSeq and CSV GDAL's text of them, so GDAL writes on every worker), so that this
+    // thread only reads and appends; with it, the events for merging.
     struct Extracted {
         std::size_t articles = 0, found = 0;
         std::vector<events::Event> events;
-        std::vector<exporter::PreparedEvent> features;
+        exporter::PreparedBatch prepared;
     };
     const bool dedup = dedup_km > 0;
     ArticleBatches batches(reader);
@@ -113,44 +115,34 @@ int run(const std::vector<std::string>& argv) {
             for (const auto& a : batch) {
                 std::vector<events::Event> evs = events::extract_events(a, extractor);
                 out.found += evs.size();
-                for (auto& e : evs) {
-                    if (dedup) out.events.push_back(std::move(e));
-                    else out.features.push_back(writer.prepare(e));
-                }
+                for (auto& e : evs) out.events.push_back(std::move(e));
             }
+            if (!dedup) out.prepared = writer.prepare(std::exchange(out.events, {}));
             return out;
         },
         [&](Extracted& batch) {
             articles += batch.articles;
             found += batch.found;
             for (auto& e : batch.events) all.push_back(std::move(e));
-            for (auto& f : batch.features) writer.write(std::move(f));
+            writer.write(std::move(batch.prepared));
             draw(false);
         },
         jobs, 16);  // 16 batches in flight: at most about 4 MB of text
     draw(true);
     if (dedup) {
         all = events::merge_duplicates(std::move(all), dedup_km);
-        // The merged events' features are made on the workers while this thread writes.
-        constexpr std::size_t kBatchEvents = 64;
+        // The merged events are made ready on the workers, in runs, while this thread appends.
+        constexpr std::size_t kBatchEvents = 256;
         std::size_t next = 0;
-        ordered_parallel<std::pair<std::size_t, std::size_t>, std::vector<exporter::PreparedEvent>>(
-            [&]() -> std::optional<std::pair<std::size_t, std::size_t>> {
+        ordered_parallel<std::span<const events::Event>, exporter::PreparedBatch>(
+            [&]() -> std::optional<std::span<const events::Event>> {
                 if (next >= all.size()) return std::nullopt;
                 const std::size_t first = next;
                 next = std::min(all.size(), next + kBatchEvents);
-                return std::pair{first, next};
+                return std::span<const events::Event>(all).subspan(first, next - first);
             },
-            [&](std::pair<std::size_t, std::size_t>& range) {
-                std::vector<exporter::PreparedEvent> features;
-                features.reserve(range.second - range.first);
-                for (std::size_t i = range.first; i < range.second; ++i) features.push_back(writer.prepare(all[i]));
-                return features;
-            },
-            [&](std::vector<exporter::PreparedEvent>& features) {
-                for (auto& f : features) writer.write(std::move(f));
-            },
-            jobs, 16);
+            [&](std::span<const events::Event>& run) { return writer.prepare(run); },
+            [&](exporter::PreparedBatch& prepared) { writer.write(std::move(prepared)); }, jobs, 16);
     }
     writer.close();
     std::cerr << "extract: " << writer.count() << " events from " << articles << " articles";

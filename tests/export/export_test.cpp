@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <regex>
+#include <span>
 
 #include "eventmap/core/error.h"
 #include "eventmap/core/parallel.h"
@@ -169,7 +170,30 @@ TEST_CASE("each format writes and reads back", "[export]") {
     }
 }
 
-TEST_CASE("features prepared on worker threads and written in order give the same file", "[export]") {
+namespace {
+
+// Writes `events` in runs of `run` events, each made ready on one of 4 worker threads while this
+// thread writes, as `eventmap extract` does.
+void write_in_runs(const std::vector<events::Event>& events, const fs::path& out, Format format, std::size_t run) {
+    EventWriter writer(out, format);
+    std::size_t next = 0;
+    ordered_parallel<std::span<const events::Event>, PreparedBatch>(
+        [&]() -> std::optional<std::span<const events::Event>> {
+            if (next >= events.size()) return std::nullopt;
+            const std::size_t first = next;
+            next = std::min(events.size(), next + run);
+            return std::span<const events::Event>(events).subspan(first, next - first);
+        },
+        [&](std::span<const events::Event>& part) { return writer.prepare(part); },
+        [&](PreparedBatch& batch) { writer.write(std::move(batch)); }, 4);
+    writer.close();
+    CHECK(writer.count() == events.size());
+}
+
+}  // namespace
+
+TEST_CASE("events made ready on worker threads in runs and written in order give GDAL's one-dataset file",
+          "[export]") {
     const auto dir = test::temp_dir("export_prepared");
     std::vector<events::Event> events;
     for (int k = 0; k < 200; ++k)
@@ -179,35 +203,33 @@ TEST_CASE("features prepared on worker threads and written in order give the sam
         }
     for (const auto& [name, format] : std::vector<std::pair<std::string, Format>>{
              {"geojson", Format::geojson}, {"geojsonl", Format::geojsonseq}, {"csv", Format::csv},
-             {"kml", Format::kml}, {"fgb", Format::fgb}}) {
+             {"acled.csv", Format::acled_csv}, {"kml", Format::kml}, {"fgb", Format::fgb}}) {
         INFO(name);
-        write_events(events, dir / ("one." + name), format);
-        // Prepared on 4 worker threads while this thread writes, as `eventmap extract` does.
-        EventWriter writer(dir / ("prepared." + name), format);
-        std::size_t next = 0;
-        ordered_parallel<std::size_t, PreparedEvent>(
-            [&]() -> std::optional<std::size_t> {
-                if (next >= events.size()) return std::nullopt;
-                return next++;
-            },
-            [&](std::size_t& i) { return writer.prepare(events[i]); },
-            [&](PreparedEvent& p) { writer.write(std::move(p)); }, 4);
-        writer.close();
-        CHECK(writer.count() == events.size());
-        CHECK(test::read_file(dir / ("one." + name)) == test::read_file(dir / ("prepared." + name)));
+        // The reference: all events in one run, so GDAL writes them into a single dataset.
+        write_in_runs(events, dir / ("one." + name), format, events.size());
+        const std::string one = test::read_file(dir / ("one." + name));
+        REQUIRE(one.size() > 1000);
+        // GDAL writes the text formats' runs on the workers and the writer joins them: the same bytes.
+        for (std::size_t run : {1, 7, 256}) {
+            write_in_runs(events, dir / ("runs." + name), format, run);
+            CHECK(test::read_file(dir / ("runs." + name)) == one);
+        }
+        write_events(events, dir / ("each." + name), format);
+        CHECK(test::read_file(dir / ("each." + name)) == one);
+        EventWriter probe(dir / ("probe." + name), format);
+        CHECK(probe.writes_in_parts() == (format != Format::kml && format != Format::fgb));
     }
     SECTION("GeoPackage (its bytes carry a timestamp): the same events read back") {
-        EventWriter writer(dir / "prepared.gpkg", Format::gpkg);
-        std::size_t next = 0;
-        ordered_parallel<std::size_t, PreparedEvent>(
-            [&]() -> std::optional<std::size_t> {
-                if (next >= events.size()) return std::nullopt;
-                return next++;
-            },
-            [&](std::size_t& i) { return writer.prepare(events[i]); },
-            [&](PreparedEvent& p) { writer.write(std::move(p)); }, 4);
-        writer.close();
+        write_in_runs(events, dir / "prepared.gpkg", Format::gpkg, 7);
         CHECK(read_all(dir / "prepared.gpkg") == events);
+    }
+    SECTION("no events: GDAL's empty file, which GDAL reads back") {
+        write_in_runs({}, dir / "empty.geojson", Format::geojson, 7);
+        const std::string text = test::read_file(dir / "empty.geojson");
+        CHECK(text.find("\"FeatureCollection\"") != std::string::npos);
+        auto ds = geo::open_vector((dir / "empty.geojson").string());
+        REQUIRE(GDALDatasetGetLayerCount(ds.get()) == 1);
+        CHECK(OGR_L_GetFeatureCount(GDALDatasetGetLayer(ds.get(), 0), TRUE) == 0);
     }
 }
 

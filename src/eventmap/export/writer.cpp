@@ -7,12 +7,17 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "eventmap/core/atomic_file.h"
 #include "eventmap/core/error.h"
@@ -84,27 +89,25 @@ std::int64_t unix_midnight(const std::string& iso) {
 
 }  // namespace
 
-struct EventWriter::Impl {
-    AtomicFile file;
-    Format format;
+namespace {
+
+// A dataset with the events layer and its fields, as `format` wants them.
+struct Layer {
     geo::GdalDataset ds;
     OGRLayerH layer = nullptr;
-    OGRFeatureDefnH defn = nullptr;  // the layer's, read-only once the fields exist (prepare() threads share it)
-    std::size_t count = 0;
-    bool kml_extra = false;  // KML placemarks get a name and a description
+    OGRFeatureDefnH defn = nullptr;  // the layer's, read-only once the fields exist (threads share it)
+    bool kml_extra = false;          // KML placemarks get a name and a description
     int name_idx = -1, description_idx = -1;
     int base = 0;  // index of the first of our own columns
-
-    Impl(const std::filesystem::path& out, Format f) : file(out), format(f) {}
 };
 
-EventWriter::EventWriter(const std::filesystem::path& out, Format format)
-    : m_impl(std::make_unique<Impl>(out, format)) {
+// Creates `path` (a file or a /vsimem/ one) with GDAL; errors name `shown`, the user's path.
+Layer create_layer(const std::string& path, Format format, const std::string& shown) {
     geo::ensure_gdal_registered();
-    auto& im = *m_impl;
+    Layer l;
     const std::string driver_name(gdal_driver_name(format));
     GDALDriverH driver = GDALGetDriverByName(driver_name.c_str());
-    if (!driver) throw IoError(out.string(), "this GDAL has no " + driver_name + " driver");
+    if (!driver) throw IoError(shown, "this GDAL has no " + driver_name + " driver");
 
     char** ds_options = nullptr;
     char** layer_options = nullptr;
@@ -135,27 +138,30 @@ EventWriter::EventWriter(const std::filesystem::path& out, Format format)
         case Format::kml:
             ds_options = CSLSetNameValue(ds_options, "NameField", "name");
             ds_options = CSLSetNameValue(ds_options, "DescriptionField", "description");
-            im.kml_extra = true;
+            l.kml_extra = true;
             break;
         case Format::fgb:
             break;
     }
 
     CPLErrorReset();
-    im.ds.reset(GDALCreate(driver, im.file.temp_path().c_str(), 0, 0, 0, GDT_Unknown, ds_options));
+    l.ds.reset(GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, ds_options));
     CSLDestroy(ds_options);
-    if (!im.ds) {
+    if (!l.ds) {
         CSLDestroy(layer_options);
-        throw IoError(out.string(), "GDAL cannot create it: " + geo::last_gdal_error());
+        throw IoError(shown, "GDAL cannot create it: " + geo::last_gdal_error());
     }
 
-    geo::OgrSrs srs(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(srs.get(), 4326);
-    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    im.layer = GDALDatasetCreateLayer(im.ds.get(), "events", (geom_type == wkbNone || format == Format::geojson) ? nullptr : srs.get(), geom_type,
-                                      layer_options);
+    // GeoJSON (RFC 7946) is WGS 84 lon/lat by definition: no SRS, so GDAL writes no `crs`.
+    geo::OgrSrs srs;
+    if (geom_type != wkbNone && format != Format::geojson) {
+        srs.reset(OSRNewSpatialReference(nullptr));
+        OSRImportFromEPSG(srs.get(), 4326);
+        OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    }
+    l.layer = GDALDatasetCreateLayer(l.ds.get(), "events", srs.get(), geom_type, layer_options);
     CSLDestroy(layer_options);
-    if (!im.layer) throw IoError(out.string(), "GDAL cannot create the events layer: " + geo::last_gdal_error());
+    if (!l.layer) throw IoError(shown, "GDAL cannot create the events layer: " + geo::last_gdal_error());
 
     const bool text_dates = format == Format::csv || format == Format::acled_csv || format == Format::kml;
     auto add_field = [&](std::string_view name, OGRFieldType type, OGRFieldSubType subtype) {
@@ -163,58 +169,42 @@ EventWriter::EventWriter(const std::filesystem::path& out, Format format)
         if (text_dates && type == OFTDate) type = OFTString;
         geo::OgrFieldDefn fd(OGR_Fld_Create(std::string(name).c_str(), type));
         if (subtype != OFSTNone) OGR_Fld_SetSubType(fd.get(), subtype);
-        if (OGR_L_CreateField(im.layer, fd.get(), TRUE) != OGRERR_NONE)
-            throw IoError(out.string(), "GDAL cannot add field " + std::string(name) + ": " + geo::last_gdal_error());
+        if (OGR_L_CreateField(l.layer, fd.get(), TRUE) != OGRERR_NONE)
+            throw IoError(shown, "GDAL cannot add field " + std::string(name) + ": " + geo::last_gdal_error());
     };
     // One transaction for the whole file: SQLite commits per feature otherwise.
-    if (format == Format::gpkg && GDALDatasetStartTransaction(im.ds.get(), FALSE) != OGRERR_NONE)
-        throw IoError(out.string(), "GDAL cannot start a transaction: " + geo::last_gdal_error());
+    if (format == Format::gpkg && GDALDatasetStartTransaction(l.ds.get(), FALSE) != OGRERR_NONE)
+        throw IoError(shown, "GDAL cannot start a transaction: " + geo::last_gdal_error());
     if (format == Format::acled_csv) {
         for (const auto& [name, type] : k_acled_fields) add_field(name, type, OFSTNone);
-        im.defn = OGR_L_GetLayerDefn(im.layer);
-        return;
+        l.defn = OGR_L_GetLayerDefn(l.layer);
+        return l;
     }
     for (const auto& spec : k_event_fields) add_field(spec.name, spec.type, spec.subtype);
     // The KML driver's layers come with Name and Description fields of their own.
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(im.layer);
-    im.base = OGR_FD_GetFieldIndex(defn, "id");
-    if (im.kml_extra) {
-        im.name_idx = OGR_FD_GetFieldIndex(defn, "Name");
-        im.description_idx = OGR_FD_GetFieldIndex(defn, "Description");
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(l.layer);
+    l.base = OGR_FD_GetFieldIndex(defn, "id");
+    if (l.kml_extra) {
+        l.name_idx = OGR_FD_GetFieldIndex(defn, "Name");
+        l.description_idx = OGR_FD_GetFieldIndex(defn, "Description");
     }
     if (format == Format::csv) {
         add_field("latitude", OFTReal, OFSTNone);
         add_field("longitude", OFTReal, OFSTNone);
     }
-    im.defn = OGR_L_GetLayerDefn(im.layer);
+    l.defn = OGR_L_GetLayerDefn(l.layer);
+    return l;
 }
 
-EventWriter::EventWriter(EventWriter&&) noexcept = default;
-
-EventWriter::~EventWriter() {
-    if (!m_impl) return;
-    // Close the dataset before AtomicFile removes its temporary file.
-    m_impl->ds.reset();
-}
-
-std::size_t EventWriter::count() const { return m_impl ? m_impl->count : 0; }
-
-void PreparedEvent::FeatureDeleter::operator()(void* feature) const noexcept {
-    OGR_F_Destroy(static_cast<OGRFeatureH>(feature));
-}
-
-void EventWriter::write(const events::Event& e) { write(prepare(e)); }
-
-PreparedEvent EventWriter::prepare(const events::Event& e) const {
-    const auto& im = *m_impl;
-    if (!im.ds) throw IoError(im.file.target().string(), "write after close");
-    PreparedEvent prepared{std::unique_ptr<void, PreparedEvent::FeatureDeleter>(OGR_F_Create(im.defn)), e.id};
-    OGRFeatureH f = static_cast<OGRFeatureH>(prepared.feature.get());
+// `e` as a feature of layer `l`.
+geo::OgrFeature make_feature(const events::Event& e, const Layer& l, Format format) {
+    geo::OgrFeature feature(OGR_F_Create(l.defn));
+    OGRFeatureH f = feature.get();
     const events::Source none;
     const events::Source& src = e.sources.empty() ? none : e.sources.front();
-    int i = im.base;
+    int i = l.base;
 
-    if (im.format == Format::acled_csv) {
+    if (format == Format::acled_csv) {
         const auto* info = events::find_type(e.type);
         set_string(f, i++, e.id);
         set_date(f, i++, e.event_date);
@@ -259,11 +249,11 @@ PreparedEvent EventWriter::prepare(const events::Event& e) const {
         // ACLED's timestamp is when the record became available: here the latest source's publication day.
         OGR_F_SetFieldInteger64(f, i++, unix_midnight(latest));
     } else {
-        if (im.kml_extra) {
+        if (l.kml_extra) {
             const std::string name = (e.sub_event_type.empty() ? e.type : e.sub_event_type) +
                                      (e.location.empty() ? "" : ", " + e.location) + " (" + e.event_date.iso() + ")";
-            if (im.name_idx >= 0) set_string(f, im.name_idx, name);
-            if (im.description_idx >= 0) set_string(f, im.description_idx, src.sentence);
+            if (l.name_idx >= 0) set_string(f, l.name_idx, name);
+            if (l.description_idx >= 0) set_string(f, l.description_idx, src.sentence);
         }
         set_string(f, i++, e.id);
         set_string(f, i++, e.type);
@@ -297,49 +287,224 @@ PreparedEvent EventWriter::prepare(const events::Event& e) const {
         set_offset(f, i++, src.place_start_cp);
         set_offset(f, i++, src.place_end_cp);
         OGR_F_SetFieldString(f, i++, detail::sources_to_json(e.sources).c_str());
-        if (im.format == Format::csv) {
+        if (format == Format::csv) {
             OGR_F_SetFieldDouble(f, i++, e.point.lat_deg);
             OGR_F_SetFieldDouble(f, i++, e.point.lon_deg);
         }
     }
 
-    if (im.format != Format::csv && im.format != Format::acled_csv) {
+    if (format != Format::csv && format != Format::acled_csv) {
         OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
         OGR_G_SetPoint_2D(pt, 0, e.point.lon_deg, e.point.lat_deg);
         OGR_F_SetGeometryDirectly(f, pt);  // the feature takes ownership
     }
-    return prepared;
+    return feature;
 }
 
-void EventWriter::write(PreparedEvent&& prepared) {
-    auto& im = *m_impl;
-    if (!im.ds) throw IoError(im.file.target().string(), "write after close");
-    const PreparedEvent feature = std::move(prepared);  // destroyed here, written or not
+// Closes a dataset GDAL has been writing; throws IoError naming `shown` when GDAL reports a failure
+// (GDAL 3.6's GDALClose reports failures only through the error state).
+void finish(geo::GdalDataset& ds, Format format, const std::string& shown) {
     CPLErrorReset();
-    if (OGR_L_CreateFeature(im.layer, static_cast<OGRFeatureH>(feature.feature.get())) != OGRERR_NONE)
-        throw IoError(im.file.target().string(),
-                      "GDAL cannot write event " + feature.id + ": " + geo::last_gdal_error());
-    ++im.count;
+    if (format == Format::gpkg && GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) {
+        ds.reset();
+        throw IoError(shown, "GDAL cannot commit the GeoPackage: " + geo::last_gdal_error());
+    }
+    ds.reset();
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw IoError(shown, "GDAL failed to finish the file: " + geo::last_gdal_error());
+}
+
+bool writable_in_parts(Format format) {
+    return format == Format::geojson || format == Format::geojsonseq || format == Format::csv ||
+           format == Format::acled_csv;
+}
+
+// GDAL's whole file for `events`, written in memory with the driver and options of `format`.
+std::string gdal_text(Format format, std::span<const events::Event> events, const std::string& shown) {
+    geo::VsiMemFile mem(format == Format::geojson      ? ".geojson"
+                        : format == Format::geojsonseq ? ".geojsonl"
+                                                       : ".csv");  // the CSV driver needs .csv for a file
+    Layer l = create_layer(mem.path(), format, shown);
+    for (const auto& e : events) {
+        auto f = make_feature(e, l, format);
+        CPLErrorReset();
+        if (OGR_L_CreateFeature(l.layer, f.get()) != OGRERR_NONE)
+            throw IoError(shown, "GDAL cannot write event " + e.id + ": " + geo::last_gdal_error());
+    }
+    finish(l.ds, format, shown);
+    return mem.take();
+}
+
+// How GDAL lays out a file of the format: header, features joined by the separator, footer. Read
+// off GDAL's own output for none, one and two features, so it holds for the GDAL at hand; nothing
+// when that output is not of this shape (the writer then uses one dataset for the whole file).
+struct Layout {
+    std::string header, separator, footer;
+};
+
+std::optional<Layout> read_layout(Format format, const std::string& shown) {
+    if (!writable_in_parts(format)) return std::nullopt;
+    events::Event probe;
+    probe.id = "layout";
+    probe.type = "armed_clash";
+    probe.location = "A, \"B\"";
+    const std::vector<events::Event> one{probe}, two{probe, probe};
+    const std::string empty = gdal_text(format, {}, shown), f1 = gdal_text(format, one, shown),
+                      f2 = gdal_text(format, two, shown);
+    std::size_t h = 0;
+    while (h < empty.size() && h < f1.size() && empty[h] == f1[h]) ++h;
+    if (f1.size() <= empty.size() || !f1.ends_with(std::string_view(empty).substr(h))) return std::nullopt;
+    Layout layout{empty.substr(0, h), {}, empty.substr(h)};
+    const std::string feature = f1.substr(h, f1.size() - empty.size());
+    const std::string first = layout.header + feature, last = feature + layout.footer;
+    if (f2.size() < first.size() + last.size() || !f2.starts_with(first) || !f2.ends_with(last)) return std::nullopt;
+    layout.separator = f2.substr(first.size(), f2.size() - first.size() - last.size());
+    return layout;
+}
+
+struct FileCloser {
+    void operator()(std::FILE* f) const noexcept {
+        if (f) std::fclose(f);
+    }
+};
+
+}  // namespace
+
+void PreparedBatch::FeatureDeleter::operator()(void* feature) const noexcept {
+    OGR_F_Destroy(static_cast<OGRFeatureH>(feature));
+}
+
+struct EventWriter::Impl {
+    AtomicFile file;
+    Format format;
+    std::string shown;  // the target, for messages
+    std::size_t count = 0;
+    bool open = true;
+    // Formats written in parts: GDAL's layout, the file we append its text to, events waiting.
+    std::optional<Layout> layout;
+    std::unique_ptr<std::FILE, FileCloser> out;
+    std::vector<events::Event> pending;
+    // The other formats: one GDAL dataset.
+    Layer layer;
+
+    Impl(const std::filesystem::path& target, Format f) : file(target), format(f), shown(target.string()) {}
+
+    void append(std::string_view bytes) {
+        if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), out.get()) != bytes.size())
+            throw IoError(shown, std::string("cannot write: ") + std::strerror(errno));
+    }
+};
+
+EventWriter::EventWriter(const std::filesystem::path& out, Format format)
+    : m_impl(std::make_unique<Impl>(out, format)) {
+    auto& im = *m_impl;
+    im.layout = read_layout(format, im.shown);
+    if (!im.layout) {
+        im.layer = create_layer(im.file.temp_path().string(), format, im.shown);
+        return;
+    }
+    im.out.reset(std::fopen(im.file.temp_path().c_str(), "wb"));
+    if (!im.out) throw IoError(im.shown, std::string("cannot create it: ") + std::strerror(errno));
+    im.append(im.layout->header);
+}
+
+EventWriter::EventWriter(EventWriter&&) noexcept = default;
+
+EventWriter::~EventWriter() {
+    if (!m_impl) return;
+    // Close the output before AtomicFile removes its temporary file.
+    m_impl->out.reset();
+    m_impl->layer.ds.reset();
+}
+
+std::size_t EventWriter::count() const { return m_impl ? m_impl->count + m_impl->pending.size() : 0; }
+
+bool EventWriter::writes_in_parts() const { return m_impl && m_impl->layout.has_value(); }
+
+void EventWriter::write(const events::Event& e) {
+    auto& im = *m_impl;
+    if (!im.open) throw IoError(im.shown, "write after close");
+    if (!im.layout) {
+        write(prepare(std::span(&e, 1)));
+        return;
+    }
+    im.pending.push_back(e);
+    if (im.pending.size() >= 256) write(prepare(std::exchange(im.pending, {})));
+}
+
+PreparedBatch EventWriter::prepare(std::span<const events::Event> events) const {
+    const auto& im = *m_impl;
+    if (!im.open) throw IoError(im.shown, "write after close");
+    PreparedBatch batch;
+    batch.m_count = events.size();
+    if (events.empty()) return batch;
+    if (im.layout) {
+        std::string text = gdal_text(im.format, events, im.shown);
+        const auto& [header, separator, footer] = *im.layout;
+        if (text.size() < header.size() + footer.size() || !text.starts_with(header) || !text.ends_with(footer))
+            throw IoError(im.shown, "GDAL wrote " + std::to_string(events.size()) +
+                                        " events in a layout other than its empty file's (from event " +
+                                        events.front().id + ")");
+        text.erase(text.size() - footer.size());
+        text.erase(0, header.size());
+        batch.m_text = std::move(text);
+        return batch;
+    }
+    batch.m_features.reserve(events.size());
+    batch.m_ids.reserve(events.size());
+    for (const auto& e : events) {
+        batch.m_features.emplace_back(make_feature(e, im.layer, im.format).release());
+        batch.m_ids.push_back(e.id);
+    }
+    return batch;
+}
+
+void EventWriter::write(PreparedBatch&& prepared) {
+    auto& im = *m_impl;
+    if (!im.open) throw IoError(im.shown, "write after close");
+    const PreparedBatch batch = std::move(prepared);  // destroyed here, written or not
+    if (batch.m_count == 0) return;
+    if (im.layout) {
+        if (!im.pending.empty()) {  // events write() kept back go first
+            auto waiting = std::exchange(im.pending, {});
+            write(prepare(waiting));
+        }
+        if (im.count > 0) im.append(im.layout->separator);
+        im.append(batch.m_text);
+        im.count += batch.m_count;
+        return;
+    }
+    for (std::size_t k = 0; k < batch.m_features.size(); ++k) {
+        CPLErrorReset();
+        if (OGR_L_CreateFeature(im.layer.layer, static_cast<OGRFeatureH>(batch.m_features[k].get())) != OGRERR_NONE)
+            throw IoError(im.shown, "GDAL cannot write event " + batch.m_ids[k] + ": " + geo::last_gdal_error());
+        ++im.count;
+    }
 }
 
 void EventWriter::close() {
     auto& im = *m_impl;
-    if (!im.ds) throw IoError(im.file.target().string(), "closed twice");
-    CPLErrorReset();
-    if (im.format == Format::gpkg && GDALDatasetCommitTransaction(im.ds.get()) != OGRERR_NONE) {
-        im.ds.reset();
-        std::error_code ec;
-        std::filesystem::remove_all(im.file.temp_path(), ec);
-        throw IoError(im.file.target().string(), "GDAL cannot commit the GeoPackage: " + geo::last_gdal_error());
-    }
-    // GDAL 3.6's GDALClose reports failures only through the error state.
-    im.ds.reset();
+    if (!im.open) throw IoError(im.shown, "closed twice");
     try {
-        if (CPLGetLastErrorType() >= CE_Failure)
-            throw IoError(im.file.target().string(), "GDAL failed to finish the file: " + geo::last_gdal_error());
+        if (im.layout) {
+            if (!im.pending.empty()) {
+                auto waiting = std::exchange(im.pending, {});
+                write(prepare(waiting));
+            }
+            im.append(im.layout->footer);
+            std::FILE* f = im.out.release();
+            if (std::fflush(f) != 0 || std::fclose(f) != 0)
+                throw IoError(im.shown, std::string("cannot write: ") + std::strerror(errno));
+        } else {
+            finish(im.layer.ds, im.format, im.shown);
+        }
+        im.open = false;
         im.file.commit();
     } catch (...) {
         // Leave nothing behind even while the writer object lives on.
+        im.open = false;
+        im.out.reset();
+        im.layer.ds.reset();
         std::error_code ec;
         std::filesystem::remove_all(im.file.temp_path(), ec);
         throw;

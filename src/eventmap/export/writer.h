@@ -1,9 +1,11 @@
 #pragma once
 // Streaming event writer: every format through GDAL, into a temporary file renamed into
 // place by close(), so an interrupted or failing run never leaves a half-written file.
+// GDAL writes every byte; for the text formats it may do so on several threads at once.
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -12,21 +14,34 @@
 
 namespace eventmap::exporter {
 
-/// One event made into a feature of an EventWriter's layer (its fields and point set), waiting
-/// for EventWriter::write. Preparing is the part of writing that is not GDAL's own work, so a
-/// caller can do it on its worker threads and leave only the driver's writing to one thread.
-struct PreparedEvent {
+/// Events made ready for one EventWriter, on any thread, waiting for EventWriter::write.
+///
+/// GeoJSON, GeoJSONSeq, CSV and ACLED CSV files are a run of features between a header and a
+/// footer. For them GDAL writes the batch's features right away, into memory (a /vsimem/ dataset
+/// of the same driver and options), and the batch holds that text without the header and footer:
+/// the writer only appends it, so several threads can run GDAL's writing at once. The other
+/// formats (GeoPackage, KML, FlatGeobuf) cannot be joined that way: their batch holds GDAL
+/// features that the writer's one dataset takes.
+class PreparedBatch {
+public:
+    /// Events in the batch.
+    std::size_t size() const { return m_count; }
+
+private:
+    friend class EventWriter;
     /// Destroys an OGRFeatureH (opaque here, to keep GDAL's headers out of this one).
     struct FeatureDeleter {
         void operator()(void* feature) const noexcept;
     };
-    std::unique_ptr<void, FeatureDeleter> feature;
-    std::string id;  ///< the event's id, for the error message when GDAL refuses the feature
+    std::string m_text;  ///< GDAL's text of the features (formats written in parts)
+    std::vector<std::unique_ptr<void, FeatureDeleter>> m_features;  ///< the other formats
+    std::vector<std::string> m_ids;  ///< the events' ids, for the error message when GDAL refuses one
+    std::size_t m_count = 0;
 };
 
 class EventWriter {
 public:
-    /// Creates the dataset at a temporary path beside `out`; throws IoError when GDAL cannot.
+    /// Creates the output at a temporary path beside `out`; throws IoError when it cannot.
     EventWriter(const std::filesystem::path& out, Format format);
     EventWriter(const EventWriter&) = delete;
     EventWriter& operator=(const EventWriter&) = delete;
@@ -35,16 +50,20 @@ public:
     /// Without a successful close(), removes the temporary file: nothing is left behind.
     ~EventWriter();
 
-    /// Appends one event (prepare + write); throws IoError when GDAL refuses the feature.
+    /// Appends one event; throws IoError when GDAL refuses it. For the formats written in parts
+    /// the events wait in groups of 256 before GDAL writes them, so a refusal may come later.
     void write(const events::Event& event);
-    /// The feature write() would append for `event`. Thread-safe: several threads may prepare
-    /// while another writes; the writer must stay open until the feature is written or dropped.
-    PreparedEvent prepare(const events::Event& event) const;
-    /// Appends a feature prepare() made for this writer; throws IoError when GDAL refuses it.
-    void write(PreparedEvent&& prepared);
+    /// The batch write() would append for `events`. Thread-safe: several threads may prepare
+    /// while another writes; the writer must stay open until the batch is written or dropped.
+    /// Throws IoError when GDAL refuses an event (for the formats written in parts).
+    PreparedBatch prepare(std::span<const events::Event> events) const;
+    /// Appends a batch prepare() made for this writer; throws IoError on failure.
+    void write(PreparedBatch&& batch);
     /// Events written so far.
     std::size_t count() const;
-    /// Flushes, closes the dataset and atomically renames it onto `out`; throws IoError.
+    /// Whether the format's features are written in parts (see PreparedBatch).
+    bool writes_in_parts() const;
+    /// Flushes, closes the output and atomically renames it onto `out`; throws IoError.
     void close();
 
 private:

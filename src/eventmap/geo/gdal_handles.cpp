@@ -1,7 +1,10 @@
 #include "eventmap/geo/gdal_handles.h"
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_vsi.h>
 
+#include <atomic>
 #include <mutex>
 
 #include "eventmap/core/error.h"
@@ -11,6 +14,22 @@ namespace eventmap::geo {
 void ensure_gdal_registered() {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
+}
+
+VsiMemFile::VsiMemFile(const std::string& suffix) {
+    static std::atomic<unsigned long> counter{0};
+    m_path = "/vsimem/eventmap_" + std::to_string(counter++) + suffix;
+}
+
+VsiMemFile::~VsiMemFile() { VSIUnlink(m_path.c_str()); }
+
+std::string VsiMemFile::take() {
+    vsi_l_offset size = 0;
+    GByte* bytes = VSIGetMemFileBuffer(m_path.c_str(), &size, TRUE);  // TRUE: the buffer is ours, the file gone
+    if (!bytes) return {};
+    std::string out(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+    CPLFree(bytes);
+    return out;
 }
 
 std::string last_gdal_error() {

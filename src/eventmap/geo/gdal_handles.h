@@ -21,6 +21,22 @@ using OgrGeometry = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, OgrGeom
 using OgrFieldDefn = std::unique_ptr<std::remove_pointer_t<OGRFieldDefnH>, OgrFieldDefnDeleter>;
 using OgrSrs = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, OgrSrsDeleter>;
 
+/// A file in GDAL's in-memory file system (/vsimem/), unlinked when the owner goes.
+class VsiMemFile {
+public:
+    /// A new, unique path under /vsimem/ ending in `suffix` (GDAL drivers go by the extension).
+    explicit VsiMemFile(const std::string& suffix);
+    VsiMemFile(const VsiMemFile&) = delete;
+    VsiMemFile& operator=(const VsiMemFile&) = delete;
+    ~VsiMemFile();
+    const std::string& path() const { return m_path; }
+    /// The file's bytes (empty when there is no such file); the file is gone afterwards.
+    std::string take();
+
+private:
+    std::string m_path;
+};
+
 /// Registers GDAL's drivers once (thread-safe).
 void ensure_gdal_registered();
 
