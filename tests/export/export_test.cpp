@@ -108,6 +108,10 @@ TEST_CASE("round trip GeoJSON -> eventmap -> GeoJSON is lossless", "[export]") {
     const auto second = dir / "second.geojson";
     const auto events = test::sample_events();
     write_events(events, first, Format::geojson);
+    // Only the merged event lists its sources: the others' one source is the flat fields.
+    const std::string text = test::read_file(first);
+    CHECK(text.find("\"sources\"") == text.rfind("\"sources\""));
+    CHECK(text.find("\"sources\": [ { \"article_id\": \"wire-0001\"") != std::string::npos);
     const auto back = read_all(first);
     CHECK(back == events);  // every field, every source of the merged event
     write_events(back, second, Format::geojson);

@@ -287,7 +287,11 @@ std::optional<std::string> to_event(OGRFeatureH f, const FieldMap& m, OGRCoordin
         s.article_id = str(f, m.article_id);
         s.title = str(f, m.title);
         s.url = str(f, m.url);
-        s.published = str(f, m.published);
+        // GDAL's GeoJSON driver reads an ISO date string as a Date field.
+        const auto published = m.published >= 0 && OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, m.published)) == OFTDate
+                                    ? date_of(f, m.published)
+                                    : std::nullopt;
+        s.published = published ? published->iso() : str(f, m.published);
         s.sentence = str(f, m.sentence);
         s.trigger_start_cp = int64(f, m.trigger_start).value_or(-1);
         s.trigger_end_cp = int64(f, m.trigger_end).value_or(-1);

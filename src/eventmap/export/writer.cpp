@@ -286,7 +286,10 @@ geo::OgrFeature make_feature(const events::Event& e, const Layer& l, Format form
         set_offset(f, i++, src.trigger_end_cp);
         set_offset(f, i++, src.place_start_cp);
         set_offset(f, i++, src.place_end_cp);
-        OGR_F_SetFieldString(f, i++, detail::sources_to_json(e.sources).c_str());
+        // The fields above are the first source; `sources` lists them all when there are several
+        // (an event merged from several articles). A single source would repeat the fields above.
+        if (e.sources.size() > 1) OGR_F_SetFieldString(f, i, detail::sources_to_json(e.sources).c_str());
+        ++i;
         if (format == Format::csv) {
             OGR_F_SetFieldDouble(f, i++, e.point.lat_deg);
             OGR_F_SetFieldDouble(f, i++, e.point.lon_deg);

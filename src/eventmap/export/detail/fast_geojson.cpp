@@ -97,7 +97,7 @@ std::optional<std::string> drawable(bool has_geometry, bool is_point, double lon
 }
 
 struct Parsed {
-    bool has_type = false, has_date_key = false, has_sources = false;
+    bool has_type = false, has_date_key = false, has_provenance = false;  // provenance: article_id or sources
     bool has_geometry = false, is_point = false;
     std::optional<std::string> problem;
 };
@@ -143,7 +143,7 @@ Parsed parse_feature(simdjson::ondemand::object feature, events::Event& e) {
                 else if (k == "count") { if (auto n = get_int(pv)) e.count = static_cast<int>(*n); }
                 else if (k == "fatalities") { if (auto n = get_int(pv)) e.fatalities = static_cast<int>(*n); }
                 else if (k == "confidence") { if (pv.type() == json_type::number) e.confidence = double(pv.get_double()); }
-                else if (k == "article_id") first.article_id = get_str(pv);
+                else if (k == "article_id") { first.article_id = get_str(pv); p.has_provenance = true; }
                 else if (k == "title") first.title = get_str(pv);
                 else if (k == "url") first.url = get_str(pv);
                 else if (k == "published") first.published = get_str(pv);
@@ -153,7 +153,7 @@ Parsed parse_feature(simdjson::ondemand::object feature, events::Event& e) {
                 else if (k == "place_start") first.place_start_cp = get_int(pv).value_or(-1);
                 else if (k == "place_end") first.place_end_cp = get_int(pv).value_or(-1);
                 else if (k == "sources") {
-                    p.has_sources = true;
+                    p.has_provenance = true;
                     read_sources(pv, e.sources);
                     have_sources_array = !e.sources.empty();
                 }
@@ -168,7 +168,9 @@ Parsed parse_feature(simdjson::ondemand::object feature, events::Event& e) {
     return p;
 }
 
-bool is_ours(const Parsed& p) { return p.has_type && p.has_date_key && p.has_sources; }
+// eventmap's own files: `type`, `event_date` and the provenance (`article_id`; files before
+// 2026-12-08 always had `sources`, now written only for events with several sources).
+bool is_ours(const Parsed& p) { return p.has_type && p.has_date_key && p.has_provenance; }
 
 struct Reading {
     const std::filesystem::path& path;
@@ -450,7 +452,7 @@ bool scan_own_geojson(const std::filesystem::path& path, const MappedFile& file,
     };
     try {
         {
-            // The first record decides whether the file is ours (type, event_date and sources).
+            // The first record decides whether the file is ours (type, event_date, provenance).
             simdjson::ondemand::parser parser;
             std::vector<char> record;
             events::Event e;
