@@ -759,3 +759,22 @@ TEST_CASE("an agreement signed outranks what it covers, ending a truce is no agr
     CHECK(main_type("Two hundred tanks bought by a group of allies arrived in Kyiv last week.") == "arms_transfer");
     CHECK(main_type("The German chancellor arrived in Kyiv on Monday.") == "diplomatic_visit");
 }
+
+TEST_CASE("a country before 'in X' does not lie in X, and a region after 'X city (' only qualifies X", "[events]") {
+    // "The army of Pakistan in Lahore": the town is not held by the country named before it, and the
+    // region in parentheses after "city" says where the town is.
+    const auto events =
+        extract_text("Militants fired rockets at a base of the army of Pakistan in Lahore city (Punjab) on Monday.");
+    REQUIRE_FALSE(events.empty());
+    CHECK(events[0].location == "Lahore");
+    // The same qualifier without the country, the event's words nearer the region than the town (which
+    // the gazetteer reads as its district).
+    const auto clash = extract_text(
+        "Gunmen clashed with a tribal militia in Pokrovsk city (Donetsk region) after they tried to kidnap a trader.");
+    REQUIRE_FALSE(clash.empty());
+    CHECK(clash[0].location == "Pokrovsk");
+    // "Kharkiv in Ukraine" is still the town.
+    const auto town = extract_text("Shelling hit Kharkiv in Ukraine on Monday.");
+    REQUIRE_FALSE(town.empty());
+    CHECK(town[0].location == "Kharkiv");
+}

@@ -102,6 +102,16 @@ bool country_level(const geoparse::Toponym& t) { return t.feature_code.rfind("PC
 
 bool usable(const geoparse::Toponym& t) { return t.kind == geoparse::ToponymKind::literal && t.point.is_valid(); }
 
+// Two places are of one level when both are countries, both first-level regions, both districts or
+// other regions, or both towns ("Gubio, Borno State" is a town and its state, no list).
+int level_of(const geoparse::Toponym& t) {
+    if (t.unlisted) return 3;
+    if (country_level(t)) return 0;
+    if (t.feature_code == "ADM1" || t.feature_code == "ADM1H") return 1;
+    if (region_level(t)) return 2;
+    return 3;
+}
+
 // A passive verb at word `i`: "was shot", "was severely beaten", "were abducted and shot" (was/were/been/being
 // up to three words before, in the same stretch of the clause).
 bool passive_at(const WordList& words, std::size_t i) {
@@ -568,7 +578,11 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                     gap.erase(gap.size() - adjective.size());
                     break;
                 }
-            if (gap == " in " || gap == ", in " || gap == " in the " || gap == ", in the ") score -= 1.5;
+            // Not when the place before is the broader one: a country does not lie in its town ("forces of
+            // Pakistan in Kharan").
+            if ((gap == " in " || gap == ", in " || gap == " in the " || gap == ", in the ") &&
+                level_of(ctx.places[k - 1]) >= level_of(t))
+                score -= 1.5;
             // "Gradiska, northeast of Banja Luka", "Abu Ghraib, on the western edge of Baghdad", "Kakata, 60
             // kilometers northeast of Monrovia": the second place only says where the first is.
             if (gap.starts_with(", ") && gap.ends_with(" of ") && gap.find(',', 1) == std::string::npos &&
@@ -579,10 +593,20 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         }
         // "Mykolaivka, Donetsk", "Spanish Town, Saint Catherine", "Beni (Nord-Kivu)": the name right
         // after a comma or parenthesis qualifies the one before (in a list the first is as good as any).
+        // The same past the kind word of the name before: "Tarim city (Hadramawt)", "Funtua LGA (Katsina)".
         if (k > 0 && usable(ctx.places[k - 1]) && t.start_byte >= ctx.places[k - 1].end_byte &&
-            t.start_byte - ctx.places[k - 1].end_byte <= 3) {
-            const std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
-            if (region_level(t) || gap == ", " || gap == " (" || gap == ",") score -= 3;
+            t.start_byte - ctx.places[k - 1].end_byte <= 16) {
+            std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
+            bool kind_word = false;
+            for (std::string_view kind : {" city", " town", " village", " district", " township", " municipality",
+                                          " province", " county", " LGA", " governorate", " subdistrict", " sub-district"})
+                if (gap.starts_with(kind) && gap.size() > kind.size() && (gap[kind.size()] == ' ' || gap[kind.size()] == ',')) {
+                    gap.remove_prefix(kind.size());
+                    kind_word = true;
+                    break;
+                }
+            if (gap.size() <= 3 && ((region_level(t) && !kind_word) || gap == ", " || gap == " (" || gap == ","))
+                score -= 3;
         }
         // "The Donetsk region city of Pokrovsk", "the Texas town of X": a country or a region before
         // "city/town/village of" only says where the settlement named next lies.
@@ -701,16 +725,6 @@ bool list_gap(std::string_view gap) {
                                  " and at ", " and also in ", ", as well as ", " as well as ", " and both in "})
         if (g == sep) return true;
     return false;
-}
-
-// Two places are of one level when both are countries, both first-level regions, both districts or
-// other regions, or both towns ("Gubio, Borno State" is a town and its state, no list).
-int level_of(const geoparse::Toponym& t) {
-    if (t.unlisted) return 3;
-    if (country_level(t)) return 0;
-    if (t.feature_code == "ADM1" || t.feature_code == "ADM1H") return 1;
-    if (region_level(t)) return 2;
-    return 3;
 }
 
 // The places listed beside `first` (itself not included), in the order they are reached.
