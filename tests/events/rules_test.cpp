@@ -778,3 +778,15 @@ TEST_CASE("a country before 'in X' does not lie in X, and a region after 'X city
     REQUIRE_FALSE(town.empty());
     CHECK(town[0].location == "Kharkiv");
 }
+
+TEST_CASE("a town that opens the sentence sets the scene of what it tells, however far the trigger", "[events]") {
+    // Goma stands for a neighbourhood's name the gazetteer reads as a far namesake.
+    const auto events = extract_text(
+        "On 5 May 2022, in Mykolaiv, a trader and his son were shot and killed by two armed men in Goma market.");
+    REQUIRE_FALSE(events.empty());
+    CHECK(events[0].location == "Mykolaiv");
+    // A region that opens the sentence does not: the town named later is the more precise place.
+    const auto region = extract_text("On 5 May 2022, in Donetsk region, Russian forces shelled Avdiivka.");
+    REQUIRE_FALSE(region.empty());
+    CHECK(region[0].location == "Avdiivka");
+}

@@ -522,8 +522,20 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             one_of(words[after].lower, {"group", "private", "mercenary", "mercenaries", "company", "movement",
                                         "party", "militia", "brigade", "battalion", "network"}))
             continue;
+        // A town that opens the sentence, after its date at most ("In Kharkiv, ...", "On 5 May 2022, in
+        // Kharkiv (Kharkiv region), ..."), sets the scene of all the sentence tells: its distance from the
+        // trigger does not count. A place named later far from it is more often a namesake the gazetteer
+        // misread than another scene.
+        bool scene = false;
+        if (before >= 1 && one_of(prev, {"in", "near", "at"}) && level_of(t) == 3) {
+            scene = before == 1 || words[before - 1].boundary_before;
+            for (std::size_t w = 0; scene && w + 1 < before; ++w)
+                scene = words[w].number || on_date_word(words[w].lower) ||
+                        one_of(words[w].lower, {"on", "around", "between", "and", "as", "reported", "of", "week",
+                                                "weekend", "night", "overnight", "evening", "morning", "afternoon"});
+        }
         const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(trigger_begin));
-        score -= std::min(3.0, dist / 60.0);
+        if (!scene) score -= std::min(3.0, dist / 60.0);
         // A verb's own place mostly follows it ("soldiers shot ... near the border crossing"); one before it
         // often sets the scene for the whole sentence ("In Kharkiv on Monday, ...") or belongs to the subject. Not
         // past a word that opens another clause ("officials in Kyiv said that shelling hit Kherson"). Only
