@@ -785,6 +785,10 @@ TEST_CASE("a town that opens the sentence sets the scene of what it tells, howev
         "On 5 May 2022, in Mykolaiv, a trader and his son were shot and killed by two armed men in Goma market.");
     REQUIRE_FALSE(events.empty());
     CHECK(events[0].location == "Mykolaiv");
+    const auto rural = extract_text(
+        "Around 5 May 2022, in the rural area of Mykolaiv, a trader was shot and killed by two armed men in Goma market.");
+    REQUIRE_FALSE(rural.empty());
+    CHECK(rural[0].location == "Mykolaiv");
     // A region that opens the sentence does not: the town named later is the more precise place.
     const auto region = extract_text("On 5 May 2022, in Donetsk region, Russian forces shelled Avdiivka.");
     REQUIRE_FALSE(region.empty());

@@ -526,10 +526,18 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         // Kharkiv (Kharkiv region), ..."), sets the scene of all the sentence tells: its distance from the
         // trigger does not count. A place named later far from it is more often a namesake the gazetteer
         // misread than another scene.
+        // So does one after "in the rural area of", "in the outskirts of".
         bool scene = false;
-        if (before >= 1 && one_of(prev, {"in", "near", "at"}) && level_of(t) == 3) {
-            scene = before == 1 || words[before - 1].boundary_before;
-            for (std::size_t w = 0; scene && w + 1 < before; ++w)
+        std::size_t preposition = before;  // one past the preposition's word
+        if (prev == "of")
+            for (preposition = before - 1; preposition > 0 && words[preposition - 1].lower != "in" &&
+                                           one_of(words[preposition - 1].lower, {"the", "rural", "area", "outskirts",
+                                                                                 "vicinity", "municipality", "countryside"});
+                 --preposition) {
+            }
+        if (preposition >= 1 && one_of(words[preposition - 1].lower, {"in", "near", "at"}) && level_of(t) == 3) {
+            scene = preposition == 1 || words[preposition - 1].boundary_before;
+            for (std::size_t w = 0; scene && w + 1 < preposition; ++w)
                 scene = words[w].number || on_date_word(words[w].lower) ||
                         one_of(words[w].lower, {"on", "around", "between", "and", "as", "reported", "of", "week",
                                                 "weekend", "night", "overnight", "evening", "morning", "afternoon"});
