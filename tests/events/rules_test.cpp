@@ -794,3 +794,12 @@ TEST_CASE("a town that opens the sentence sets the scene of what it tells, howev
     REQUIRE_FALSE(region.empty());
     CHECK(region[0].location == "Avdiivka");
 }
+
+TEST_CASE("a place that names armed men ('Kharkiv militants') says whose they are, not where they struck", "[events]") {
+    // Zorya stands for a village the gazetteer lacks.
+    const auto events = extract_text(
+        "On 7 May 2022, Kharkiv militiamen abducted eight women and six children from Zorya, Bakhmut (Donetsk region) "
+        "after a raid.");
+    REQUIRE_FALSE(events.empty());
+    CHECK(events[0].location == "Bakhmut");
+}

@@ -556,7 +556,7 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                                                                        "when", "while", "after", "before", "because"});
             if (!other_clause) score += 0.5;
         }
-        // Whose, not where: "Iran's elite forces", "US-led coalition", "U.S. soldiers" name the place
+        // Whose, not where: "Iran's elite forces", "US-led coalition", "U.S. soldiers", "Katsina militiamen" name the place
         // as an owner or a side; the event's place is usually another.
         {
             constexpr double w_own = 2.0;
@@ -568,7 +568,8 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                                   one_of(words[after].lower, {"forces", "troops", "soldiers", "soldier", "military", "army",
                                                               "officials", "government", "authorities", "coalition",
                                                               "embassy", "consulate", "envoy", "warplanes", "jets", "positions",
-                                                              "navy", "marines", "peacekeepers"});
+                                                              "navy", "marines", "peacekeepers", "militants",
+                                                              "militiamen", "insurgents", "separatists"});
             // "representatives of the Karabakh Armenians", "Kosovo Serbs": the name of a people's home.
             const bool people = std::any_of(ctx.places.begin(), ctx.places.end(), [&](const geoparse::Toponym& o) {
                 return o.kind == geoparse::ToponymKind::demonym && o.start_byte == t.end_byte + 1;
