@@ -803,3 +803,20 @@ TEST_CASE("a place that names armed men ('Kharkiv militants') says whose they ar
     REQUIRE_FALSE(events.empty());
     CHECK(events[0].location == "Bakhmut");
 }
+
+TEST_CASE("a paragraph with no date of its own continues the day the story last named, within the week", "[events]") {
+    // Published Friday 8 March 2024; the attack was on Sunday the 3rd.
+    const auto events = extract_text(
+        "Hundreds of militants attacked an army base in Gao on Sunday, residents said.\n\n"
+        "At least 40 civilians were killed in a camp in Gao, two residents said.");
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].event_date == ev::Date::from_ymd(2024, 3, 3));
+    CHECK(events[1].type == "attack");
+    CHECK(events[1].event_date == ev::Date::from_ymd(2024, 3, 3));
+    // History the report recalls is no day of what it tells next: the publication fallback stays.
+    const auto history = extract_text(
+        "Rebels first captured Gao in April 2012.\n\n"
+        "Soldiers and militiamen fought rebels in Gao for several hours.");
+    REQUIRE_FALSE(history.empty());
+    CHECK(history.back().event_date >= ev::Date::from_ymd(2024, 3, 7));
+}

@@ -158,6 +158,30 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
     bool lead_checked = false;  // the article's first sentence was read for its opening date
     std::optional<Date> lead_date;
 
+    // The day the story last named before the current paragraph, for a paragraph that names none:
+    // "Militants attacked Djibo on Sunday. // Soldiers fought the attackers for hours." The earlier
+    // paragraphs' sentences not read yet wait in `story_undated`, in order, and are read only on demand.
+    std::optional<text::DateMention> story_date;
+    std::vector<text::Span> story_undated;
+    auto read_story_date = [&]() -> std::optional<text::DateMention> {
+        while (!story_undated.empty()) {
+            const text::Span last = story_undated.back();
+            story_undated.pop_back();
+            const auto dates = text::find_dates(last.of(text), reference);
+            if (dates.empty()) continue;
+            story_date = dates.back();
+            for (const auto& dm : dates)
+                if (!dm.relative && dm.time_precision == text::precision_day) story_date = dm;
+            story_undated.clear();
+        }
+        // Only a day within the week before publication carries over: an older one is history the report
+        // recalls ("In 2014, ..."), not the day of what it tells next.
+        if (story_date && story_date->time_precision == text::precision_day && !story_date->end &&
+            story_date->start <= reference && reference.days_since_epoch() - story_date->start.days_since_epoch() <= 7)
+            return story_date;
+        return std::nullopt;
+    };
+
     for (const text::Span& paragraph : text::split_paragraphs(text)) {
         const text::ZoneKind zone = structure.kind_at(paragraph.begin);
         if (zone == text::ZoneKind::byline || zone == text::ZoneKind::credit || zone == text::ZoneKind::boilerplate)
@@ -184,7 +208,7 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
                     undated.clear();  // older sentences no longer matter
                 }
             }
-            return paragraph_date;
+            return paragraph_date ? paragraph_date : read_story_date();
         };
         std::size_t paragraph_first_event = events.size();
         for (const text::Span& sentence : text::split_sentences(text, paragraph)) {
@@ -290,6 +314,13 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
                 take_dates(dates);
                 undated.clear();
             }
+        }
+        // The story's date for the next paragraphs: this paragraph's latest, read now or later.
+        if (paragraph_date) {
+            story_date = paragraph_date;
+            story_undated = std::move(undated);
+        } else {
+            story_undated.insert(story_undated.end(), undated.begin(), undated.end());
         }
     }
     // The same event told twice in one article (headline and body, or two sentences) is one event.
