@@ -820,3 +820,36 @@ TEST_CASE("a paragraph with no date of its own continues the day the story last 
     REQUIRE_FALSE(history.empty());
     CHECK(history.back().event_date >= ev::Date::from_ymd(2024, 3, 7));
 }
+
+TEST_CASE("the day a statement was made is not the day of what it reports, when the story named an earlier one",
+          "[events]") {
+    // Published Friday 8 March 2024: the attack on Sunday the 3rd, the statement on Wednesday the 6th.
+    const auto events = extract_text(
+        "Hundreds of militants attacked an army base in Gao on Sunday, residents said.\n\n"
+        "Army drones struck columns of fighters as they retreated from Gao, the military government said in a "
+        "statement on Wednesday.");
+    bool strike = false;
+    for (const auto& e : events)
+        if (e.type == "air_drone_strike") {
+            strike = true;
+            CHECK(e.event_date == ev::Date::from_ymd(2024, 3, 3));
+        }
+    CHECK(strike);
+    // With no earlier day in the story, the statement's day is the best there is.
+    const auto alone = extract_text(
+        "Army drones struck columns of fighters as they retreated from Gao, the military government said in a "
+        "statement on Wednesday.");
+    REQUIRE_FALSE(alone.empty());
+    CHECK(alone[0].event_date == ev::Date::from_ymd(2024, 3, 6));
+    // A day in the event's own clause stays its day.
+    const auto own = extract_text(
+        "Hundreds of militants attacked an army base in Gao on Sunday, residents said.\n\n"
+        "Army drones struck columns of fighters near Gao on Wednesday, the military government said.");
+    bool own_strike = false;
+    for (const auto& e : own)
+        if (e.type == "air_drone_strike") {
+            own_strike = true;
+            CHECK(e.event_date == ev::Date::from_ymd(2024, 3, 6));
+        }
+    CHECK(own_strike);
+}

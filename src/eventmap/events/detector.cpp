@@ -1145,6 +1145,28 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
                 break;
             }
         }
+        // "Drones struck the column, the army said in a statement on Wednesday": a day the saying clause
+        // after the event names is when it was said. The day the story named before, when earlier and
+        // within the week, is the event's ("Militants attacked Djibo on Sunday. ...").
+        std::optional<text::DateMention> story_day;
+        if (date && !opening_date && ctx.paragraph_date) {
+            std::size_t wi = 0;
+            while (wi < words.size() && words[wi].end <= date->span.begin) ++wi;
+            bool said = false, comma = false;
+            for (std::size_t w = wi; w > m->last_word + 1 && w + 7 > wi && !said; --w) {
+                said = one_of(words[w - 1].lower, {"said", "told", "announced", "stated", "reported", "confirmed", "added",
+                                                   "claimed"});
+                if (said)
+                    for (std::size_t b = m->last_word + 1; b < w && !comma; ++b) comma = words[b].boundary == ',';
+            }
+            if (said && comma)
+                if (const auto before = ctx.paragraph_date(); before && before->start < date->start &&
+                                                              before->start.days_since_epoch() + 7 >= date->start.days_since_epoch()) {
+                    story_day = before;
+                    date = &*story_day;
+                    d.why += "; the statement's day is not the event's";
+                }
+        }
         // A report that opens with the full date ("On 9 March 2022, in X, ...") states its main event
         // there: that sentence's events are better attested than the details that follow.
         if (opening_date) confidence = std::min(1.0, confidence + 0.05);
