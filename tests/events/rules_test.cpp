@@ -853,3 +853,13 @@ TEST_CASE("the day a statement was made is not the day of what it reports, when 
         }
     CHECK(own_strike);
 }
+
+TEST_CASE("the place carried on is the town, not the region named after it with 'in'", "[events]") {
+    const auto events = extract_text(
+        "Troops raided the Mykolaiv refugee camp in the occupied Odesa region on Monday. Gunmen exchanged fire with the "
+        "troops throughout the day.");
+    REQUIRE(events.size() >= 2);
+    // The second sentence names no place: it takes the first one's town.
+    CHECK(events.back().type == "armed_clash");
+    CHECK(events.back().location == "Mykolaiv");
+}

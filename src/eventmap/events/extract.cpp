@@ -69,12 +69,23 @@ bool qualifies_previous(std::string_view text, const std::vector<geoparse::Topon
     const std::string& f = places[k].feature_code;
     if (!(f.rfind("PCL", 0) == 0 || f == "ADM1" || f == "ADM2" || f == "ADM3" || f == "RGN")) return false;
     std::string_view gap = text.substr(places[k - 1].end_byte, places[k].start_byte - places[k - 1].end_byte);
-    for (std::string_view kind : {" city", " town", " village", " district", " township"})
+    for (std::string_view kind : {" city", " town", " village", " district", " township", " refugee camp", " camp"})
         if (gap.starts_with(kind)) {
             gap.remove_prefix(kind.size());
             break;
         }
-    return gap == " (" || gap == ", " || gap == "(" || gap == ",";
+    if (gap == " (" || gap == ", " || gap == "(" || gap == ",") return true;
+    // "the Jenin refugee camp in the occupied West Bank", "Kupiansk, in the Kharkiv region": the region
+    // the town lies in.
+    for (std::string_view in : {", in ", " in "})
+        if (gap.starts_with(in)) {
+            gap.remove_prefix(in.size());
+            if (gap.starts_with("the ")) gap.remove_prefix(4);
+            for (std::string_view adjective : {"occupied ", "northern ", "southern ", "eastern ", "western ", "central "})
+                if (gap == adjective) gap = {};
+            return gap.empty();
+        }
+    return false;
 }
 
 bool is_protest(const std::string& t) {
