@@ -863,3 +863,15 @@ TEST_CASE("the place carried on is the town, not the region named after it with 
     CHECK(events.back().type == "armed_clash");
     CHECK(events.back().location == "Mykolaiv");
 }
+
+TEST_CASE("residents who beat a man are a mob, even when the police come later in the sentence", "[events]") {
+    // The police are where the man was taken, not among those who beat him.
+    CHECK(main_type("On 4 May 2022, in Lahore, residents of the old market quarter beat up a man who had tried to rob a "
+                    "woman and took him to the police station.") == "mob_violence");
+    // The agent of a passive a few words after the verb.
+    CHECK(main_type("On 4 May 2022, in Lahore, a man accused of theft was beaten up and injured by residents near the "
+                    "bus station.") == "mob_violence");
+    // Police among the doers make it no mob.
+    CHECK(main_type("On 4 May 2022, in Lahore, a shopkeeper was beaten up by police and residents near the bus station.") !=
+          "mob_violence");
+}

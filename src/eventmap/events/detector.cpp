@@ -1022,18 +1022,25 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         }
         // Residents or a crowd who beat or kill someone: the subject before the trigger, or the agent
         // of a passive ("was beaten by residents"), with no armed party among them.
-        if (d.type == "attack" && !has_cue(Cue::armed_party, cl)) {
+        // An armed party elsewhere in the clause (the victim, "took him to the police station") leaves
+        // the crowd a crowd; one among the doers makes it no mob.
+        if (d.type == "attack") {
             const bool passive = passive_at(words, m->first_word);
-            bool mob = false;
+            auto doer = [&](const CueHit& h) {
+                if (!passive) return h.last < m->first_word && m->first_word - h.last <= 6;
+                if (!(h.first > m->first_word && h.first - m->first_word <= 5)) return false;
+                for (std::uint32_t w = m->first_word + 1; w < h.first; ++w)
+                    if (words[w].lower == "by") return true;
+                return false;
+            };
+            bool mob = false, armed_doer = false;
             for (const CueHit& h : cues) {
-                if (h.cue != Cue::mob_subject || clause[h.first] != cl) continue;
-                if (!passive && h.last < m->first_word && m->first_word - h.last <= 6) mob = true;
-                if (passive && h.first > m->first_word && h.first - m->first_word <= 4) {
-                    for (std::uint32_t w = m->first_word + 1; w < h.first; ++w)
-                        if (words[w].lower == "by") mob = true;
-                }
+                if (clause[h.first] != cl) continue;
+                if (h.cue == Cue::mob_subject && doer(h)) mob = true;
+                // Armed men before the verb, or named as its agent, are among the doers.
+                if (h.cue == Cue::armed_party && (passive ? doer(h) : h.last < m->first_word)) armed_doer = true;
             }
-            if (mob) {
+            if (mob && !armed_doer) {
                 d.type = "mob_violence";
                 d.why += "; a crowd, not an armed group -> mob_violence";
             }
