@@ -875,3 +875,11 @@ TEST_CASE("residents who beat a man are a mob, even when the police come later i
     CHECK(main_type("On 4 May 2022, in Lahore, a shopkeeper was beaten up by police and residents near the bus station.") !=
           "mob_violence");
 }
+
+TEST_CASE("an arrest after which the detainees' whereabouts are unknown is a forced disappearance", "[events]") {
+    CHECK(types_of("On 2 May 2022, police arrested four teachers in Kidal. Their whereabouts remain unknown.") ==
+          std::vector<std::string>{"abduction_forced_disappearance"});
+    // Without the remark the arrest stays an arrest.
+    CHECK(types_of("On 2 May 2022, police arrested four teachers in Kidal. They were released the next day.") ==
+          std::vector<std::string>{"arrests"});
+}

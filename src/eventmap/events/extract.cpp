@@ -129,6 +129,25 @@ bool upgrade_protest(std::vector<Event>& events, std::size_t paragraph_first, co
     return true;
 }
 
+// "... were arrested by the Taliban. Their whereabouts remain unknown.": an arrest after which no one
+// knows where the detainees are is a forced disappearance, told over two sentences.
+bool upgrade_arrest(std::vector<Event>& events, std::size_t paragraph_first, const Detection& d, std::string_view text) {
+    if (d.type != "abduction_forced_disappearance" || d.trigger.end <= d.trigger.begin) return false;
+    std::string trigger(text.substr(d.trigger.begin, d.trigger.end - d.trigger.begin));
+    for (char& c : trigger) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    if (!trigger.starts_with("whereabouts")) return false;
+    Event* arrest = nullptr;
+    for (std::size_t i = paragraph_first; i < events.size(); ++i)
+        if (events[i].type == "arrests") arrest = &events[i];
+    if (!arrest) return false;
+    const EventTypeInfo* info = find_type(d.type);
+    if (!info) return false;
+    arrest->type = std::string(info->slug);
+    arrest->event_type = std::string(info->event_type);
+    arrest->sub_event_type = std::string(info->sub_event_type);
+    return true;
+}
+
 Date today() {
     const auto now = std::chrono::system_clock::now();
     const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
@@ -276,6 +295,7 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
                 // A protest told over several sentences is one event: what the police or the crowd
                 // did later in the paragraph (arrests, dispersal, fire, riots) changes its type.
                 if (upgrade_protest(events, paragraph_first_event, d)) continue;
+                if (upgrade_arrest(events, paragraph_first_event, d, text)) continue;
                 Event e;
                 const EventTypeInfo* info = find_type(d.type);
                 if (!info) continue;  // a slug the taxonomy does not know: a data error, not an event
