@@ -883,3 +883,12 @@ TEST_CASE("an arrest after which the detainees' whereabouts are unknown is a for
     CHECK(types_of("On 2 May 2022, police arrested four teachers in Kidal. They were released the next day.") ==
           std::vector<std::string>{"arrests"});
 }
+
+TEST_CASE("live fire at a protest, or attacks on protesters that kill, are excessive force", "[events]") {
+    CHECK(main_type("Police in Khartoum shot live rounds to clear protests for a third day on Monday, but hundreds of "
+                    "nurses kept up their strike.") == "excessive_force_against_protesters");
+    CHECK(main_type("A student was killed and dozens were hurt in Khartoum on Monday in police attacks against peaceful "
+                    "protesters.") == "excessive_force_against_protesters");
+    // An attack on protesters that kills no one is an intervention.
+    CHECK(main_type("Police attacks on protesters in Khartoum on Monday left the square empty.") == "protest_with_intervention");
+}
