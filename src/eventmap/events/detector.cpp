@@ -745,6 +745,11 @@ bool list_gap(std::string_view gap) {
     for (std::string_view sep : {", ", " and ", ", and ", " or ", ", or ", " and in ", ", and in ", ", in ", " and the ",
                                  " and at ", " and also in ", ", as well as ", " as well as ", " and both in "})
         if (g == sep) return true;
+    // "Kharkiv and the city of Kherson", "Gao, and the town of Kidal": the second named with its kind.
+    for (std::string_view sep : {" and the ", ", and the ", " and in the "})
+        if (g.starts_with(sep))
+            for (std::string_view kind : {"city of ", "town of ", "village of ", "port of ", "towns of ", "cities of "})
+                if (g.size() == sep.size() + kind.size() && g.compare(sep.size(), kind.size(), kind) == 0) return true;
     return false;
 }
 
