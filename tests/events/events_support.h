@@ -35,6 +35,7 @@ inline const std::vector<TestPlace>& test_places() {
         {"Odesa region", 46.5, 30.5, "UA", "ADM1"},          {"Mykolaiv", 46.97625, 31.99296, "UA", "PPLA"},
         {"Mandalay", 21.97473, 96.08359, "MM", "PPLA"},      {"Sittwe", 20.14624, 92.89835, "MM", "PPLA"},
         {"Tripoli", 32.88743, 13.18733, "LY", "PPLC"},       {"Washington", 38.89511, -77.03637, "US", "PPLC"},
+        {"Pakistan", 30.0, 70.0, "PK", "PCLI"},              {"Punjab", 30.5, 72.5, "PK", "ADM1"},
         // a town the gazetteer reads as its district (ADM2), as it does some real ones
         {"Pokrovsk", 48.28198, 37.17585, "UA", "ADM2"},
         {"Russian", 60.0, 100.0, "RU", "PCLI", geoparse::ToponymKind::demonym},

@@ -145,3 +145,13 @@ TEST_CASE("a continent, like a country, is a place only after a preposition of p
     CHECK(linked_place("Protesters in Tbilisi blocked an avenue on Monday, waving Europe flags.", "blocked") == "Tbilisi");
     CHECK(linked_place("Farmers protested across Europe on Monday.", "protested") == "Europe");
 }
+
+TEST_CASE("'X and the city of Y' lists two places of the event", "[events]") {
+    CHECK(linked_places("Russian forces shelled villages around Kharkiv and the city of Kherson overnight.", "shelled") ==
+          std::vector<std::string>{"Kharkiv", "Kherson"});
+    CHECK(linked_places("Gunmen attacked Gao, and the town of Kidal on Sunday.", "attacked") ==
+          std::vector<std::string>{"Gao", "Kidal"});
+    // A kind word alone is no list: "Kharkiv and the city's outskirts".
+    CHECK(linked_places("Russian forces shelled Kharkiv and the city outskirts overnight.", "shelled") ==
+          std::vector<std::string>{"Kharkiv"});
+}

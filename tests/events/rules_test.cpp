@@ -759,3 +759,136 @@ TEST_CASE("an agreement signed outranks what it covers, ending a truce is no agr
     CHECK(main_type("Two hundred tanks bought by a group of allies arrived in Kyiv last week.") == "arms_transfer");
     CHECK(main_type("The German chancellor arrived in Kyiv on Monday.") == "diplomatic_visit");
 }
+
+TEST_CASE("a country before 'in X' does not lie in X, and a region after 'X city (' only qualifies X", "[events]") {
+    // "The army of Pakistan in Lahore": the town is not held by the country named before it, and the
+    // region in parentheses after "city" says where the town is.
+    const auto events =
+        extract_text("Militants fired rockets at a base of the army of Pakistan in Lahore city (Punjab) on Monday.");
+    REQUIRE_FALSE(events.empty());
+    CHECK(events[0].location == "Lahore");
+    // The same qualifier without the country, the event's words nearer the region than the town (which
+    // the gazetteer reads as its district).
+    const auto clash = extract_text(
+        "Gunmen clashed with a tribal militia in Pokrovsk city (Donetsk region) after they tried to kidnap a trader.");
+    REQUIRE_FALSE(clash.empty());
+    CHECK(clash[0].location == "Pokrovsk");
+    // "Kharkiv in Ukraine" is still the town.
+    const auto town = extract_text("Shelling hit Kharkiv in Ukraine on Monday.");
+    REQUIRE_FALSE(town.empty());
+    CHECK(town[0].location == "Kharkiv");
+}
+
+TEST_CASE("a town that opens the sentence sets the scene of what it tells, however far the trigger", "[events]") {
+    // Goma stands for a neighbourhood's name the gazetteer reads as a far namesake.
+    const auto events = extract_text(
+        "On 5 May 2022, in Mykolaiv, a trader and his son were shot and killed by two armed men in Goma market.");
+    REQUIRE_FALSE(events.empty());
+    CHECK(events[0].location == "Mykolaiv");
+    const auto rural = extract_text(
+        "Around 5 May 2022, in the rural area of Mykolaiv, a trader was shot and killed by two armed men in Goma market.");
+    REQUIRE_FALSE(rural.empty());
+    CHECK(rural[0].location == "Mykolaiv");
+    // A region that opens the sentence does not: the town named later is the more precise place.
+    const auto region = extract_text("On 5 May 2022, in Donetsk region, Russian forces shelled Avdiivka.");
+    REQUIRE_FALSE(region.empty());
+    CHECK(region[0].location == "Avdiivka");
+}
+
+TEST_CASE("a place that names armed men ('Kharkiv militants') says whose they are, not where they struck", "[events]") {
+    // Zorya stands for a village the gazetteer lacks.
+    const auto events = extract_text(
+        "On 7 May 2022, Kharkiv militiamen abducted eight women and six children from Zorya, Bakhmut (Donetsk region) "
+        "after a raid.");
+    REQUIRE_FALSE(events.empty());
+    CHECK(events[0].location == "Bakhmut");
+}
+
+TEST_CASE("a paragraph with no date of its own continues the day the story last named, within the week", "[events]") {
+    // Published Friday 8 March 2024; the attack was on Sunday the 3rd.
+    const auto events = extract_text(
+        "Hundreds of militants attacked an army base in Gao on Sunday, residents said.\n\n"
+        "At least 40 civilians were killed in a camp in Gao, two residents said.");
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].event_date == ev::Date::from_ymd(2024, 3, 3));
+    CHECK(events[1].type == "attack");
+    CHECK(events[1].event_date == ev::Date::from_ymd(2024, 3, 3));
+    // History the report recalls is no day of what it tells next: the publication fallback stays.
+    const auto history = extract_text(
+        "Rebels first captured Gao in April 2012.\n\n"
+        "Soldiers and militiamen fought rebels in Gao for several hours.");
+    REQUIRE_FALSE(history.empty());
+    CHECK(history.back().event_date >= ev::Date::from_ymd(2024, 3, 7));
+}
+
+TEST_CASE("the day a statement was made is not the day of what it reports, when the story named an earlier one",
+          "[events]") {
+    // Published Friday 8 March 2024: the attack on Sunday the 3rd, the statement on Wednesday the 6th.
+    const auto events = extract_text(
+        "Hundreds of militants attacked an army base in Gao on Sunday, residents said.\n\n"
+        "Army drones struck columns of fighters as they retreated from Gao, the military government said in a "
+        "statement on Wednesday.");
+    bool strike = false;
+    for (const auto& e : events)
+        if (e.type == "air_drone_strike") {
+            strike = true;
+            CHECK(e.event_date == ev::Date::from_ymd(2024, 3, 3));
+        }
+    CHECK(strike);
+    // With no earlier day in the story, the statement's day is the best there is.
+    const auto alone = extract_text(
+        "Army drones struck columns of fighters as they retreated from Gao, the military government said in a "
+        "statement on Wednesday.");
+    REQUIRE_FALSE(alone.empty());
+    CHECK(alone[0].event_date == ev::Date::from_ymd(2024, 3, 6));
+    // A day in the event's own clause stays its day.
+    const auto own = extract_text(
+        "Hundreds of militants attacked an army base in Gao on Sunday, residents said.\n\n"
+        "Army drones struck columns of fighters near Gao on Wednesday, the military government said.");
+    bool own_strike = false;
+    for (const auto& e : own)
+        if (e.type == "air_drone_strike") {
+            own_strike = true;
+            CHECK(e.event_date == ev::Date::from_ymd(2024, 3, 6));
+        }
+    CHECK(own_strike);
+}
+
+TEST_CASE("the place carried on is the town, not the region named after it with 'in'", "[events]") {
+    const auto events = extract_text(
+        "Troops raided the Mykolaiv refugee camp in the occupied Odesa region on Monday. Gunmen exchanged fire with the "
+        "troops throughout the day.");
+    REQUIRE(events.size() >= 2);
+    // The second sentence names no place: it takes the first one's town.
+    CHECK(events.back().type == "armed_clash");
+    CHECK(events.back().location == "Mykolaiv");
+}
+
+TEST_CASE("residents who beat a man are a mob, even when the police come later in the sentence", "[events]") {
+    // The police are where the man was taken, not among those who beat him.
+    CHECK(main_type("On 4 May 2022, in Lahore, residents of the old market quarter beat up a man who had tried to rob a "
+                    "woman and took him to the police station.") == "mob_violence");
+    // The agent of a passive a few words after the verb.
+    CHECK(main_type("On 4 May 2022, in Lahore, a man accused of theft was beaten up and injured by residents near the "
+                    "bus station.") == "mob_violence");
+    // Police among the doers make it no mob.
+    CHECK(main_type("On 4 May 2022, in Lahore, a shopkeeper was beaten up by police and residents near the bus station.") !=
+          "mob_violence");
+}
+
+TEST_CASE("an arrest after which the detainees' whereabouts are unknown is a forced disappearance", "[events]") {
+    CHECK(types_of("On 2 May 2022, police arrested four teachers in Kidal. Their whereabouts remain unknown.") ==
+          std::vector<std::string>{"abduction_forced_disappearance"});
+    // Without the remark the arrest stays an arrest.
+    CHECK(types_of("On 2 May 2022, police arrested four teachers in Kidal. They were released the next day.") ==
+          std::vector<std::string>{"arrests"});
+}
+
+TEST_CASE("live fire at a protest, or attacks on protesters that kill, are excessive force", "[events]") {
+    CHECK(main_type("Police in Khartoum shot live rounds to clear protests for a third day on Monday, but hundreds of "
+                    "nurses kept up their strike.") == "excessive_force_against_protesters");
+    CHECK(main_type("A student was killed and dozens were hurt in Khartoum on Monday in police attacks against peaceful "
+                    "protesters.") == "excessive_force_against_protesters");
+    // An attack on protesters that kills no one is an intervention.
+    CHECK(main_type("Police attacks on protesters in Khartoum on Monday left the square empty.") == "protest_with_intervention");
+}

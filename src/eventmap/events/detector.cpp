@@ -102,6 +102,16 @@ bool country_level(const geoparse::Toponym& t) { return t.feature_code.rfind("PC
 
 bool usable(const geoparse::Toponym& t) { return t.kind == geoparse::ToponymKind::literal && t.point.is_valid(); }
 
+// Two places are of one level when both are countries, both first-level regions, both districts or
+// other regions, or both towns ("Gubio, Borno State" is a town and its state, no list).
+int level_of(const geoparse::Toponym& t) {
+    if (t.unlisted) return 3;
+    if (country_level(t)) return 0;
+    if (t.feature_code == "ADM1" || t.feature_code == "ADM1H") return 1;
+    if (region_level(t)) return 2;
+    return 3;
+}
+
 // A passive verb at word `i`: "was shot", "was severely beaten", "were abducted and shot" (was/were/been/being
 // up to three words before, in the same stretch of the clause).
 bool passive_at(const WordList& words, std::size_t i) {
@@ -512,8 +522,28 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
             one_of(words[after].lower, {"group", "private", "mercenary", "mercenaries", "company", "movement",
                                         "party", "militia", "brigade", "battalion", "network"}))
             continue;
+        // A town that opens the sentence, after its date at most ("In Kharkiv, ...", "On 5 May 2022, in
+        // Kharkiv (Kharkiv region), ..."), sets the scene of all the sentence tells: its distance from the
+        // trigger does not count. A place named later far from it is more often a namesake the gazetteer
+        // misread than another scene.
+        // So does one after "in the rural area of", "in the outskirts of".
+        bool scene = false;
+        std::size_t preposition = before;  // one past the preposition's word
+        if (prev == "of")
+            for (preposition = before - 1; preposition > 0 && words[preposition - 1].lower != "in" &&
+                                           one_of(words[preposition - 1].lower, {"the", "rural", "area", "outskirts",
+                                                                                 "vicinity", "municipality", "countryside"});
+                 --preposition) {
+            }
+        if (preposition >= 1 && one_of(words[preposition - 1].lower, {"in", "near", "at"}) && level_of(t) == 3) {
+            scene = preposition == 1 || words[preposition - 1].boundary_before;
+            for (std::size_t w = 0; scene && w + 1 < preposition; ++w)
+                scene = words[w].number || on_date_word(words[w].lower) ||
+                        one_of(words[w].lower, {"on", "around", "between", "and", "as", "reported", "of", "week",
+                                                "weekend", "night", "overnight", "evening", "morning", "afternoon"});
+        }
         const double dist = std::abs(static_cast<double>(t.start_byte) - static_cast<double>(trigger_begin));
-        score -= std::min(3.0, dist / 60.0);
+        if (!scene) score -= std::min(3.0, dist / 60.0);
         // A verb's own place mostly follows it ("soldiers shot ... near the border crossing"); one before it
         // often sets the scene for the whole sentence ("In Kharkiv on Monday, ...") or belongs to the subject. Not
         // past a word that opens another clause ("officials in Kyiv said that shelling hit Kherson"). Only
@@ -526,7 +556,7 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                                                                        "when", "while", "after", "before", "because"});
             if (!other_clause) score += 0.5;
         }
-        // Whose, not where: "Iran's elite forces", "US-led coalition", "U.S. soldiers" name the place
+        // Whose, not where: "Iran's elite forces", "US-led coalition", "U.S. soldiers", "Katsina militiamen" name the place
         // as an owner or a side; the event's place is usually another.
         {
             constexpr double w_own = 2.0;
@@ -538,7 +568,8 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                                   one_of(words[after].lower, {"forces", "troops", "soldiers", "soldier", "military", "army",
                                                               "officials", "government", "authorities", "coalition",
                                                               "embassy", "consulate", "envoy", "warplanes", "jets", "positions",
-                                                              "navy", "marines", "peacekeepers"});
+                                                              "navy", "marines", "peacekeepers", "militants",
+                                                              "militiamen", "insurgents", "separatists"});
             // "representatives of the Karabakh Armenians", "Kosovo Serbs": the name of a people's home.
             const bool people = std::any_of(ctx.places.begin(), ctx.places.end(), [&](const geoparse::Toponym& o) {
                 return o.kind == geoparse::ToponymKind::demonym && o.start_byte == t.end_byte + 1;
@@ -568,7 +599,11 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                     gap.erase(gap.size() - adjective.size());
                     break;
                 }
-            if (gap == " in " || gap == ", in " || gap == " in the " || gap == ", in the ") score -= 1.5;
+            // Not when the place before is the broader one: a country does not lie in its town ("forces of
+            // Pakistan in Kharan").
+            if ((gap == " in " || gap == ", in " || gap == " in the " || gap == ", in the ") &&
+                level_of(ctx.places[k - 1]) >= level_of(t))
+                score -= 1.5;
             // "Gradiska, northeast of Banja Luka", "Abu Ghraib, on the western edge of Baghdad", "Kakata, 60
             // kilometers northeast of Monrovia": the second place only says where the first is.
             if (gap.starts_with(", ") && gap.ends_with(" of ") && gap.find(',', 1) == std::string::npos &&
@@ -579,10 +614,20 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         }
         // "Mykolaivka, Donetsk", "Spanish Town, Saint Catherine", "Beni (Nord-Kivu)": the name right
         // after a comma or parenthesis qualifies the one before (in a list the first is as good as any).
+        // The same past the kind word of the name before: "Tarim city (Hadramawt)", "Funtua LGA (Katsina)".
         if (k > 0 && usable(ctx.places[k - 1]) && t.start_byte >= ctx.places[k - 1].end_byte &&
-            t.start_byte - ctx.places[k - 1].end_byte <= 3) {
-            const std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
-            if (region_level(t) || gap == ", " || gap == " (" || gap == ",") score -= 3;
+            t.start_byte - ctx.places[k - 1].end_byte <= 16) {
+            std::string_view gap = ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte);
+            bool kind_word = false;
+            for (std::string_view kind : {" city", " town", " village", " district", " township", " municipality",
+                                          " province", " county", " LGA", " governorate", " subdistrict", " sub-district"})
+                if (gap.starts_with(kind) && gap.size() > kind.size() && (gap[kind.size()] == ' ' || gap[kind.size()] == ',')) {
+                    gap.remove_prefix(kind.size());
+                    kind_word = true;
+                    break;
+                }
+            if (gap.size() <= 3 && ((region_level(t) && !kind_word) || gap == ", " || gap == " (" || gap == ","))
+                score -= 3;
         }
         // "The Donetsk region city of Pokrovsk", "the Texas town of X": a country or a region before
         // "city/town/village of" only says where the settlement named next lies.
@@ -700,17 +745,12 @@ bool list_gap(std::string_view gap) {
     for (std::string_view sep : {", ", " and ", ", and ", " or ", ", or ", " and in ", ", and in ", ", in ", " and the ",
                                  " and at ", " and also in ", ", as well as ", " as well as ", " and both in "})
         if (g == sep) return true;
+    // "Kharkiv and the city of Kherson", "Gao, and the town of Kidal": the second named with its kind.
+    for (std::string_view sep : {" and the ", ", and the ", " and in the "})
+        if (g.starts_with(sep))
+            for (std::string_view kind : {"city of ", "town of ", "village of ", "port of ", "towns of ", "cities of "})
+                if (g.size() == sep.size() + kind.size() && g.compare(sep.size(), kind.size(), kind) == 0) return true;
     return false;
-}
-
-// Two places are of one level when both are countries, both first-level regions, both districts or
-// other regions, or both towns ("Gubio, Borno State" is a town and its state, no list).
-int level_of(const geoparse::Toponym& t) {
-    if (t.unlisted) return 3;
-    if (country_level(t)) return 0;
-    if (t.feature_code == "ADM1" || t.feature_code == "ADM1H") return 1;
-    if (region_level(t)) return 2;
-    return 3;
 }
 
 // The places listed beside `first` (itself not included), in the order they are reached.
@@ -987,18 +1027,25 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
         }
         // Residents or a crowd who beat or kill someone: the subject before the trigger, or the agent
         // of a passive ("was beaten by residents"), with no armed party among them.
-        if (d.type == "attack" && !has_cue(Cue::armed_party, cl)) {
+        // An armed party elsewhere in the clause (the victim, "took him to the police station") leaves
+        // the crowd a crowd; one among the doers makes it no mob.
+        if (d.type == "attack") {
             const bool passive = passive_at(words, m->first_word);
-            bool mob = false;
+            auto doer = [&](const CueHit& h) {
+                if (!passive) return h.last < m->first_word && m->first_word - h.last <= 6;
+                if (!(h.first > m->first_word && h.first - m->first_word <= 5)) return false;
+                for (std::uint32_t w = m->first_word + 1; w < h.first; ++w)
+                    if (words[w].lower == "by") return true;
+                return false;
+            };
+            bool mob = false, armed_doer = false;
             for (const CueHit& h : cues) {
-                if (h.cue != Cue::mob_subject || clause[h.first] != cl) continue;
-                if (!passive && h.last < m->first_word && m->first_word - h.last <= 6) mob = true;
-                if (passive && h.first > m->first_word && h.first - m->first_word <= 4) {
-                    for (std::uint32_t w = m->first_word + 1; w < h.first; ++w)
-                        if (words[w].lower == "by") mob = true;
-                }
+                if (clause[h.first] != cl) continue;
+                if (h.cue == Cue::mob_subject && doer(h)) mob = true;
+                // Armed men before the verb, or named as its agent, are among the doers.
+                if (h.cue == Cue::armed_party && (passive ? doer(h) : h.last < m->first_word)) armed_doer = true;
             }
-            if (mob) {
+            if (mob && !armed_doer) {
                 d.type = "mob_violence";
                 d.why += "; a crowd, not an armed group -> mob_violence";
             }
@@ -1109,6 +1156,28 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
                 date = &dm;
                 break;
             }
+        }
+        // "Drones struck the column, the army said in a statement on Wednesday": a day the saying clause
+        // after the event names is when it was said. The day the story named before, when earlier and
+        // within the week, is the event's ("Militants attacked Djibo on Sunday. ...").
+        std::optional<text::DateMention> story_day;
+        if (date && !opening_date && ctx.paragraph_date) {
+            std::size_t wi = 0;
+            while (wi < words.size() && words[wi].end <= date->span.begin) ++wi;
+            bool said = false, comma = false;
+            for (std::size_t w = wi; w > m->last_word + 1 && w + 7 > wi && !said; --w) {
+                said = one_of(words[w - 1].lower, {"said", "told", "announced", "stated", "reported", "confirmed", "added",
+                                                   "claimed"});
+                if (said)
+                    for (std::size_t b = m->last_word + 1; b < w && !comma; ++b) comma = words[b].boundary == ',';
+            }
+            if (said && comma)
+                if (const auto before = ctx.paragraph_date(); before && before->start < date->start &&
+                                                              before->start.days_since_epoch() + 7 >= date->start.days_since_epoch()) {
+                    story_day = before;
+                    date = &*story_day;
+                    d.why += "; the statement's day is not the event's";
+                }
         }
         // A report that opens with the full date ("On 9 March 2022, in X, ...") states its main event
         // there: that sentence's events are better attested than the details that follow.

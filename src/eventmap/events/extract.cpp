@@ -69,12 +69,23 @@ bool qualifies_previous(std::string_view text, const std::vector<geoparse::Topon
     const std::string& f = places[k].feature_code;
     if (!(f.rfind("PCL", 0) == 0 || f == "ADM1" || f == "ADM2" || f == "ADM3" || f == "RGN")) return false;
     std::string_view gap = text.substr(places[k - 1].end_byte, places[k].start_byte - places[k - 1].end_byte);
-    for (std::string_view kind : {" city", " town", " village", " district", " township"})
+    for (std::string_view kind : {" city", " town", " village", " district", " township", " refugee camp", " camp"})
         if (gap.starts_with(kind)) {
             gap.remove_prefix(kind.size());
             break;
         }
-    return gap == " (" || gap == ", " || gap == "(" || gap == ",";
+    if (gap == " (" || gap == ", " || gap == "(" || gap == ",") return true;
+    // "the Jenin refugee camp in the occupied West Bank", "Kupiansk, in the Kharkiv region": the region
+    // the town lies in.
+    for (std::string_view in : {", in ", " in "})
+        if (gap.starts_with(in)) {
+            gap.remove_prefix(in.size());
+            if (gap.starts_with("the ")) gap.remove_prefix(4);
+            for (std::string_view adjective : {"occupied ", "northern ", "southern ", "eastern ", "western ", "central "})
+                if (gap == adjective) gap = {};
+            return gap.empty();
+        }
+    return false;
 }
 
 bool is_protest(const std::string& t) {
@@ -118,6 +129,25 @@ bool upgrade_protest(std::vector<Event>& events, std::size_t paragraph_first, co
     return true;
 }
 
+// "... were arrested by the Taliban. Their whereabouts remain unknown.": an arrest after which no one
+// knows where the detainees are is a forced disappearance, told over two sentences.
+bool upgrade_arrest(std::vector<Event>& events, std::size_t paragraph_first, const Detection& d, std::string_view text) {
+    if (d.type != "abduction_forced_disappearance" || d.trigger.end <= d.trigger.begin) return false;
+    std::string trigger(text.substr(d.trigger.begin, d.trigger.end - d.trigger.begin));
+    for (char& c : trigger) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    if (!trigger.starts_with("whereabouts")) return false;
+    Event* arrest = nullptr;
+    for (std::size_t i = paragraph_first; i < events.size(); ++i)
+        if (events[i].type == "arrests") arrest = &events[i];
+    if (!arrest) return false;
+    const EventTypeInfo* info = find_type(d.type);
+    if (!info) return false;
+    arrest->type = std::string(info->slug);
+    arrest->event_type = std::string(info->event_type);
+    arrest->sub_event_type = std::string(info->sub_event_type);
+    return true;
+}
+
 Date today() {
     const auto now = std::chrono::system_clock::now();
     const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
@@ -158,6 +188,30 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
     bool lead_checked = false;  // the article's first sentence was read for its opening date
     std::optional<Date> lead_date;
 
+    // The day the story last named before the current paragraph, for a paragraph that names none:
+    // "Militants attacked Djibo on Sunday. // Soldiers fought the attackers for hours." The earlier
+    // paragraphs' sentences not read yet wait in `story_undated`, in order, and are read only on demand.
+    std::optional<text::DateMention> story_date;
+    std::vector<text::Span> story_undated;
+    auto read_story_date = [&]() -> std::optional<text::DateMention> {
+        while (!story_undated.empty()) {
+            const text::Span last = story_undated.back();
+            story_undated.pop_back();
+            const auto dates = text::find_dates(last.of(text), reference);
+            if (dates.empty()) continue;
+            story_date = dates.back();
+            for (const auto& dm : dates)
+                if (!dm.relative && dm.time_precision == text::precision_day) story_date = dm;
+            story_undated.clear();
+        }
+        // Only a day within the week before publication carries over: an older one is history the report
+        // recalls ("In 2014, ..."), not the day of what it tells next.
+        if (story_date && story_date->time_precision == text::precision_day && !story_date->end &&
+            story_date->start <= reference && reference.days_since_epoch() - story_date->start.days_since_epoch() <= 7)
+            return story_date;
+        return std::nullopt;
+    };
+
     for (const text::Span& paragraph : text::split_paragraphs(text)) {
         const text::ZoneKind zone = structure.kind_at(paragraph.begin);
         if (zone == text::ZoneKind::byline || zone == text::ZoneKind::credit || zone == text::ZoneKind::boilerplate)
@@ -184,7 +238,7 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
                     undated.clear();  // older sentences no longer matter
                 }
             }
-            return paragraph_date;
+            return paragraph_date ? paragraph_date : read_story_date();
         };
         std::size_t paragraph_first_event = events.size();
         for (const text::Span& sentence : text::split_sentences(text, paragraph)) {
@@ -241,6 +295,7 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
                 // A protest told over several sentences is one event: what the police or the crowd
                 // did later in the paragraph (arrests, dispersal, fire, riots) changes its type.
                 if (upgrade_protest(events, paragraph_first_event, d)) continue;
+                if (upgrade_arrest(events, paragraph_first_event, d, text)) continue;
                 Event e;
                 const EventTypeInfo* info = find_type(d.type);
                 if (!info) continue;  // a slug the taxonomy does not know: a data error, not an event
@@ -290,6 +345,13 @@ std::vector<Event> extract_events(const ingest::Article& article, const Extracto
                 take_dates(dates);
                 undated.clear();
             }
+        }
+        // The story's date for the next paragraphs: this paragraph's latest, read now or later.
+        if (paragraph_date) {
+            story_date = paragraph_date;
+            story_undated = std::move(undated);
+        } else {
+            story_undated.insert(story_undated.end(), undated.begin(), undated.end());
         }
     }
     // The same event told twice in one article (headline and body, or two sentences) is one event.
