@@ -2,12 +2,14 @@
 
 #include <ogr_api.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <span>
 
 #include "eventmap/core/error.h"
+#include "eventmap/core/mapped_file.h"
 #include "eventmap/core/parallel.h"
 #include "eventmap/export/reader.h"
 #include "eventmap/export/writer.h"
@@ -121,6 +123,29 @@ TEST_CASE("round trip GeoJSON -> eventmap -> GeoJSON is lossless", "[export]") {
     ReadOptions via_gdal;
     via_gdal.layer = "first";
     CHECK(read_all(first, via_gdal) == events);
+}
+
+TEST_CASE("eventmap's own GeoJSON and GeoJSONSeq are mapped and scanned when the first event has one source",
+          "[export]") {
+    const auto dir = test::temp_dir("export_scan");
+    // The protest (one source, so no `sources` field) first, then the merged shelling.
+    auto events = test::sample_events();
+    std::rotate(events.begin(), events.begin() + 2, events.end());
+    REQUIRE(events.front().sources.size() == 1);
+    for (const auto& [name, format] :
+         std::vector<std::pair<std::string, Format>>{{"e.geojson", Format::geojson}, {"e.geojsonl", Format::geojsonseq}}) {
+        INFO(name);
+        write_events(events, dir / name, format);
+        const MappedFile file(dir / name);
+        ReadReport report;
+        std::vector<FeatureSummary> seen;
+        CHECK(scan_event_summaries(dir / name, file, 1, report, [&](FeatureSummary&& s) { seen.push_back(std::move(s)); }));
+        REQUIRE(seen.size() == 3);
+        CHECK(seen[0].type == "peaceful_protest");
+        const auto whole = read_event_record(file, seen[0].offset, seen[0].length);
+        CHECK(whole == events[0]);  // the one source comes back from the provenance fields
+        CHECK(read_event_record(file, seen[1].offset, seen[1].length).sources.size() == 2);
+    }
 }
 
 TEST_CASE("each format writes and reads back", "[export]") {
