@@ -222,6 +222,29 @@ TEST_CASE("the same event from two articles becomes one with both sources", "[ev
     CHECK(ev::merge_duplicates({a[0], c[0]}, 10.0).size() == 2);
 }
 
+TEST_CASE("two reports of one event are dated with the days both allow whatever their confidence", "[events]") {
+    // One report gives the day, a more confident one only "this week": the merged event is on that day.
+    auto day = extract_text("Artillery shelled Kherson on Friday.");
+    REQUIRE(day.size() == 1);
+    REQUIRE(!day[0].date_end);
+    ev::Event week = day[0];
+    week.sources[0].article_id = "other";
+    week.event_date = *ev::Date::parse_iso("2024-03-04");
+    week.date_end = ev::Date::parse_iso("2024-03-10");
+    week.time_precision = 2;
+    week.confidence = day[0].confidence + 0.1;
+    day[0].event_date = *ev::Date::parse_iso("2024-03-08");
+    for (const auto& order : {std::vector<ev::Event>{day[0], week}, std::vector<ev::Event>{week, day[0]}}) {
+        const auto merged = ev::merge_duplicates(order, 10.0);
+        REQUIRE(merged.size() == 1);
+        CHECK(merged[0].event_date.iso() == "2024-03-08");
+        CHECK(!merged[0].date_end);
+        CHECK(merged[0].time_precision == 1);
+        CHECK(merged[0].confidence == Approx(week.confidence));  // the more confident report's other fields
+        CHECK(merged[0].sources.size() == 2);
+    }
+}
+
 TEST_CASE("trigger patterns are data: phrases, prefixes, gaps, numbers, and clear errors", "[events]") {
     const auto set = ev::TriggerSet::parse(
         "type\tweight\tpattern\n# comment\nair_drone_strike\t80\tdrone|uav ~2 strike*\narrests\t50\trounded_up\n", "t.tsv");

@@ -61,12 +61,18 @@ std::vector<Event> merge_duplicates(std::vector<Event> events, double max_distan
         auto count = twin->count, fatalities = twin->fatalities;
         if (e.count && (!count || *e.count > *count)) count = e.count;
         if (e.fatalities && (!fatalities || *e.fatalities > *fatalities)) fatalities = e.fatalities;
+        // One event told twice happened on days both reports allow: "today" within "earlier this week".
+        const Date from = std::max(twin->event_date, e.event_date), to = std::min(last_day(*twin), last_day(e));
+        const int precision = from == to ? 1 : std::min(twin->time_precision, e.time_precision);
         const std::string id = twin->id;
         if (e.confidence > twin->confidence) *twin = std::move(e);
         twin->id = id;  // the first report's id stays: ids are stable across reruns
         twin->sources = std::move(sources);
         twin->count = count;
         twin->fatalities = fatalities;
+        twin->event_date = from;
+        twin->date_end = to > from ? std::optional(to) : std::nullopt;
+        twin->time_precision = precision;
         *twin_kept = kept_of(twin_kept->index);  // the more confident report may bring other days or point
     }
     return out;
