@@ -892,3 +892,17 @@ TEST_CASE("live fire at a protest, or attacks on protesters that kill, are exces
     // An attack on protesters that kills no one is an intervention.
     CHECK(main_type("Police attacks on protesters in Khartoum on Monday left the square empty.") == "protest_with_intervention");
 }
+
+TEST_CASE("a place after another event's noun ('the siege of X') is not where the trigger's event happened", "[events]") {
+    // The siege is Bakhmut's; the drone strike named after it is in Kharkiv.
+    const auto events = extract_text("The siege of Bakhmut followed a drone attack on a fuel depot in Kharkiv on Monday.");
+    bool strike = false;
+    for (const auto& e : events)
+        if (e.type == "air_drone_strike") {
+            strike = true;
+            CHECK(e.location == "Kharkiv");
+        }
+    CHECK(strike);
+    // A verb's own place may still be that noun's: "the bombardment of X has left six dead" happened in X.
+    CHECK(linked_place("The bombardment of Kherson has left six residents dead.", "left") == "Kherson");
+}

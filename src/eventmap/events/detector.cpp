@@ -446,6 +446,13 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
                             "centre", "heart", "region", "regions", "province", "provinces", "area", "areas",
                             "territory", "side", "edge", "interior", "countryside"}))
             aside = true;
+        // Another event's place: "The bombardment of Idlib followed a drone attack on an academy in Homs". A
+        // place after "of" and an event noun, before the trigger, is where that other event happened. (Not when
+        // a verb's place is asked: "the bombardment of Timin has left six dead" tells the bombardment's result.)
+        if (!verb_own_place && wi < trigger_word && prev == "of" &&
+            one_of(prev2, {"bombardment", "bombardments", "shelling", "siege", "capture", "fall", "liberation",
+                           "bombing", "blockade", "storming", "recapture", "evacuation", "occupation", "destruction"}))
+            aside = true;
         // The trigger's object: "patrolled Kakata", "shelled the Karimiya district".
         std::size_t after = wi;
         while (after < words.size() && words[after].end <= t.end_byte - sent_begin) ++after;
