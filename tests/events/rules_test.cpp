@@ -906,3 +906,17 @@ TEST_CASE("a place after another event's noun ('the siege of X') is not where th
     // A verb's own place may still be that noun's: "the bombardment of X has left six dead" happened in X.
     CHECK(linked_place("The bombardment of Kherson has left six residents dead.", "left") == "Kherson");
 }
+
+TEST_CASE("a base or camp transferred to another force changes hands without a fight", "[events]") {
+    CHECK(main_type("The UN mission transferred its base in Gao to the national army on Monday.") ==
+          "non_violent_transfer_of_territory");
+    // Prisoners moved to a base are not territory changing hands.
+    CHECK(main_type("Guards transferred the prisoners to a military base in Gao on Monday.") !=
+          "non_violent_transfer_of_territory");
+}
+
+TEST_CASE("talks that ended without an agreement are talks and a ceasefire that is ended is a change of activity", "[events]") {
+    CHECK(main_type("Ceasefire talks in Brussels ended on Monday without an agreement.") == "diplomatic_meeting");
+    CHECK(main_type("Talks in Brussels ended yesterday without an agreement.") == "diplomatic_meeting");
+    CHECK(main_type("The rebels ended the ceasefire in Gao on Monday.") == "change_to_group_activity");
+}
