@@ -920,3 +920,8 @@ TEST_CASE("talks that ended without an agreement are talks and a ceasefire that 
     CHECK(main_type("Talks in Brussels ended yesterday without an agreement.") == "diplomatic_meeting");
     CHECK(main_type("The rebels ended the ceasefire in Gao on Monday.") == "change_to_group_activity");
 }
+
+TEST_CASE("roads or homes torn up are property destroyed but a deal torn up is not", "[events]") {
+    CHECK(main_type("Army bulldozers tore up roads and water pipes in Gao on Monday.") == "looting_property_destruction");
+    CHECK(main_type("The president tore up the peace deal in Gao on Monday.") != "looting_property_destruction");
+}

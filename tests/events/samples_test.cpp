@@ -63,8 +63,8 @@ TEST_CASE("the sample reports give the events expected.jsonl lists (type, place 
         }
     }
     REQUIRE(articles >= 30);
-    // 89 of 112 on 2026-12-08, main after acc5 and four more rules (docs/accuracy.md); a change that loses more than a
+    // 90 of 112 on 2026-12-08, main after acc5 and four more rules (docs/accuracy.md); a change that loses more than a
     // few of them should say why.
     INFO(found << " of " << wanted << " expected events found");
-    CHECK(found >= 89);
+    CHECK(found >= 90);
 }
