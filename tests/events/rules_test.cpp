@@ -925,3 +925,10 @@ TEST_CASE("roads or homes torn up are property destroyed but a deal torn up is n
     CHECK(main_type("Army bulldozers tore up roads and water pipes in Gao on Monday.") == "looting_property_destruction");
     CHECK(main_type("The president tore up the peace deal in Gao on Monday.") != "looting_property_destruction");
 }
+
+TEST_CASE("a named event followed by may or might or could is a possibility not an event", "[events]") {
+    CHECK(extract_text("Mediators said talks could resume in Brussels, but no date was set.").empty());
+    CHECK(extract_text("Officials fear that protests may spread to Kidal.").empty());
+    // A modal later in the sentence, after the event's own verb, does not undo it.
+    CHECK(main_type("Protesters marched through Kidal on Monday and said more rallies could follow.") == "peaceful_protest");
+}

@@ -942,6 +942,11 @@ void Detector::detect(const SentenceContext& ctx, std::vector<Detection>& out) c
     for (const TriggerMatch& m : triggers) {
         if (cue_before(Cue::negation, m, 3)) continue;
         if (cue_before(Cue::possibility, m, 0)) continue;
+        // A named event as the subject of "may", "might" or "could": "talks could resume in Doha", "protests
+        // may spread to Kisumu" say what is possible, not what happened.
+        if (m.last_word + 1 < words.size() && !words[m.last_word + 1].boundary_before &&
+            one_of(words[m.last_word + 1].lower, {"may", "might", "could"}))
+            continue;
         if (cue_before(Cue::conditional, m, 0)) continue;
         if (protest_topic(m)) continue;
         // "one of the wounded", "the dead were buried": casualties named as a group, not an event.
