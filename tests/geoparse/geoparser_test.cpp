@@ -585,3 +585,15 @@ TEST_CASE("an Arabic name keeps its article inside: 'Deir ez-Zor', and 'the Jeni
     REQUIRE(find(camp, "Jenin"));
     CHECK(find(camp, "Jenin")->kind == ToponymKind::literal);
 }
+
+TEST_CASE("an aside in parentheses between a name and its qualifier: 'Hays (exact spot unknown) (Al Hudaydah)'", "[geoparse]") {
+    REQUIRE_INDEX();
+    // Hays, Kansas is the larger namesake; the region after the aside is the qualifier.
+    auto ts = parse("Gunmen fired on a checkpoint in Hays (exact spot unknown) (Al Hudaydah) overnight.");
+    REQUIRE(find(ts, "Hays"));
+    CHECK(find(ts, "Hays")->country == "YE");
+    // Without a qualifier after it, the aside changes nothing.
+    auto us = parse("Storms hit Hays (the county seat) on Friday and closed schools across western Kansas.");
+    REQUIRE(find(us, "Hays"));
+    CHECK(find(us, "Hays")->country == "US");
+}

@@ -1058,10 +1058,22 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     }
     for (std::size_t k = 0; k + 1 < live.size(); ++k) {
         Mention* m = live[k];
+        // An aside in parentheses that opens in lower case ("Hays (coded to district level) (Al
+        // Hudaydah)", "Ramliyah (coded to Al Fulayhah) (Al Jubah, Marib)") stands between a name and
+        // its qualifier: the qualifier comes after it.
+        std::size_t after = m->wb;
+        if (after + 1 < words.size() && words[after].punct == '(' && words[after + 1].is_word &&
+            !words[after + 1].capitalised) {
+            std::size_t close = after + 1;
+            while (close < words.size() && close < after + 12 && words[close].punct != '(' && words[close].punct != ')') ++close;
+            if (close < words.size() && words[close].punct == ')') after = close + 1;
+        }
         Mention* q = live[k + 1];
+        if (after != m->wb)
+            for (std::size_t r = k + 1; r < live.size() && live[r]->wa <= after + 1; ++r) q = live[r];
         if (m->metonym || q->metonym) continue;
         // "Samarkand, Uzbekistan", "Mykolaivka, Donetsk", "Alexandria (Louisiana)"
-        bool comma = q->wa == m->wb + 1 && (words[m->wb].punct == ',' || words[m->wb].punct == '(');
+        bool comma = after < words.size() && q->wa == after + 1 && (words[after].punct == ',' || words[after].punct == '(');
         if (!comma || m->fixed_place != UINT32_MAX) continue;
         if (q->fixed_place != UINT32_MAX) {
             Place p = m_gaz.place_without_names(q->fixed_place);
