@@ -267,6 +267,7 @@ struct Mention {
     std::string_view qualifier_country;  // from "X, Country" (in the index)
     std::vector<std::string> qualifier_admin1;  // admin1 codes from "X, Region" (every region of that name)
     std::vector<std::string_view> qualifier_countries_any;
+    const Mention* qualifier = nullptr;  // the name of "X, Region" / "X town in Region" after X
 };
 
 // score_candidate reads these fields of a mention, and nothing else of it: two mentions of a
@@ -1074,7 +1075,14 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         if (m->metonym || q->metonym) continue;
         // "Samarkand, Uzbekistan", "Mykolaivka, Donetsk", "Alexandria (Louisiana)"
         bool comma = after < words.size() && q->wa == after + 1 && (words[after].punct == ',' || words[after].punct == '(');
+        // "Sayda town in Dara countryside", "Azaz city in Aleppo countryside": the place after the
+        // town's kind word and "in" is where the town lies, as after a comma.
+        if (!comma && after == m->wb && q->wa == m->wb + 2 && words[m->wb].is_word && words[m->wb + 1].is_word) {
+            const std::string_view kind = lower_word(m->wb);
+            comma = (kind == "town" || kind == "village" || kind == "city") && lower_word(m->wb + 1) == "in";
+        }
         if (!comma || m->fixed_place != UINT32_MAX) continue;
+        m->qualifier = q;
         if (q->fixed_place != UINT32_MAX) {
             Place p = m_gaz.place_without_names(q->fixed_place);
             m->qualifier_admin1 = {std::string(p.country) + "." + std::string(p.admin1_code)};
@@ -1389,6 +1397,37 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             return !article_form;
         });
     }
+
+    // A town whose qualifier is a region or country of another country than every reading of the
+    // town ("Sayda town in Dara countryside": the gazetteer has Sayda in Palestine and Germany, not
+    // in Syria) is a local name the gazetteer lacks; the region stands for it.
+    std::erase_if(live, [&](const Mention* m) {
+        const Mention* q = m->qualifier;
+        // Not after a state's abbreviation ("VILLANOVA, Pa.": the dateline names the town) nor before
+        // a possessive ("Lubumbashi, Zaire's second city": an apposition, no qualifier).
+        if (!q || q->metonym || m->metonym || m->fixed_place != UINT32_MAX || m->chosen == UINT32_MAX ||
+            q->fixed_place != UINT32_MAX || q->chosen == UINT32_MAX)
+            return false;
+        const std::string_view rest = text.substr(words[q->wb - 1].end, 4);
+        if (rest.starts_with("'s") || rest.starts_with("\u2019s")) return false;
+        // Nor in a list ("the Gulf, Dubai, Saudi Arabia, Kuwait"): a name right after the qualifier's comma.
+        if (q->wb + 1 < words.size() && words[q->wb].punct == ',' &&
+            std::any_of(live.begin(), live.end(), [&](const Mention* n) { return n->wa == q->wb + 1; }))
+            return false;
+        const Place region = m_gaz.place_without_names(q->chosen);
+        if (region.kind != PlaceKind::admin1 && region.kind != PlaceKind::country) return false;
+        // A national capital is no local name ("Islamabad (FCT)", "Saipan, U.S."): its qualifier is
+        // the odd one.
+        const Place town = m_gaz.place_without_names(m->chosen);
+        if (town.kind != PlaceKind::city || town.feature_code == "PPLC") return false;
+        // Only a qualifier of one country: "Atlanta (Georgia)" may be the state, "Lapai (Niger)" the
+        // Nigerian state, and the town's reading is the better judge.
+        for (const auto& c : q->cands)
+            if (!same_country(m_gaz.country_of(c.place), region.country)) return false;
+        for (const auto& c : m->cands)
+            if (same_country(m_gaz.country_of(c.place), region.country)) return false;
+        return true;
+    });
 
     // 5. Output, with code-point offsets.
     std::vector<Toponym> out;
