@@ -620,3 +620,19 @@ TEST_CASE("a town whose every reading lies outside its qualifier's country is a 
     REQUIRE(find(list, "Dubai"));
     CHECK(find(list, "Dubai")->country == "AE");
 }
+
+TEST_CASE("the districts in parentheses after a town judge it: 'Lopa (Djugu, Ituri)' is no French town", "[geoparse]") {
+    REQUIRE_INDEX();
+    // The gazetteer reaches "Lopa" only in France; the district list puts it in Congo.
+    auto ts = parse("Police patrolled Lopa (Djugu, Ituri) on Friday.");
+    CHECK_FALSE(find(ts, "Lopa"));
+    REQUIRE(find(ts, "Ituri"));
+    // A district alone qualifies too.
+    auto one = parse("Shells fell on farms in Barh (Maqbanah) overnight.");
+    CHECK_FALSE(find(one, "Barh"));
+    REQUIRE(find(one, "Maqbanah"));
+    // A parenthesis that is no list of places says nothing of the town.
+    auto aside = parse("Belo Horizonte (Portuguese for Beautiful Horizon) is a large city.");
+    REQUIRE(find(aside, "Belo Horizonte"));
+    CHECK(find(aside, "Belo Horizonte")->country == "BR");
+}

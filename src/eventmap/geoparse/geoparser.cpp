@@ -1398,36 +1398,82 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         });
     }
 
-    // A town whose qualifier is a region or country of another country than every reading of the
-    // town ("Sayda town in Dara countryside": the gazetteer has Sayda in Palestine and Germany, not
-    // in Syria) is a local name the gazetteer lacks; the region stands for it.
-    std::erase_if(live, [&](const Mention* m) {
-        const Mention* q = m->qualifier;
-        // Not after a state's abbreviation ("VILLANOVA, Pa.": the dateline names the town) nor before
-        // a possessive ("Lubumbashi, Zaire's second city": an apposition, no qualifier).
-        if (!q || q->metonym || m->metonym || m->fixed_place != UINT32_MAX || m->chosen == UINT32_MAX ||
-            q->fixed_place != UINT32_MAX || q->chosen == UINT32_MAX)
-            return false;
-        const std::string_view rest = text.substr(words[q->wb - 1].end, 4);
-        if (rest.starts_with("'s") || rest.starts_with("\u2019s")) return false;
-        // Nor in a list ("the Gulf, Dubai, Saudi Arabia, Kuwait"): a name right after the qualifier's comma.
-        if (q->wb + 1 < words.size() && words[q->wb].punct == ',' &&
-            std::any_of(live.begin(), live.end(), [&](const Mention* n) { return n->wa == q->wb + 1; }))
-            return false;
-        const Place region = m_gaz.place_without_names(q->chosen);
-        if (region.kind != PlaceKind::admin1 && region.kind != PlaceKind::country) return false;
+    // A place all of whose readings lie in one country: that country, or "" (a qualifier that might
+    // be elsewhere does not judge the town: "Atlanta (Georgia)" may be the state, "Lapai (Niger)" the
+    // Nigerian state).
+    auto sole_country = [&](const Mention* n) -> std::string_view {
+        if (n->metonym || n->fixed_place != UINT32_MAX || n->chosen == UINT32_MAX) return {};
+        const std::string_view c = m_gaz.country_of(n->chosen);
+        for (const auto& cand : n->cands)
+            if (!same_country(m_gaz.country_of(cand.place), c)) return {};
+        return c;
+    };
+    // The country a town's qualifier puts it in, or "".
+    auto qualifier_country_of = [&](const Mention* m) -> std::string_view {
+        if (const Mention* q = m->qualifier) {
+            // Not after a state's abbreviation ("VILLANOVA, Pa.": the dateline names the town) nor
+            // before a possessive ("Lubumbashi, Zaire's second city": an apposition, no qualifier).
+            const std::string_view rest = text.substr(words[q->wb - 1].end, 4);
+            if (rest.starts_with("'s") || rest.starts_with("\u2019s")) return {};
+            // Nor in a list ("the Gulf, Dubai, Saudi Arabia, Kuwait"): a name right after the qualifier's comma.
+            if (q->wb + 1 < words.size() && words[q->wb].punct == ',' &&
+                std::any_of(live.begin(), live.end(), [&](const Mention* n) { return n->wa == q->wb + 1; }))
+                return {};
+            if (q->chosen != UINT32_MAX && q->fixed_place == UINT32_MAX) {
+                const PlaceKind kind = m_gaz.place_without_names(q->chosen).kind;
+                if (kind == PlaceKind::admin1 || kind == PlaceKind::country) return sole_country(q);
+            }
+        }
+        // "Basma (Barsalogho, Sanmatenga)": the places in the parenthesis after the town, where the
+        // ones of a single country agree.
+        if (m->wb >= words.size() || words[m->wb].punct != '(') return {};
+        std::size_t close = m->wb + 1;
+        while (close < words.size() && close < m->wb + 16 && words[close].punct != ')' && words[close].punct != '(') ++close;
+        if (close >= words.size() || words[close].punct != ')') return {};
+        // Only names and commas inside, and a list of them ("District, Region") or a region alone:
+        // "Fortaleza (Portuguese pronunciation: ...)", "Ortona (Iona)" are no qualifiers.
+        bool list = false;
+        for (std::size_t w = m->wb + 1; w < close; ++w) {
+            if (words[w].punct == ',') list = true;
+            else if (!words[w].is_word || !words[w].capitalised) return {};
+        }
+        std::string_view country;
+        for (const Mention* n : live) {
+            if (n->wa <= m->wb || n->wb > close) continue;
+            const PlaceKind kind = n->chosen == UINT32_MAX ? PlaceKind::city : m_gaz.place_without_names(n->chosen).kind;
+            if (kind == PlaceKind::demonym) return {};
+            // Alone, a name in parentheses qualifies when it can be a region or district ("Barh
+            // (Maqbanah)"), not when it is only another town's.
+            if (!list && std::none_of(n->cands.begin(), n->cands.end(), [&](const Candidate& c) {
+                    const Place p = m_gaz.place_without_names(c.place);
+                    return p.kind == PlaceKind::admin1 || p.kind == PlaceKind::country || p.feature_code == "ADM2";
+                }))
+                continue;
+            const std::string_view c = sole_country(n);
+            if (c.empty()) continue;
+            if (!country.empty() && !same_country(country, c)) return {};
+            country = c;
+        }
+        return country;
+    };
+    // A town whose qualifier puts it in another country than every reading of the town ("Sayda town
+    // in Dara countryside": the gazetteer has Sayda in Palestine and Germany, not in Syria) is a
+    // local name the gazetteer lacks; the region stands for it.
+    std::vector<const Mention*> unlisted;
+    for (const Mention* m : live) {
+        if (m->metonym || m->fixed_place != UINT32_MAX || m->chosen == UINT32_MAX) continue;
         // A national capital is no local name ("Islamabad (FCT)", "Saipan, U.S."): its qualifier is
         // the odd one.
         const Place town = m_gaz.place_without_names(m->chosen);
-        if (town.kind != PlaceKind::city || town.feature_code == "PPLC") return false;
-        // Only a qualifier of one country: "Atlanta (Georgia)" may be the state, "Lapai (Niger)" the
-        // Nigerian state, and the town's reading is the better judge.
-        for (const auto& c : q->cands)
-            if (!same_country(m_gaz.country_of(c.place), region.country)) return false;
-        for (const auto& c : m->cands)
-            if (same_country(m_gaz.country_of(c.place), region.country)) return false;
-        return true;
-    });
+        if (town.kind != PlaceKind::city || town.feature_code == "PPLC") continue;
+        const std::string_view country = qualifier_country_of(m);
+        if (country.empty()) continue;
+        if (std::none_of(m->cands.begin(), m->cands.end(), [&](const Candidate& c) {
+                return same_country(m_gaz.country_of(c.place), country);
+            }))
+            unlisted.push_back(m);
+    }
+    std::erase_if(live, [&](const Mention* m) { return std::find(unlisted.begin(), unlisted.end(), m) != unlisted.end(); });
 
     // 5. Output, with code-point offsets.
     std::vector<Toponym> out;
