@@ -636,3 +636,15 @@ TEST_CASE("the districts in parentheses after a town judge it: 'Lopa (Djugu, Itu
     REQUIRE(find(aside, "Belo Horizonte"));
     CHECK(find(aside, "Belo Horizonte")->country == "BR");
 }
+
+TEST_CASE("a name's closing 'ayn and the front's words keep 'X town in Region' a qualifier", "[geoparse]") {
+    REQUIRE_INDEX();
+    // "Izra'": the apostrophe after the name no longer hides "town in Dara" (Izra in Jordan is larger).
+    auto ts = parse("Farmers from Izra' town in Dara countryside blocked the road on Tuesday.");
+    REQUIRE(find(ts, "Izra"));
+    CHECK(find(ts, "Izra")->country == "SY");
+    // "Mare' axis in Aleppo countryside" is the Syrian town, not Male in the Maldives.
+    auto axis = parse("Rebels shelled Mare' axis in Aleppo countryside with rockets.");
+    REQUIRE(find(axis, "Mare"));
+    CHECK(find(axis, "Mare")->country == "SY");
+}

@@ -1077,9 +1077,14 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         bool comma = after < words.size() && q->wa == after + 1 && (words[after].punct == ',' || words[after].punct == '(');
         // "Sayda town in Dara countryside", "Azaz city in Aleppo countryside": the place after the
         // town's kind word and "in" is where the town lies, as after a comma.
-        if (!comma && after == m->wb && q->wa == m->wb + 2 && words[m->wb].is_word && words[m->wb + 1].is_word) {
-            const std::string_view kind = lower_word(m->wb);
-            comma = (kind == "town" || kind == "village" || kind == "city") && lower_word(m->wb + 1) == "in";
+        // So after a name's closing 'ayn ("Izra' town in Dara countryside") and for the front's
+        // words ("Mare' axis in Aleppo countryside").
+        std::size_t kind_at = m->wb;
+        if (kind_at < words.size() && words[kind_at].punct == '\'' && words[kind_at].start == words[kind_at - 1].end) ++kind_at;
+        if (!comma && after == m->wb && q->wa == kind_at + 2 && words[kind_at].is_word && words[kind_at + 1].is_word) {
+            const std::string_view kind = lower_word(kind_at);
+            comma = (kind == "town" || kind == "village" || kind == "city" || kind == "axis" || kind == "area") &&
+                    lower_word(kind_at + 1) == "in";
         }
         if (!comma || m->fixed_place != UINT32_MAX) continue;
         m->qualifier = q;
