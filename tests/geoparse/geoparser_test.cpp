@@ -648,3 +648,15 @@ TEST_CASE("a name's closing 'ayn and the front's words keep 'X town in Region' a
     REQUIRE(find(axis, "Mare"));
     CHECK(find(axis, "Mare")->country == "SY");
 }
+
+TEST_CASE("a facility named after a town lies in the place after 'in': 'Henderson police station in Honiara'", "[geoparse]") {
+    REQUIRE_INDEX();
+    // The gazetteer's Hendersons are American: the station's name is no place in the Solomon Islands.
+    auto ts = parse("The detainee was held overnight at Henderson police station in Honiara, his lawyer said.");
+    CHECK_FALSE(find(ts, "Henderson"));
+    REQUIRE(find(ts, "Honiara"));
+    // A reading in that place's country stays, and the region after "in" still qualifies it.
+    auto us = parse("Voters queued outside Springfield police station in Massachusetts on Monday.");
+    REQUIRE(find(us, "Springfield"));
+    CHECK(find(us, "Springfield")->admin1 == "Massachusetts");
+}

@@ -268,6 +268,7 @@ struct Mention {
     std::vector<std::string> qualifier_admin1;  // admin1 codes from "X, Region" (every region of that name)
     std::vector<std::string_view> qualifier_countries_any;
     const Mention* qualifier = nullptr;  // the name of "X, Region" / "X town in Region" after X
+    bool facility_in = false;            // "X police station in Y": Y is a town that holds X's namesake
 };
 
 // score_candidate reads these fields of a mention, and nothing else of it: two mentions of a
@@ -1086,6 +1087,15 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             comma = (kind == "town" || kind == "village" || kind == "city" || kind == "axis" || kind == "area") &&
                     lower_word(kind_at + 1) == "in";
         }
+        // "Henderson police station in Honiara", "Heathrow airport in Hillingdon": a facility that
+        // bears the name lies in the place after "in", and so does the name's town.
+        if (!comma && after == m->wb && q->wa >= kind_at + 2 && q->wa <= kind_at + 3 && lower_word(q->wa - 1) == "in" &&
+            words[q->wa - 2].is_word && !words[q->wa - 2].capitalised && (q->wa == kind_at + 2 || (words[kind_at].is_word && !words[kind_at].capitalised))) {
+            const std::string_view kind = lower_word(q->wa - 2);
+            m->facility_in = kind == "station" || kind == "airport" || kind == "camp" || kind == "market" ||
+                             kind == "prison" || kind == "hospital" || kind == "base" || kind == "checkpoint";
+            comma = m->facility_in;
+        }
         if (!comma || m->fixed_place != UINT32_MAX) continue;
         m->qualifier = q;
         if (q->fixed_place != UINT32_MAX) {
@@ -1426,7 +1436,7 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 return {};
             if (q->chosen != UINT32_MAX && q->fixed_place == UINT32_MAX) {
                 const PlaceKind kind = m_gaz.place_without_names(q->chosen).kind;
-                if (kind == PlaceKind::admin1 || kind == PlaceKind::country) return sole_country(q);
+                if (kind == PlaceKind::admin1 || kind == PlaceKind::country || m->facility_in) return sole_country(q);
             }
         }
         // "Basma (Barsalogho, Sanmatenga)": the places in the parenthesis after the town, where the
