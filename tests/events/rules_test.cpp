@@ -892,3 +892,10 @@ TEST_CASE("live fire at a protest, or attacks on protesters that kill, are exces
     // An attack on protesters that kills no one is an intervention.
     CHECK(main_type("Police attacks on protesters in Khartoum on Monday left the square empty.") == "protest_with_intervention");
 }
+
+TEST_CASE("a town with its kind word 'city' before 'in' lies in the place named after it", "[events]") {
+    // "Donetsk" is the test gazetteer's city: both places are towns, and the one before "in" is the finer.
+    const auto events = extract_text("Rebels shot and injured a displaced man from Kyiv in Bakhmut city in Donetsk countryside.");
+    REQUIRE(events.size() >= 1);
+    CHECK(events.front().location == "Bakhmut");
+}
