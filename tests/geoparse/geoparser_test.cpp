@@ -660,3 +660,15 @@ TEST_CASE("a facility named after a town lies in the place after 'in': 'Henderso
     REQUIRE(find(us, "Springfield"));
     CHECK(find(us, "Springfield")->admin1 == "Massachusetts");
 }
+
+TEST_CASE("an acronym reached only by an alternate, abroad from the article's places, is no place: '(SNA)'", "[geoparse]") {
+    REQUIRE_INDEX();
+    // "SNA" is an alternate of Sanaa; beside a Somali town and region it is the army's acronym.
+    auto ts = parse("A soldier of the national army (SNA) was killed in Afgooye (Lower Shabelle) on Sunday.");
+    CHECK_FALSE(find(ts, "SNA"));
+    REQUIRE(find(ts, "Afgooye"));
+    // An acronym of the article's own country stays.
+    auto us = parse("Traffic in NYC slowed as snow fell across New Jersey and Connecticut.");
+    REQUIRE(find(us, "NYC"));
+    CHECK(find(us, "NYC")->country == "US");
+}

@@ -1388,7 +1388,11 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // for Chaniers in a report from Myanmar or Ethiopia), is a local name the gazetteer lacks, not
     // that foreign town.
     constexpr double k_foreign_min = 1.5;  // context weight: a country name 1, a region 0.7, a one-country town 0.5
-    if (total_weight >= k_foreign_min) {
+    // An acronym in capitals reached only by an alternate ("SNA" for Sanaa, "CHU" for Chuzhou beside
+    // the names of a Somali or Myanmar report) is an organisation's: a region or one-country town of
+    // the article's own country is context enough.
+    constexpr double k_acronym_foreign_min = 0.5;
+    if (total_weight >= k_acronym_foreign_min) {
         std::erase_if(live, [&](const Mention* m) {
             if (m->fixed_place != UINT32_MAX || m->metonym) return false;
             const Place p = m_gaz.place_without_names(m->chosen);
@@ -1402,8 +1406,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             const bool given = p.feature_code != "PPLC" && m->wb - m->wa == 1 &&
                                m_lex.is_given_name(span_text(m->wa, m->wb));
             if (!m->chosen_alternate && !given && !(p.population < 10000 && m->cands.size() == 1 && !capital)) return false;
+            const bool acronym = m->chosen_alternate && m->wb - m->wa == 1 && words[m->wa].all_caps;
             const CountryContext others = country_context(own_weight_of(m->key), p.country);
-            if (others.here > 0.0 || others.total < k_foreign_min) return false;
+            if (others.here > 0.0 || others.total < (acronym ? k_acronym_foreign_min : k_foreign_min)) return false;
             // The town's own name without its article ("Fallujah" for Al Fallujah) is that town.
             const std::string own_name = gazetteer::normalize_name(m_gaz.place(m->chosen).ascii_name);
             const std::size_t space = own_name.find(' ');
