@@ -672,3 +672,14 @@ TEST_CASE("an acronym reached only by an alternate, abroad from the article's pl
     REQUIRE(find(us, "NYC"));
     CHECK(find(us, "NYC")->country == "US");
 }
+
+TEST_CASE("a district qualifies a town as a region does: 'Bane, Boulgou' is no Iranian town", "[geoparse]") {
+    REQUIRE_INDEX();
+    // The gazetteer reaches "Bane" only as Baneh in Iran; Boulgou is a province (ADM2) of Burkina Faso.
+    auto ts = parse("Traders in Bane, Boulgou, closed the market after the attack.");
+    CHECK_FALSE(find(ts, "Bane"));
+    REQUIRE(find(ts, "Boulgou"));
+    CHECK(find(ts, "Boulgou")->country == "BF");
+    auto yagha = parse("Police counted the damage in Solhan, Yagha, on Sunday.");
+    CHECK_FALSE(find(yagha, "Solhan"));
+}

@@ -1440,8 +1440,11 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
                 std::any_of(live.begin(), live.end(), [&](const Mention* n) { return n->wa == q->wb + 1; }))
                 return {};
             if (q->chosen != UINT32_MAX && q->fixed_place == UINT32_MAX) {
-                const PlaceKind kind = m_gaz.place_without_names(q->chosen).kind;
-                if (kind == PlaceKind::admin1 || kind == PlaceKind::country || m->facility_in) return sole_country(q);
+                const Place region = m_gaz.place_without_names(q->chosen);
+                // A district counts as a region: "Bane, Boulgou" (Boulgou province, Burkina Faso).
+                if (region.kind == PlaceKind::admin1 || region.kind == PlaceKind::country || region.feature_code == "ADM2" ||
+                    m->facility_in)
+                    return sole_country(q);
             }
         }
         // "Basma (Barsalogho, Sanmatenga)": the places in the parenthesis after the town, where the
