@@ -585,3 +585,101 @@ TEST_CASE("an Arabic name keeps its article inside: 'Deir ez-Zor', and 'the Jeni
     REQUIRE(find(camp, "Jenin"));
     CHECK(find(camp, "Jenin")->kind == ToponymKind::literal);
 }
+
+TEST_CASE("an aside in parentheses between a name and its qualifier: 'Hays (exact spot unknown) (Al Hudaydah)'", "[geoparse]") {
+    REQUIRE_INDEX();
+    // Hays, Kansas is the larger namesake; the region after the aside is the qualifier.
+    auto ts = parse("Gunmen fired on a checkpoint in Hays (exact spot unknown) (Al Hudaydah) overnight.");
+    REQUIRE(find(ts, "Hays"));
+    CHECK(find(ts, "Hays")->country == "YE");
+    // Without a qualifier after it, the aside changes nothing.
+    auto us = parse("Storms hit Hays (the county seat) on Friday and closed schools across western Kansas.");
+    REQUIRE(find(us, "Hays"));
+    CHECK(find(us, "Hays")->country == "US");
+}
+
+TEST_CASE("a town whose every reading lies outside its qualifier's country is a local name the gazetteer lacks", "[geoparse]") {
+    REQUIRE_INDEX();
+    // The gazetteer's Karama is in Australia (and elsewhere), none in Syria: the region stands for it.
+    auto ts = parse("A mine blast wounded a farmer outside Karama village in Raqqa countryside on Monday.");
+    CHECK_FALSE(find(ts, "Karama"));
+    REQUIRE(find(ts, "Raqqa"));
+    CHECK(find(ts, "Raqqa")->country == "SY");
+    auto comma = parse("Floods cut the road to Surat, Queensland, for a week.");
+    CHECK_FALSE(find(comma, "Surat"));
+    REQUIRE(find(comma, "Queensland"));
+    // A reading in the qualifier's country stays; so does a town before a possessive (no qualifier)
+    // and one in a list.
+    auto india = parse("Officials in Surat, Gujarat, counted the damage on Monday.");
+    REQUIRE(find(india, "Surat"));
+    CHECK(find(india, "Surat")->country == "IN");
+    auto apposition = parse("Thousands rallied in Lubumbashi, Zaire's second city, on Sunday.");
+    REQUIRE(find(apposition, "Lubumbashi"));
+    CHECK(find(apposition, "Lubumbashi")->country == "CD");
+    auto list = parse("Workers left for Dubai, Saudi Arabia, Kuwait and Qatar.");
+    REQUIRE(find(list, "Dubai"));
+    CHECK(find(list, "Dubai")->country == "AE");
+}
+
+TEST_CASE("the districts in parentheses after a town judge it: 'Lopa (Djugu, Ituri)' is no French town", "[geoparse]") {
+    REQUIRE_INDEX();
+    // The gazetteer reaches "Lopa" only in France; the district list puts it in Congo.
+    auto ts = parse("Police patrolled Lopa (Djugu, Ituri) on Friday.");
+    CHECK_FALSE(find(ts, "Lopa"));
+    REQUIRE(find(ts, "Ituri"));
+    // A district alone qualifies too.
+    auto one = parse("Shells fell on farms in Barh (Maqbanah) overnight.");
+    CHECK_FALSE(find(one, "Barh"));
+    REQUIRE(find(one, "Maqbanah"));
+    // A parenthesis that is no list of places says nothing of the town.
+    auto aside = parse("Belo Horizonte (Portuguese for Beautiful Horizon) is a large city.");
+    REQUIRE(find(aside, "Belo Horizonte"));
+    CHECK(find(aside, "Belo Horizonte")->country == "BR");
+}
+
+TEST_CASE("a name's closing 'ayn and the front's words keep 'X town in Region' a qualifier", "[geoparse]") {
+    REQUIRE_INDEX();
+    // "Izra'": the apostrophe after the name no longer hides "town in Dara" (Izra in Jordan is larger).
+    auto ts = parse("Farmers from Izra' town in Dara countryside blocked the road on Tuesday.");
+    REQUIRE(find(ts, "Izra"));
+    CHECK(find(ts, "Izra")->country == "SY");
+    // "Mare' axis in Aleppo countryside" is the Syrian town, not Male in the Maldives.
+    auto axis = parse("Rebels shelled Mare' axis in Aleppo countryside with rockets.");
+    REQUIRE(find(axis, "Mare"));
+    CHECK(find(axis, "Mare")->country == "SY");
+}
+
+TEST_CASE("a facility named after a town lies in the place after 'in': 'Henderson police station in Honiara'", "[geoparse]") {
+    REQUIRE_INDEX();
+    // The gazetteer's Hendersons are American: the station's name is no place in the Solomon Islands.
+    auto ts = parse("The detainee was held overnight at Henderson police station in Honiara, his lawyer said.");
+    CHECK_FALSE(find(ts, "Henderson"));
+    REQUIRE(find(ts, "Honiara"));
+    // A reading in that place's country stays, and the region after "in" still qualifies it.
+    auto us = parse("Voters queued outside Springfield police station in Massachusetts on Monday.");
+    REQUIRE(find(us, "Springfield"));
+    CHECK(find(us, "Springfield")->admin1 == "Massachusetts");
+}
+
+TEST_CASE("an acronym reached only by an alternate, abroad from the article's places, is no place: '(SNA)'", "[geoparse]") {
+    REQUIRE_INDEX();
+    // "SNA" is an alternate of Sanaa; beside a Somali town and region it is the army's acronym.
+    auto ts = parse("A soldier of the national army (SNA) was killed in Afgooye (Lower Shabelle) on Sunday.");
+    CHECK_FALSE(find(ts, "SNA"));
+    REQUIRE(find(ts, "Afgooye"));
+    // An acronym of the article's own country stays.
+    auto us = parse("Traffic in NYC slowed as snow fell across New Jersey and Connecticut.");
+    REQUIRE(find(us, "NYC"));
+    CHECK(find(us, "NYC")->country == "US");
+}
+
+TEST_CASE("a district qualifies a town as a region does: 'Bane, Boulgou' is no Iranian town", "[geoparse]") {
+    REQUIRE_INDEX();
+    // The gazetteer reaches "Bane" only as Baneh in Iran; Boulgou is a province (ADM2) of Burkina Faso.
+    auto ts = parse("Traders in Bane, Boulgou, closed the market after the attack.");
+    CHECK_FALSE(find(ts, "Bane"));
+    REQUIRE(find(ts, "Boulgou"));
+    CHECK(find(ts, "Boulgou")->country == "BF");
+    auto yagha = parse("Police counted the damage in Solhan, Yagha, on Sunday.");
+    CHECK_FALSE(find(yagha, "Solhan"));
+}

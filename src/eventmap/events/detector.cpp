@@ -587,13 +587,14 @@ PlaceChoice choose_place(const SentenceContext& ctx, const WordList& words, cons
         else if (country_level(t)) score -= 2.5;
         else if (t.feature_code == "CONT" || t.feature_code == "OCN") score -= 3;
         else if (region_level(t)) score -= 0.5;
-        // "Azamiyah in Baghdad", "Nwonko village in Wukari": the place after "in" holds the one before.
+        // "Azamiyah in Baghdad", "Nwonko village in Wukari", "Al Bab city in Aleppo countryside": the place
+        // after "in" holds the one before.
         if (k > 0 && usable(ctx.places[k - 1]) && t.start_byte > ctx.places[k - 1].end_byte &&
             t.start_byte - ctx.places[k - 1].end_byte <= 30) {
             std::string gap(ctx.text.substr(ctx.places[k - 1].end_byte, t.start_byte - ctx.places[k - 1].end_byte));
             for (char& c : gap) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
             for (std::string_view kind : {"refugee camp", "village", "neighborhood", "neighbourhood", "district",
-                                          "area", "camp", "suburb", "quarter", "town"})
+                                          "area", "camp", "suburb", "quarter", "town", "city"})
                 if (gap.starts_with(" ") && gap.substr(1).starts_with(kind) && gap.size() > kind.size() + 1 &&
                     gap[kind.size() + 1] == ' ') {
                     gap.erase(1, kind.size() + 1);

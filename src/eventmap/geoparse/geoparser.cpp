@@ -267,6 +267,8 @@ struct Mention {
     std::string_view qualifier_country;  // from "X, Country" (in the index)
     std::vector<std::string> qualifier_admin1;  // admin1 codes from "X, Region" (every region of that name)
     std::vector<std::string_view> qualifier_countries_any;
+    const Mention* qualifier = nullptr;  // the name of "X, Region" / "X town in Region" after X
+    bool facility_in = false;            // "X police station in Y": Y is a town that holds X's namesake
 };
 
 // score_candidate reads these fields of a mention, and nothing else of it: two mentions of a
@@ -1058,11 +1060,44 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     }
     for (std::size_t k = 0; k + 1 < live.size(); ++k) {
         Mention* m = live[k];
+        // An aside in parentheses that opens in lower case ("Hays (coded to district level) (Al
+        // Hudaydah)", "Ramliyah (coded to Al Fulayhah) (Al Jubah, Marib)") stands between a name and
+        // its qualifier: the qualifier comes after it.
+        std::size_t after = m->wb;
+        if (after + 1 < words.size() && words[after].punct == '(' && words[after + 1].is_word &&
+            !words[after + 1].capitalised) {
+            std::size_t close = after + 1;
+            while (close < words.size() && close < after + 12 && words[close].punct != '(' && words[close].punct != ')') ++close;
+            if (close < words.size() && words[close].punct == ')') after = close + 1;
+        }
         Mention* q = live[k + 1];
+        if (after != m->wb)
+            for (std::size_t r = k + 1; r < live.size() && live[r]->wa <= after + 1; ++r) q = live[r];
         if (m->metonym || q->metonym) continue;
         // "Samarkand, Uzbekistan", "Mykolaivka, Donetsk", "Alexandria (Louisiana)"
-        bool comma = q->wa == m->wb + 1 && (words[m->wb].punct == ',' || words[m->wb].punct == '(');
+        bool comma = after < words.size() && q->wa == after + 1 && (words[after].punct == ',' || words[after].punct == '(');
+        // "Sayda town in Dara countryside", "Azaz city in Aleppo countryside": the place after the
+        // town's kind word and "in" is where the town lies, as after a comma.
+        // So after a name's closing 'ayn ("Izra' town in Dara countryside") and for the front's
+        // words ("Mare' axis in Aleppo countryside").
+        std::size_t kind_at = m->wb;
+        if (kind_at < words.size() && words[kind_at].punct == '\'' && words[kind_at].start == words[kind_at - 1].end) ++kind_at;
+        if (!comma && after == m->wb && q->wa == kind_at + 2 && words[kind_at].is_word && words[kind_at + 1].is_word) {
+            const std::string_view kind = lower_word(kind_at);
+            comma = (kind == "town" || kind == "village" || kind == "city" || kind == "axis" || kind == "area") &&
+                    lower_word(kind_at + 1) == "in";
+        }
+        // "Henderson police station in Honiara", "Heathrow airport in Hillingdon": a facility that
+        // bears the name lies in the place after "in", and so does the name's town.
+        if (!comma && after == m->wb && q->wa >= kind_at + 2 && q->wa <= kind_at + 3 && lower_word(q->wa - 1) == "in" &&
+            words[q->wa - 2].is_word && !words[q->wa - 2].capitalised && (q->wa == kind_at + 2 || (words[kind_at].is_word && !words[kind_at].capitalised))) {
+            const std::string_view kind = lower_word(q->wa - 2);
+            m->facility_in = kind == "station" || kind == "airport" || kind == "camp" || kind == "market" ||
+                             kind == "prison" || kind == "hospital" || kind == "base" || kind == "checkpoint";
+            comma = m->facility_in;
+        }
         if (!comma || m->fixed_place != UINT32_MAX) continue;
+        m->qualifier = q;
         if (q->fixed_place != UINT32_MAX) {
             Place p = m_gaz.place_without_names(q->fixed_place);
             m->qualifier_admin1 = {std::string(p.country) + "." + std::string(p.admin1_code)};
@@ -1353,7 +1388,11 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
     // for Chaniers in a report from Myanmar or Ethiopia), is a local name the gazetteer lacks, not
     // that foreign town.
     constexpr double k_foreign_min = 1.5;  // context weight: a country name 1, a region 0.7, a one-country town 0.5
-    if (total_weight >= k_foreign_min) {
+    // An acronym in capitals reached only by an alternate ("SNA" for Sanaa, "CHU" for Chuzhou beside
+    // the names of a Somali or Myanmar report) is an organisation's: a region or one-country town of
+    // the article's own country is context enough.
+    constexpr double k_acronym_foreign_min = 0.5;
+    if (total_weight >= k_acronym_foreign_min) {
         std::erase_if(live, [&](const Mention* m) {
             if (m->fixed_place != UINT32_MAX || m->metonym) return false;
             const Place p = m_gaz.place_without_names(m->chosen);
@@ -1367,8 +1406,9 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             const bool given = p.feature_code != "PPLC" && m->wb - m->wa == 1 &&
                                m_lex.is_given_name(span_text(m->wa, m->wb));
             if (!m->chosen_alternate && !given && !(p.population < 10000 && m->cands.size() == 1 && !capital)) return false;
+            const bool acronym = m->chosen_alternate && m->wb - m->wa == 1 && words[m->wa].all_caps;
             const CountryContext others = country_context(own_weight_of(m->key), p.country);
-            if (others.here > 0.0 || others.total < k_foreign_min) return false;
+            if (others.here > 0.0 || others.total < (acronym ? k_acronym_foreign_min : k_foreign_min)) return false;
             // The town's own name without its article ("Fallujah" for Al Fallujah) is that town.
             const std::string own_name = gazetteer::normalize_name(m_gaz.place(m->chosen).ascii_name);
             const std::size_t space = own_name.find(' ');
@@ -1377,6 +1417,86 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
             return !article_form;
         });
     }
+
+    // A place all of whose readings lie in one country: that country, or "" (a qualifier that might
+    // be elsewhere does not judge the town: "Atlanta (Georgia)" may be the state, "Lapai (Niger)" the
+    // Nigerian state).
+    auto sole_country = [&](const Mention* n) -> std::string_view {
+        if (n->metonym || n->fixed_place != UINT32_MAX || n->chosen == UINT32_MAX) return {};
+        const std::string_view c = m_gaz.country_of(n->chosen);
+        for (const auto& cand : n->cands)
+            if (!same_country(m_gaz.country_of(cand.place), c)) return {};
+        return c;
+    };
+    // The country a town's qualifier puts it in, or "".
+    auto qualifier_country_of = [&](const Mention* m) -> std::string_view {
+        if (const Mention* q = m->qualifier) {
+            // Not after a state's abbreviation ("VILLANOVA, Pa.": the dateline names the town) nor
+            // before a possessive ("Lubumbashi, Zaire's second city": an apposition, no qualifier).
+            const std::string_view rest = text.substr(words[q->wb - 1].end, 4);
+            if (rest.starts_with("'s") || rest.starts_with("\u2019s")) return {};
+            // Nor in a list ("the Gulf, Dubai, Saudi Arabia, Kuwait"): a name right after the qualifier's comma.
+            if (q->wb + 1 < words.size() && words[q->wb].punct == ',' &&
+                std::any_of(live.begin(), live.end(), [&](const Mention* n) { return n->wa == q->wb + 1; }))
+                return {};
+            if (q->chosen != UINT32_MAX && q->fixed_place == UINT32_MAX) {
+                const Place region = m_gaz.place_without_names(q->chosen);
+                // A district counts as a region: "Bane, Boulgou" (Boulgou province, Burkina Faso).
+                if (region.kind == PlaceKind::admin1 || region.kind == PlaceKind::country || region.feature_code == "ADM2" ||
+                    m->facility_in)
+                    return sole_country(q);
+            }
+        }
+        // "Basma (Barsalogho, Sanmatenga)": the places in the parenthesis after the town, where the
+        // ones of a single country agree.
+        if (m->wb >= words.size() || words[m->wb].punct != '(') return {};
+        std::size_t close = m->wb + 1;
+        while (close < words.size() && close < m->wb + 16 && words[close].punct != ')' && words[close].punct != '(') ++close;
+        if (close >= words.size() || words[close].punct != ')') return {};
+        // Only names and commas inside, and a list of them ("District, Region") or a region alone:
+        // "Fortaleza (Portuguese pronunciation: ...)", "Ortona (Iona)" are no qualifiers.
+        bool list = false;
+        for (std::size_t w = m->wb + 1; w < close; ++w) {
+            if (words[w].punct == ',') list = true;
+            else if (!words[w].is_word || !words[w].capitalised) return {};
+        }
+        std::string_view country;
+        for (const Mention* n : live) {
+            if (n->wa <= m->wb || n->wb > close) continue;
+            const PlaceKind kind = n->chosen == UINT32_MAX ? PlaceKind::city : m_gaz.place_without_names(n->chosen).kind;
+            if (kind == PlaceKind::demonym) return {};
+            // Alone, a name in parentheses qualifies when it can be a region or district ("Barh
+            // (Maqbanah)"), not when it is only another town's.
+            if (!list && std::none_of(n->cands.begin(), n->cands.end(), [&](const Candidate& c) {
+                    const Place p = m_gaz.place_without_names(c.place);
+                    return p.kind == PlaceKind::admin1 || p.kind == PlaceKind::country || p.feature_code == "ADM2";
+                }))
+                continue;
+            const std::string_view c = sole_country(n);
+            if (c.empty()) continue;
+            if (!country.empty() && !same_country(country, c)) return {};
+            country = c;
+        }
+        return country;
+    };
+    // A town whose qualifier puts it in another country than every reading of the town ("Sayda town
+    // in Dara countryside": the gazetteer has Sayda in Palestine and Germany, not in Syria) is a
+    // local name the gazetteer lacks; the region stands for it.
+    std::vector<const Mention*> unlisted;
+    for (const Mention* m : live) {
+        if (m->metonym || m->fixed_place != UINT32_MAX || m->chosen == UINT32_MAX) continue;
+        // A national capital is no local name ("Islamabad (FCT)", "Saipan, U.S."): its qualifier is
+        // the odd one.
+        const Place town = m_gaz.place_without_names(m->chosen);
+        if (town.kind != PlaceKind::city || town.feature_code == "PPLC") continue;
+        const std::string_view country = qualifier_country_of(m);
+        if (country.empty()) continue;
+        if (std::none_of(m->cands.begin(), m->cands.end(), [&](const Candidate& c) {
+                return same_country(m_gaz.country_of(c.place), country);
+            }))
+            unlisted.push_back(m);
+    }
+    std::erase_if(live, [&](const Mention* m) { return std::find(unlisted.begin(), unlisted.end(), m) != unlisted.end(); });
 
     // 5. Output, with code-point offsets.
     std::vector<Toponym> out;
