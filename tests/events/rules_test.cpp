@@ -931,6 +931,8 @@ TEST_CASE("a named event followed by may or might or could is a possibility not 
     CHECK(extract_text("Officials fear that protests may spread to Kidal.").empty());
     // A modal later in the sentence, after the event's own verb, does not undo it.
     CHECK(main_type("Protesters marched through Kidal on Monday and said more rallies could follow.") == "peaceful_protest");
+}
+
 TEST_CASE("a town with its kind word 'city' before 'in' lies in the place named after it", "[events]") {
     // "Donetsk" is the test gazetteer's city: both places are towns, and the one before "in" is the finer.
     const auto events = extract_text("Rebels shot and injured a displaced man from Kyiv in Bakhmut city in Donetsk countryside.");
