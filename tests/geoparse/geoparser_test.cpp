@@ -683,3 +683,26 @@ TEST_CASE("a district qualifies a town as a region does: 'Bane, Boulgou' is no I
     auto yagha = parse("Police counted the damage in Solhan, Yagha, on Sunday.");
     CHECK_FALSE(find(yagha, "Solhan"));
 }
+
+TEST_CASE("a name before tribe or clan names a people not a place", "[geoparse]") {
+    REQUIRE_INDEX();
+    // "Medi" is an alternate of a French town; here it is the people of the Medi tribe.
+    auto ts = parse("Youths of Medi tribe attacked farmers near Adjumani on Sunday.");
+    CHECK_FALSE(find(ts, "Medi"));
+    REQUIRE(find(ts, "Adjumani"));
+    auto clan = parse("Fighters of the Marehan clan clashed with police in Beledweyne.");
+    CHECK_FALSE(find(clan, "Marehan"));
+    REQUIRE(find(clan, "Beledweyne"));
+}
+
+TEST_CASE("a town's name that goes on after the Arabic article al is part of a longer name", "[geoparse]") {
+    REQUIRE_INDEX();
+    // "Wadi" alone is a town in India; "Wadi al Hinnayah" is a valley the gazetteer does not have.
+    auto ts = parse("Shells fell on camps in Wadi al Hinnayah (Al Maafer, Taizz) on Friday.");
+    CHECK_FALSE(find(ts, "Wadi"));
+    REQUIRE(find(ts, "Taizz"));
+    // "Kyiv and Kharkiv" stay two places.
+    auto list = parse("Drones struck Kyiv and Kharkiv overnight.");
+    CHECK(find(list, "Kyiv"));
+    CHECK(find(list, "Kharkiv"));
+}

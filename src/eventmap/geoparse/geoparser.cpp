@@ -900,8 +900,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const DocumentConte
         // "Ihiala LGA", "Kale Township", "Shwebo District": the division's word after the name
         // names the place itself, not an organisation.
         if (embedded && m.wb + 1 == m.run_end && is_admin_word(lower_word(m.wb))) embedded = false;
+        // ("Kyiv and Kharkiv" stay two places; after the Arabic article, "Wadi al Hinnayah", the name goes on.)
         if (!embedded && m.wb + 1 < m.run_end && is_connector(lower_word(m.wb)) && mention_of_word[m.wb + 1] < 0)
-            embedded = m.wa > m.run_start || m_lex.is_org_word(wtext(m.wb + 1));
+            embedded = m.wa > m.run_start || m_lex.is_org_word(wtext(m.wb + 1)) || lower_word(m.wb) == "al" ||
+                       lower_word(m.wb) == "el";
         // Two towns' names side by side with nothing between them are a person's ("Paris Hilton",
         // "Washington Irving"): places in a list have commas, places in a name form one key.
         if (!m.metonym && m.wb < m.run_end && mention_of_word[m.wb] >= 0 && top.kind == PlaceKind::city &&
