@@ -432,7 +432,14 @@ void EventWriter::write(const events::Event& e) {
         return;
     }
     im.pending.push_back(e);
-    if (im.pending.size() >= 256) write(prepare(std::exchange(im.pending, {})));
+    if (im.pending.size() >= 256) flush_pending();
+}
+
+void EventWriter::flush_pending() {
+    auto& im = *m_impl;
+    if (im.pending.empty()) return;
+    const std::vector<events::Event> waiting = std::exchange(im.pending, {});
+    write(prepare(waiting));
 }
 
 PreparedBatch EventWriter::prepare(std::span<const events::Event> events) const {
@@ -468,10 +475,7 @@ void EventWriter::write(PreparedBatch&& prepared) {
     const PreparedBatch batch = std::move(prepared);  // destroyed here, written or not
     if (batch.m_count == 0) return;
     if (im.layout) {
-        if (!im.pending.empty()) {  // events write() kept back go first
-            auto waiting = std::exchange(im.pending, {});
-            write(prepare(waiting));
-        }
+        flush_pending();  // events write() kept back go first
         if (im.count > 0) im.append(im.layout->separator);
         im.append(batch.m_text);
         im.count += batch.m_count;
@@ -490,10 +494,7 @@ void EventWriter::close() {
     if (!im.open) throw IoError(im.shown, "closed twice");
     try {
         if (im.layout) {
-            if (!im.pending.empty()) {
-                auto waiting = std::exchange(im.pending, {});
-                write(prepare(waiting));
-            }
+            flush_pending();
             im.append(im.layout->footer);
             std::FILE* f = im.out.release();
             if (std::fflush(f) != 0 || std::fclose(f) != 0)

@@ -67,6 +67,9 @@ public:
     void close();
 
 private:
+    /// Has GDAL write the events write() kept back, and appends them.
+    void flush_pending();
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
